@@ -1,0 +1,117 @@
+# Deelwijzer. `make serve` and `make test` do all set-up on a fresh machine.
+# Hugo is a Go tool pinned in tools/hugo.mod; npm tools are pinned in package-lock.json;
+# browser tests use Debian's chromium, installed here when missing.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+HUGO := go tool -modfile=tools/hugo.mod hugo
+GOROOT := $(shell go env GOROOT)
+GO_ENGINE := $(shell find checklist wasm -name '*.go' -not -name '*_test.go' 2>/dev/null) go.mod
+WASM := assets/gen/engine.wasm
+WASM_EXEC := assets/gen/wasm_exec.js
+PUBLIC ?= public
+FUZZTIME ?= 10s
+APT_PACKAGES := chromium poppler-utils brotli
+
+.PHONY: all build serve test clean deps npm system-deps generate checks gocheck gotest fuzz site-test bench help
+
+all: build
+
+help:
+	@echo "make serve   build everything and serve on http://localhost:1313 with live reload"
+	@echo "make build   static site in $(PUBLIC)/ (host it anywhere, at a root or under a subpath)"
+	@echo "make test    every test: Go, definitions, content, built HTML, browser (axe-core)"
+	@echo "make bench   sizes and timings against their targets"
+	@echo "make clean   remove build output"
+
+## ---- set-up ---------------------------------------------------------------
+
+# npm packages exactly as locked (Pagefind for search, axe-core for the a11y tests).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+npm: node_modules/.package-lock.json
+
+# Debian packages the tests need (headless Chromium, pdftotext, brotli). Installed only
+# when missing; needs root, as on CI and the development machines.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	command -v brotli >/dev/null || missing="$$missing brotli"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+deps: npm system-deps
+
+## ---- build ----------------------------------------------------------------
+
+# The engine, compiled to WebAssembly, and the loader that matches this Go version.
+$(WASM): $(GO_ENGINE)
+	@mkdir -p $(dir $@)
+	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o $@ ./wasm
+$(WASM_EXEC): $(GOROOT)/lib/wasm/wasm_exec.js
+	@mkdir -p $(dir $@)
+	cp $< $@
+generate: $(WASM) $(WASM_EXEC)
+
+# Definitions and content are checked before Hugo sees them: a broken definition fails
+# with file, line and reason.
+checks:
+	go run ./cmd/defcheck
+	go run ./cmd/contentcheck
+
+build: generate checks npm
+	rm -rf $(PUBLIC)
+	$(HUGO) --panicOnWarning --gc --cleanDestinationDir -d $(PUBLIC)
+	npx pagefind --site $(PUBLIC) --silent
+	go run ./cmd/precompress $(PUBLIC)
+	@echo "site built in $(PUBLIC)/"
+
+# Live reload on http://localhost:1313. The search index is built once into static/
+# (ignored by git) so search works while serving too.
+serve: generate npm
+	@tmp=$$(mktemp -d); $(HUGO) --quiet -d $$tmp; rm -rf static/pagefind; \
+	  npx pagefind --site $$tmp --output-path static/pagefind --silent; rm -rf $$tmp
+	$(HUGO) server --panicOnWarning --port 1313 --bind 127.0.0.1
+
+## ---- test -----------------------------------------------------------------
+
+gocheck:
+	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^node_modules/')); \
+	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	go vet ./...
+	go vet -tags browser ./...
+	GOOS=js GOARCH=wasm go vet ./wasm/...
+
+gotest:
+	go test ./...
+
+# Each fuzz target runs for a short, bounded time on top of its committed corpus.
+fuzz:
+	@for pkg in $$(go list ./... ); do \
+	  for f in $$(go test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz' || true); do \
+	    echo "fuzz $$pkg $$f ($(FUZZTIME))"; \
+	    go test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
+
+# The site is built with warnings as errors into a temporary directory, its HTML is
+# checked, and then real Chromium loads it from a subpath of a plain file server.
+site-test: generate npm system-deps
+	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	  $(HUGO) --panicOnWarning --quiet -d $$tmp/site; \
+	  npx pagefind --site $$tmp/site --silent; \
+	  go run ./cmd/sitecheck -dir $$tmp/site; \
+	  DEELWIJZER_PUBLIC=$$tmp/site go test -tags browser -count=1 -timeout 30m ./test/browser/...
+
+test: deps gocheck generate checks gotest fuzz site-test
+
+bench: generate npm system-deps
+	go run ./cmd/bench
+
+clean:
+	rm -rf $(PUBLIC) resources/_gen assets/gen static/pagefind .hugo_build.lock
