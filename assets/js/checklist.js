@@ -1,0 +1,718 @@
+// Checklist pages: binds the static form (rendered by Hugo from the definition) to the
+// Go engine compiled to WebAssembly. The engine decides (visibility, progress,
+// findings, validation, export, import, report); this file only reads and writes the
+// DOM. Everything a visitor typed is put in the page as text (textContent, value),
+// never as HTML, and nothing is sent anywhere: the only requests are the GETs for
+// this page's own files.
+import '../gen/wasm_exec.js';
+
+const form = document.getElementById('checklist');
+const dataEl = document.getElementById('checklist-data');
+const $ = (id) => document.getElementById(id);
+
+// The site's root URL: the header's home link is written relative to this page, so the
+// browser resolves it for whatever subpath the site lives under.
+const root = new URL(document.querySelector('.dw-home').href);
+const siteURL = (path) => new URL(path.replace(/^\//, ''), root).href;
+
+const payload = JSON.parse(dataEl.textContent);
+const def = payload.definition;
+const checklistID = def.id;
+const storeKey = `deelwijzer:${checklistID}:antwoorden`;
+const baseTitle = document.title;
+
+// Field metadata from the definition, so reading and writing the DOM follows the
+// definition rather than guessing from the markup.
+const items = new Map();
+for (const s of def.sections) for (const it of s.items) items.set(it.id, it);
+
+let engine;
+
+// ---- engine start -------------------------------------------------------------
+
+async function instantiate(url, go) {
+  // Streaming compiles while downloading, but needs the host to send application/wasm.
+  // Hosts that send another type make it throw: fall back to compiling the bytes.
+  try {
+    return await WebAssembly.instantiateStreaming(fetch(url), go.importObject);
+  } catch (err) {
+    const resp = await fetch(url);
+    if (!resp.ok) throw new Error(`engine niet geladen (${resp.status})`);
+    return WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject);
+  }
+}
+
+async function start() {
+  if (!('WebAssembly' in window) || !form || !dataEl) return;
+  const go = new globalThis.Go();
+  const ready = new Promise((resolve) => { globalThis.deelwijzerReady = resolve; });
+  const { instance } = await instantiate($('dw-engine').href, go);
+  go.run(instance);
+  await ready;
+  engine = globalThis.deelwijzerEngine;
+  const loaded = call('load', JSON.stringify({ definition: def, lists: payload.lists }));
+  if (loaded.error) throw new Error(loaded.error);
+  enhance();
+  performance.mark('dw-engine-ready');
+  document.documentElement.dataset.engine = 'ready';
+}
+
+// Every engine function takes and returns strings; JSON answers are parsed here.
+function call(fn, ...args) {
+  const out = engine[fn](...args);
+  return typeof out === 'string' && (out.startsWith('{') || out.startsWith('[')) ? JSON.parse(out) : out;
+}
+
+// ---- reading and writing answers ---------------------------------------------
+
+function controlsIn(scope, name) {
+  return Array.from(scope.querySelectorAll('input, select, textarea')).filter((el) => el.name === name);
+}
+
+function readControl(scope, name, kind) {
+  const els = controlsIn(scope, name);
+  if (kind === 'multi') return els.filter((el) => el.checked).map((el) => el.value);
+  if (els.length && (els[0].type === 'radio')) {
+    const on = els.find((el) => el.checked);
+    return on ? on.value : '';
+  }
+  return els.length ? els[0].value : '';
+}
+
+function writeControl(scope, name, kind, value) {
+  const els = controlsIn(scope, name);
+  if (kind === 'multi') {
+    const set = new Set(Array.isArray(value) ? value : []);
+    for (const el of els) el.checked = set.has(el.value);
+  } else if (els.length && els[0].type === 'radio') {
+    for (const el of els) el.checked = el.value === value;
+  } else if (els.length) {
+    els[0].value = typeof value === 'string' ? value : '';
+  }
+}
+
+const isEmpty = (v) => v === '' || v == null || (Array.isArray(v) && v.length === 0);
+
+function rowsOf(groupID) {
+  return Array.from(form.querySelector(`[data-rows-for="${groupID}"]`).children);
+}
+
+// collect returns the answers and, for groups, which DOM row each answer row came from
+// (empty rows are left out, so answer row numbers and DOM rows can differ).
+function collect() {
+  const answers = {};
+  const rowMap = {};
+  for (const [id, it] of items) {
+    if (it.kind === 'group') {
+      const rows = [];
+      rowMap[id] = [];
+      for (const row of rowsOf(id)) {
+        const r = {};
+        let any = false;
+        for (const f of it.fields) {
+          const cell = row.querySelector(`[data-field="${f.id}"]`);
+          const el = cell.querySelector('input, select, textarea');
+          const v = readControl(cell, el.name, f.kind);
+          if (!isEmpty(v)) { r[f.id] = v; any = true; }
+        }
+        if (any) { rows.push(r); rowMap[id].push(row); }
+      }
+      if (rows.length) answers[id] = rows;
+    } else {
+      const v = readControl(form, id, it.kind);
+      if (!isEmpty(v)) answers[id] = v;
+    }
+  }
+  return { answers, rowMap };
+}
+
+function fill(answers) {
+  for (const [id, it] of items) {
+    const v = answers[id];
+    if (it.kind === 'group') {
+      const wanted = Array.isArray(v) ? v : [];
+      const box = form.querySelector(`[data-rows-for="${id}"]`);
+      const min = Math.max(1, Number(box.dataset.minRows) || 0);
+      while (rowsOf(id).length < Math.max(wanted.length, min)) addRow(id, false);
+      while (rowsOf(id).length > Math.max(wanted.length, min)) rowsOf(id).at(-1).remove();
+      rowsOf(id).forEach((row, i) => {
+        for (const f of it.fields) {
+          const cell = row.querySelector(`[data-field="${f.id}"]`);
+          const el = cell.querySelector('input, select, textarea');
+          writeControl(cell, el.name, f.kind, wanted[i] ? wanted[i][f.id] : undefined);
+        }
+      });
+      renumber(id);
+    } else {
+      writeControl(form, id, it.kind, v);
+    }
+  }
+}
+
+// ---- repeatable groups ----------------------------------------------------------
+
+let rowSerial = 1000;
+
+// Rows are copies of the first row with fresh names and ids, so labels, legends and
+// hints stay tied to their own row.
+function addRow(groupID, focus) {
+  const box = form.querySelector(`[data-rows-for="${groupID}"]`);
+  const template = box.firstElementChild;
+  const row = template.cloneNode(true);
+  const n = rowSerial++;
+  const rename = (s) => s.replace(new RegExp(`^(f-)?${groupID}([.-])\\d+([.-])`), (_, f, a, b) => `${f || ''}${groupID}${a}${n}${b}`);
+  for (const el of row.querySelectorAll('[id]')) el.id = rename(el.id);
+  for (const el of row.querySelectorAll('[for]')) el.htmlFor = rename(el.htmlFor);
+  for (const el of row.querySelectorAll('[aria-describedby]')) {
+    el.setAttribute('aria-describedby', el.getAttribute('aria-describedby').split(' ').map(rename).join(' '));
+  }
+  for (const el of row.querySelectorAll('[name]')) el.name = rename(el.name);
+  for (const el of row.querySelectorAll('[data-messages-for]')) el.dataset.messagesFor = rename(el.dataset.messagesFor);
+  for (const el of row.querySelectorAll('input, select, textarea')) {
+    if (el.type === 'radio' || el.type === 'checkbox') el.checked = false; else el.value = '';
+  }
+  for (const el of row.querySelectorAll('.dw-row__actions, .dw-field-messages > *, .dw-print-value')) el.remove();
+  box.append(row);
+  decorateRow(groupID, row);
+  renumber(groupID);
+  if (focus) row.querySelector('input, select, textarea').focus();
+  return row;
+}
+
+function decorateRow(groupID, row) {
+  if (row.querySelector('.dw-row__actions')) return;
+  const actions = document.createElement('div');
+  actions.className = 'dw-row__actions';
+  const remove = document.createElement('button');
+  remove.type = 'button';
+  remove.className = 'dw-button dw-button--secondary dw-row__remove';
+  remove.addEventListener('click', () => {
+    const rows = rowsOf(groupID);
+    const i = rows.indexOf(row);
+    if (rows.length <= 1) {
+      for (const el of row.querySelectorAll('input, select, textarea')) {
+        if (el.type === 'radio' || el.type === 'checkbox') el.checked = false; else el.value = '';
+      }
+    } else {
+      row.remove();
+    }
+    renumber(groupID);
+    changed();
+    const left = rowsOf(groupID);
+    const target = left[Math.min(i, left.length - 1)];
+    target.querySelector('input, select, textarea').focus();
+    say(`Regel verwijderd. Er zijn nu ${left.length} regels.`);
+  });
+  actions.append(remove);
+  row.append(actions);
+}
+
+function renumber(groupID) {
+  const box = form.querySelector(`[data-rows-for="${groupID}"]`);
+  const label = box.dataset.rowLabel || 'Regel';
+  rowsOf(groupID).forEach((row, i) => {
+    row.querySelector('.dw-row__legend').textContent = `${label} ${i + 1}`;
+    const remove = row.querySelector('.dw-row__remove');
+    if (remove) remove.textContent = `Verwijder ${label.toLowerCase()} ${i + 1}`;
+  });
+  const add = form.querySelector(`[data-add-row="${groupID}"]`);
+  if (add) add.hidden = rowsOf(groupID).length >= Number(box.dataset.maxRows || 50);
+}
+
+function enhanceGroups() {
+  for (const [id, it] of items) {
+    if (it.kind !== 'group') continue;
+    const box = form.querySelector(`[data-rows-for="${id}"]`);
+    // The static page prints a few blank rows to write on; on screen, start with what is needed.
+    const min = Math.max(1, Number(box.dataset.minRows) || 0);
+    while (rowsOf(id).length > min) rowsOf(id).at(-1).remove();
+    for (const row of rowsOf(id)) decorateRow(id, row);
+    const add = document.createElement('button');
+    add.type = 'button';
+    add.className = 'dw-button dw-button--secondary';
+    add.dataset.addRow = id;
+    add.textContent = `${box.dataset.rowLabel || 'Regel'} toevoegen`;
+    add.addEventListener('click', () => {
+      addRow(id, true);
+      say(`${box.dataset.rowLabel || 'Regel'} toegevoegd. Er zijn nu ${rowsOf(id).length} regels.`);
+    });
+    box.after(add);
+    renumber(id);
+  }
+}
+
+// ---- showing the engine's state --------------------------------------------------
+
+const statusText = { 'niet-gestart': 'Niet gestart', bezig: 'Bezig', afgerond: 'Afgerond' };
+const severityText = { risico: 'Risico', aandacht: 'Aandacht', info: 'Info' };
+let lastState;
+let lastRowMap = {};
+
+function fieldElement(field) {
+  // "item" or "group.row.field" (row = answer row number) -> the first control.
+  const parts = field.split('.');
+  if (parts.length === 3) {
+    const row = (lastRowMap[parts[0]] || [])[Number(parts[1])];
+    const cell = row && row.querySelector(`[data-field="${parts[2]}"]`);
+    return cell && cell.querySelector('input, select, textarea');
+  }
+  return controlsIn(form, field)[0] || form.querySelector(`[data-item="${field}"] input, [data-item="${field}"] select, [data-item="${field}"] textarea`);
+}
+
+function messagesBox(field) {
+  const el = fieldElement(field);
+  if (!el) return null;
+  return el.closest('.dw-question, .dw-group').querySelector('.dw-field-messages');
+}
+
+function clearMessages(cls) {
+  for (const el of form.querySelectorAll(`.${cls}`)) {
+    const ctl = el.closest('.dw-question, .dw-group');
+    el.remove();
+    if (ctl) for (const c of ctl.querySelectorAll('[aria-describedby]')) unlinkDescription(c, el.id);
+  }
+}
+
+function linkDescription(el, id) {
+  const ids = (el.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+  if (!ids.includes(id)) ids.push(id);
+  el.setAttribute('aria-describedby', ids.join(' '));
+}
+
+function unlinkDescription(el, id) {
+  const ids = (el.getAttribute('aria-describedby') || '').split(' ').filter((x) => x && x !== id);
+  if (ids.length) el.setAttribute('aria-describedby', ids.join(' ')); else el.removeAttribute('aria-describedby');
+}
+
+const piiNames = {
+  bsn: 'een burgerservicenummer (BSN)', geboortedatum: 'een geboortedatum', iban: 'een rekeningnummer (IBAN)',
+  postcode: 'een postcode met huisnummer', email: 'een e-mailadres',
+};
+
+function showWarnings(warnings) {
+  clearMessages('dw-pii-warning');
+  let n = 0;
+  for (const w of warnings || []) {
+    const box = messagesBox(w.field);
+    if (!box) continue;
+    const p = document.createElement('p');
+    p.className = 'dw-pii-warning';
+    p.id = `waarschuwing-${n++}`;
+    const kinds = w.kinds.map((k) => piiNames[k] || k);
+    p.textContent = `Dit lijkt op ${kinds.join(' of ')}. Deze checklist beschrijft de samenwerking, niet cliënten of inwoners: laat persoonsgegevens weg.`;
+    box.append(p);
+    linkDescription(fieldElement(w.field), p.id);
+  }
+}
+
+function apply(state) {
+  lastState = state;
+  const visible = new Set(state.visible);
+  for (const el of form.querySelectorAll('[data-item]')) el.hidden = !visible.has(el.dataset.item);
+  const progress = $('voortgang');
+  progress.hidden = false;
+  const done = state.sections.filter((s) => s.status === 'afgerond').length;
+  progress.textContent = `${state.answered} van ${state.total} vragen beantwoord. ${done} van ${state.sections.length} stappen afgerond.`;
+  for (const s of state.sections) {
+    const tag = form.ownerDocument.querySelector(`[data-section-status="${s.id}"]`);
+    tag.hidden = false;
+    tag.textContent = statusText[s.status] || s.status;
+    tag.className = `dw-status-tag dw-status-tag--${s.status}`;
+  }
+  renderFindings(state.findings);
+  showWarnings(state.warnings);
+}
+
+function findingNode(f) {
+  const li = document.createElement('li');
+  li.className = `dw-finding dw-finding--${f.severity}`;
+  const tag = document.createElement('strong');
+  tag.className = 'dw-finding__severity';
+  tag.textContent = `${severityText[f.severity] || f.severity}: `;
+  li.append(tag, document.createTextNode(f.text));
+  if (f.link) {
+    li.append(' ');
+    const a = document.createElement('a');
+    a.href = siteURL(f.link);
+    a.textContent = payload.titles[f.link] ? `Lees: ${payload.titles[f.link]}` : 'Lees meer';
+    li.append(a);
+  }
+  return li;
+}
+
+function renderFindings(findings) {
+  $('bevindingen').hidden = false;
+  const list = $('bevindingen-lijst');
+  list.replaceChildren(...findings.map(findingNode));
+  const count = (sev) => findings.filter((f) => f.severity === sev).length;
+  $('bevindingen-samenvatting').textContent = findings.length === 0
+    ? 'Geen bevindingen op dit moment.'
+    : `${findings.length} bevindingen: ${count('risico')} risico, ${count('aandacht')} aandacht, ${count('info')} info.`;
+}
+
+function evaluate() {
+  const { answers, rowMap } = collect();
+  lastRowMap = rowMap;
+  const state = call('evaluate', JSON.stringify(answers));
+  if (state.error) { say(state.error); return answers; }
+  apply(state);
+  return answers;
+}
+
+// ---- keeping work -------------------------------------------------------------------
+
+const storeCheckbox = () => $('bewaar-op-apparaat');
+
+function persist(answers) {
+  if (!storeCheckbox().checked) return;
+  try {
+    localStorage.setItem(storeKey, call('exportFile', JSON.stringify(answers), new Date().toISOString()));
+  } catch (err) {
+    $('bewaarstatus').textContent = 'Bewaren op dit apparaat lukt niet (de browser staat het niet toe). Download uw antwoorden als bestand.';
+  }
+}
+
+function changed() {
+  const answers = evaluate();
+  mirrorTextareas();
+  persist(answers);
+}
+
+function wipeDevice() {
+  try {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('deelwijzer:')) localStorage.removeItem(k);
+  } catch (err) { /* storage blocked: nothing was kept */ }
+}
+
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function exportJSON() {
+  const answers = evaluate();
+  download(`${checklistID}-antwoorden-${today()}.json`, 'application/json', call('exportFile', JSON.stringify(answers), new Date().toISOString()));
+  const problems = validate();
+  if (problems.length) {
+    showErrors(problems, 'Uw antwoorden zijn als bestand opgeslagen. Nog niet alles is goed ingevuld:');
+  } else {
+    hideErrors();
+    say('Uw antwoorden zijn als bestand opgeslagen.');
+  }
+}
+
+function exportMarkdown() {
+  const answers = evaluate();
+  const out = call('report', JSON.stringify(answers));
+  download(`${checklistID}-verslag-${today()}.md`, 'text/markdown', out.markdown);
+  say('Het verslag is als Markdown-bestand opgeslagen.');
+}
+
+const MAX_IMPORT = 2 * 1024 * 1024;
+
+function importMessage(kind, title, lines) {
+  const box = $('importmelding');
+  box.hidden = false;
+  box.className = `dw-import-message dw-import-message--${kind}`;
+  const h = document.createElement('p');
+  h.className = 'dw-import-message__title';
+  h.textContent = title;
+  const parts = [h];
+  if (lines && lines.length) {
+    const ul = document.createElement('ul');
+    for (const l of lines) {
+      const li = document.createElement('li');
+      li.textContent = l;
+      ul.append(li);
+    }
+    parts.push(ul);
+  }
+  box.replaceChildren(...parts);
+  box.focus();
+}
+
+async function importFile(file) {
+  if (!file) return;
+  if (file.size > MAX_IMPORT) {
+    importMessage('error', `Het bestand "${file.name}" kan niet worden geopend: het is groter dan 2 MB. Uw antwoorden op het scherm zijn niet veranderd.`);
+    return;
+  }
+  const text = await file.text();
+  const res = call('importFile', text);
+  if (res.error) {
+    importMessage('error', `Het bestand "${file.name}" kan niet worden geopend: ${res.error} Uw antwoorden op het scherm zijn niet veranderd.`);
+    return;
+  }
+  fill(res.answers);
+  hideErrors();
+  changed();
+  const dropped = (res.dropped || []).map((d) => `${d.item}: ${d.reason}`);
+  const from = res.fromVersion && res.fromVersion !== def.version
+    ? ` Het bestand hoort bij versie ${res.fromVersion} van deze checklist; dit is versie ${def.version}.` : '';
+  if (dropped.length) {
+    importMessage('warning', `Antwoorden geopend uit "${file.name}".${from} Deze antwoorden passen niet meer en zijn niet overgenomen:`, dropped);
+  } else {
+    importMessage('ok', `Antwoorden geopend uit "${file.name}".${from}`);
+  }
+}
+
+// ---- validation, check answers, result -------------------------------------------
+
+function validate() {
+  const { answers, rowMap } = collect();
+  lastRowMap = rowMap;
+  return call('validate', JSON.stringify(answers)).errors || [];
+}
+
+function hideErrors() {
+  $('foutoverzicht').hidden = true;
+  clearMessages('dw-error-message');
+  for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  document.title = baseTitle;
+}
+
+function showErrors(errors, intro) {
+  hideErrors();
+  const list = $('foutoverzicht-lijst');
+  const links = [];
+  errors.forEach((e, i) => {
+    const el = fieldElement(e.field);
+    const box = messagesBox(e.field);
+    if (box && el) {
+      const p = document.createElement('p');
+      p.className = 'dw-error-message';
+      p.id = `fout-${i}`;
+      const hidden = document.createElement('span');
+      hidden.className = 'dw-visually-hidden';
+      hidden.textContent = 'Fout: ';
+      p.append(hidden, document.createTextNode(e.message));
+      box.append(p);
+      el.setAttribute('aria-invalid', 'true');
+      linkDescription(el, p.id);
+    }
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = el && el.id ? `#${el.id}` : '#checklist';
+    a.textContent = e.message;
+    a.addEventListener('click', (ev) => {
+      if (!el) return;
+      ev.preventDefault();
+      el.focus();
+      el.scrollIntoView({ block: 'center' });
+    });
+    li.append(a);
+    links.push(li);
+  });
+  $('foutoverzicht-intro').textContent = intro;
+  list.replaceChildren(...links);
+  $('foutoverzicht').hidden = false;
+  document.title = `Fout: ${baseTitle}`;
+  $('foutoverzicht').focus();
+}
+
+function answerText(it, v) {
+  if (isEmpty(v)) return 'Niet ingevuld';
+  if (it.kind === 'yesno') return { ja: 'Ja', nee: 'Nee', weetniet: 'Weet ik niet' }[v] || v;
+  const labels = optionLabels(it);
+  if (it.kind === 'choice') return labels.get(v) || v;
+  if (it.kind === 'multi') return v.map((x) => labels.get(x) || x).join(', ');
+  return String(v);
+}
+
+function optionLabels(it) {
+  const opts = it.optionsFrom ? payload.lists[it.optionsFrom] || [] : it.options || [];
+  return new Map(opts.map((o) => [o.value, o.label]));
+}
+
+function summaryRow(label, valueNodes, changeTarget, changeContext) {
+  const row = document.createElement('div');
+  row.className = 'dw-summary__row';
+  const dt = document.createElement('dt');
+  dt.textContent = label;
+  const dd = document.createElement('dd');
+  dd.append(...valueNodes);
+  const act = document.createElement('dd');
+  act.className = 'dw-summary__action';
+  const a = document.createElement('a');
+  a.href = `#${changeTarget}`;
+  a.append('Wijzigen');
+  const hidden = document.createElement('span');
+  hidden.className = 'dw-visually-hidden';
+  hidden.textContent = ` ${changeContext}`;
+  a.append(hidden);
+  a.addEventListener('click', (ev) => {
+    const el = document.getElementById(changeTarget);
+    if (!el) return;
+    ev.preventDefault();
+    el.focus();
+    el.scrollIntoView({ block: 'center' });
+  });
+  act.append(a);
+  row.append(dt, dd, act);
+  return row;
+}
+
+function renderResult(answers) {
+  const visible = new Set(lastState.visible);
+  const out = [];
+  def.sections.forEach((s, n) => {
+    const h = document.createElement('h3');
+    h.textContent = `Stap ${n + 1}: ${s.title}`;
+    const dl = document.createElement('dl');
+    dl.className = 'dw-summary dw-summary--answers';
+    for (const it of s.items) {
+      if (!visible.has(it.id)) continue;
+      const v = answers[it.id];
+      const target = (fieldElement(it.id) || {}).id || `stap-${s.id}`;
+      if (it.kind === 'group') {
+        const nodes = [];
+        if (isEmpty(v)) nodes.push(document.createTextNode('Niet ingevuld'));
+        else {
+          const ul = document.createElement('ul');
+          for (const row of v) {
+            const li = document.createElement('li');
+            li.textContent = it.fields.map((f) => `${f.question}: ${answerText(f, row[f.id])}`).join('; ');
+            ul.append(li);
+          }
+          nodes.push(ul);
+        }
+        dl.append(summaryRow(it.question, nodes, target, it.question));
+      } else {
+        dl.append(summaryRow(it.question, [document.createTextNode(answerText(it, v))], target, it.question));
+      }
+    }
+    out.push(h, dl);
+  });
+  const fh = document.createElement('h3');
+  fh.textContent = 'Bevindingen';
+  const fl = document.createElement('ul');
+  fl.className = 'dw-findings__list';
+  fl.append(...lastState.findings.map(findingNode));
+  if (!lastState.findings.length) fl.append(Object.assign(document.createElement('li'), { textContent: 'Geen bevindingen.' }));
+  out.push(fh, fl);
+  $('resultaat-inhoud').replaceChildren(...out);
+  const res = $('resultaat');
+  res.hidden = false;
+  res.focus();
+}
+
+function finish(ev) {
+  ev.preventDefault();
+  const answers = evaluate();
+  const problems = validate();
+  if (problems.length) {
+    $('resultaat').hidden = true;
+    showErrors(problems, 'Controleer de volgende vragen:');
+    return;
+  }
+  hideErrors();
+  renderResult(answers);
+}
+
+// ---- print: long answers -------------------------------------------------------
+
+// A textarea prints as a fixed box and cuts long answers off; mirror each one into a
+// print-only block so the filled-in checklist prints every word.
+function mirrorTextareas() {
+  for (const ta of form.querySelectorAll('textarea')) {
+    let mirror = ta.nextElementSibling;
+    if (!mirror || !mirror.classList.contains('dw-print-value')) {
+      mirror = document.createElement('div');
+      mirror.className = 'dw-print-value';
+      mirror.setAttribute('aria-hidden', 'true');
+      ta.after(mirror);
+    }
+    mirror.textContent = ta.value;
+    ta.classList.toggle('dw-has-value', ta.value !== '');
+  }
+}
+
+// ---- wiring ---------------------------------------------------------------------
+
+let sayTimer;
+function say(text) {
+  const s = $('bewaarstatus');
+  s.textContent = '';
+  clearTimeout(sayTimer);
+  sayTimer = setTimeout(() => { s.textContent = text; }, 50);
+}
+
+function enhance() {
+  enhanceGroups();
+  for (const el of document.querySelectorAll('#bewaren, .dw-engine-only')) el.hidden = false;
+
+  // Restore work only when the visitor opted in on this device earlier.
+  let restored = false;
+  try {
+    const kept = localStorage.getItem(storeKey);
+    if (kept) {
+      const res = call('importFile', kept);
+      if (!res.error) { fill(res.answers); restored = true; }
+      storeCheckbox().checked = true;
+    }
+  } catch (err) { /* storage blocked */ }
+  evaluate();
+  if (restored) say('Uw bewaarde antwoorden van dit apparaat zijn teruggezet.');
+
+  form.addEventListener('input', (ev) => {
+    if (ev.target.tagName === 'TEXTAREA' || ev.target.type === 'text') changed();
+  });
+  form.addEventListener('change', changed);
+  form.addEventListener('submit', finish);
+
+  storeCheckbox().addEventListener('change', () => {
+    if (storeCheckbox().checked) {
+      persist(collect().answers);
+      say('Uw antwoorden worden nu op dit apparaat bewaard. Met "Wis alles" haalt u ze weg.');
+    } else {
+      wipeDevice();
+      say('Er wordt niets meer op dit apparaat bewaard. Wat er stond, is verwijderd.');
+    }
+  });
+  $('exporteer-json').addEventListener('click', exportJSON);
+  $('resultaat-json').addEventListener('click', exportJSON);
+  $('exporteer-md').addEventListener('click', exportMarkdown);
+  $('resultaat-md').addEventListener('click', exportMarkdown);
+  for (const id of ['print', 'resultaat-print']) $(id).addEventListener('click', () => window.print());
+  window.addEventListener('beforeprint', mirrorTextareas);
+  $('importeer').addEventListener('change', (ev) => {
+    importFile(ev.target.files[0]).finally(() => { ev.target.value = ''; });
+  });
+  $('wis-alles').addEventListener('click', () => {
+    $('wis-bevestiging').hidden = false;
+    $('wis-nee').focus();
+  });
+  $('wis-nee').addEventListener('click', () => {
+    $('wis-bevestiging').hidden = true;
+    $('wis-alles').focus();
+  });
+  $('wis-ja').addEventListener('click', () => {
+    wipeDevice();
+    storeCheckbox().checked = false;
+    fill({});
+    hideErrors();
+    $('resultaat').hidden = true;
+    $('importmelding').hidden = true;
+    $('wis-bevestiging').hidden = true;
+    evaluate();
+    $('wis-alles').focus();
+    say('Alles is gewist: de antwoorden op deze pagina en alles wat op dit apparaat stond.');
+  });
+}
+
+start().catch((err) => {
+  // The static form keeps working; say why the extras are missing.
+  const note = document.createElement('p');
+  note.className = 'dw-callout';
+  note.setAttribute('role', 'status');
+  note.textContent = `De hulpmiddelen bij deze checklist konden niet starten (${err.message}). U kunt de vragen wel lezen, invullen en printen.`;
+  form.before(note);
+});
