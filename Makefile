@@ -74,7 +74,7 @@ build: generate checks npm
 # Live reload on http://localhost:1313. The search index is built once into static/
 # (ignored by git) so search works while serving too.
 serve: generate npm
-	@tmp=$$(mktemp -d); $(HUGO) --quiet -d $$tmp; rm -rf static/pagefind; \
+	@tmp=$$(mktemp -d); $(HUGO) -d $$tmp; rm -rf static/pagefind; \
 	  npx pagefind --site $$tmp --output-path static/pagefind --silent; rm -rf $$tmp
 	$(HUGO) server --panicOnWarning --port 1313 --bind 127.0.0.1
 
@@ -103,7 +103,7 @@ fuzz:
 # checked, and then real Chromium loads it from a subpath of a plain file server.
 site-test: generate npm system-deps
 	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
-	  $(HUGO) --panicOnWarning --quiet -d $$tmp/site; \
+	  $(HUGO) --panicOnWarning -d $$tmp/site; \
 	  npx pagefind --site $$tmp/site --silent; \
 	  go run ./cmd/sitecheck -dir $$tmp/site; \
 	  DEELWIJZER_PUBLIC=$$tmp/site go test -tags browser -count=1 -timeout 30m ./test/browser/...
