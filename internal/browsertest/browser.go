@@ -12,7 +12,9 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -109,6 +111,7 @@ type Tab struct {
 	mu       sync.Mutex
 	requests []Request
 	byID     map[network.RequestID]int
+	errors   []string
 }
 
 // NewTab opens a new tab in the browser. It records every request the
@@ -157,6 +160,31 @@ func (tab *Tab) record(ev any) {
 		if i, ok := tab.byID[ev.RequestID]; ok && ev.Response != nil {
 			tab.requests[i].Status = int(ev.Response.Status)
 		}
+	case *cdplog.EventEntryAdded:
+		// Browser messages: CSP violations, failed loads, deprecations.
+		if ev.Entry != nil && ev.Entry.Level == cdplog.EntryLevelError {
+			tab.errors = append(tab.errors, fmt.Sprintf("%s: %s (%s)", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
+		}
+	case *runtime.EventExceptionThrown:
+		if d := ev.ExceptionDetails; d != nil {
+			text := d.Text
+			if d.Exception != nil && d.Exception.Description != "" {
+				text += " " + d.Exception.Description
+			}
+			tab.errors = append(tab.errors, fmt.Sprintf("exception: %s (%s:%d)", text, d.URL, d.LineNumber+1))
+		}
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError {
+			var parts []string
+			for _, a := range ev.Args {
+				if a.Value != nil {
+					parts = append(parts, string(a.Value))
+				} else {
+					parts = append(parts, a.Description)
+				}
+			}
+			tab.errors = append(tab.errors, "console.error: "+strings.Join(parts, " "))
+		}
 	case *network.EventLoadingFailed:
 		if i, ok := tab.byID[ev.RequestID]; ok {
 			reason := ev.ErrorText
@@ -175,12 +203,23 @@ func (tab *Tab) Requests() []Request {
 	return append([]Request(nil), tab.requests...)
 }
 
-// ResetRequests forgets the recorded requests, to look at one step only.
+// ResetRequests forgets the recorded requests and page errors, to look at
+// one step only.
 func (tab *Tab) ResetRequests() {
 	tab.mu.Lock()
 	defer tab.mu.Unlock()
 	tab.requests = nil
 	tab.byID = map[network.RequestID]int{}
+	tab.errors = nil
+}
+
+// PageErrors returns the errors the page reported since the last
+// ResetRequests: uncaught exceptions, console.error calls and browser log
+// errors such as Content-Security-Policy violations.
+func (tab *Tab) PageErrors() []string {
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	return append([]string(nil), tab.errors...)
 }
 
 // RequestProblems lists every recorded request that is not a GET to

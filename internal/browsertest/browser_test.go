@@ -62,6 +62,23 @@ func TestBrowserHarness(t *testing.T) {
 		}
 	})
 
+	t.Run("page errors", func(t *testing.T) {
+		tab := b.NewTab(t)
+		tab.Go(s.URL)
+		if errs := tab.PageErrors(); len(errs) != 0 {
+			t.Errorf("clean page reports errors: %q", errs)
+		}
+		tab.ResetRequests()
+		tab.Go(s.URL + "csp/")
+		errs := tab.PageErrors()
+		if len(errs) == 0 || !strings.Contains(strings.Join(errs, " "), "Content Security Policy") {
+			t.Errorf("blocked inline script not reported; errors: %q", errs)
+		}
+		if title := Eval[string](tab, "document.title"); title != "CSP" {
+			t.Errorf("inline script ran: title %q", title)
+		}
+	})
+
 	t.Run("without JavaScript", func(t *testing.T) {
 		tab := b.NewTab(t)
 		tab.DisableJavaScript()

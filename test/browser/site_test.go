@@ -12,14 +12,15 @@ import (
 
 // TestEveryPage loads every HTML page of the built site under a subpath and
 // checks that nothing 404s, that every request stays on the same origin,
-// and that axe-core finds no WCAG 2.2 A/AA violation.
+// that the page reports no errors (exceptions, CSP violations), and that
+// axe-core finds no WCAG 2.2 A/AA violation.
 func TestEveryPage(t *testing.T) {
 	dir := publicDir(t)
 	pages := htmlPages(t, dir)
 	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
 	tab := browsertest.NewBrowser(t).NewTab(t)
 
-	var violations, pagesWithViolations, requestProblems int
+	var violations, pagesWithViolations, requestProblems, pageErrors int
 	perRule := map[string]int{}
 	for _, page := range pages {
 		s.Reset()
@@ -36,6 +37,10 @@ func TestEveryPage(t *testing.T) {
 			requestProblems += len(problems)
 			t.Errorf("%s: requests:\n  %s", "/"+page, strings.Join(problems, "\n  "))
 		}
+		if errs := tab.PageErrors(); len(errs) > 0 {
+			pageErrors += len(errs)
+			t.Errorf("%s: page errors:\n  %s", "/"+page, strings.Join(errs, "\n  "))
+		}
 		vs, err := browsertest.Axe(tab.Ctx)
 		if err != nil {
 			t.Errorf("%s: axe: %v", page, err)
@@ -51,8 +56,8 @@ func TestEveryPage(t *testing.T) {
 			t.Errorf("%s: axe found %d violation(s):\n%s", "/"+page, len(vs), vs)
 		}
 	}
-	summary := fmt.Sprintf("TestEveryPage: %d pages, %d request problems, %d axe violations on %d pages %v",
-		len(pages), requestProblems, violations, pagesWithViolations, perRule)
+	summary := fmt.Sprintf("TestEveryPage: %d pages, %d request problems, %d page errors, %d axe violations on %d pages %v",
+		len(pages), requestProblems, pageErrors, violations, pagesWithViolations, perRule)
 	t.Log(summary)
 	fmt.Println(summary)
 }

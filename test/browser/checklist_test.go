@@ -1,0 +1,673 @@
+//go:build browser
+
+package browser
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+
+	"deelwijzer/internal/browsertest"
+)
+
+// checklistPages lists the checklist pages of the built site
+// ("checklists/<id>/").
+func checklistPages(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	for _, p := range htmlPages(t, dir) {
+		if strings.HasPrefix(p, "checklists/") && p != "checklists/" && strings.HasSuffix(p, "/") {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("the built site has no checklist pages under checklists/")
+	}
+	return out
+}
+
+// definition is the part of a checklist definition the tests read from the
+// page's own JSON data block (the same data Hugo rendered the form from).
+type definition struct {
+	ID       string `json:"id"`
+	Version  string `json:"version"`
+	Sections []struct {
+		ID    string `json:"id"`
+		Title string `json:"title"`
+		Items []item `json:"items"`
+	} `json:"sections"`
+}
+
+type item struct {
+	ID       string `json:"id"`
+	Kind     string `json:"kind"`
+	Question string `json:"question"`
+	ShowIf   string `json:"showIf"`
+	Required bool   `json:"required"`
+	Fields   []item `json:"fields"`
+}
+
+func (d definition) items() []item {
+	var out []item
+	for _, s := range d.Sections {
+		out = append(out, s.Items...)
+	}
+	return out
+}
+
+func pageDefinition(t *testing.T, tab *browsertest.Tab) definition {
+	t.Helper()
+	raw := browsertest.Eval[string](tab, `JSON.stringify(JSON.parse(document.getElementById('checklist-data').textContent).definition)`)
+	var d definition
+	if err := json.Unmarshal([]byte(raw), &d); err != nil {
+		t.Fatalf("checklist data block: %v", err)
+	}
+	return d
+}
+
+// openChecklist loads a checklist page and waits until the engine runs.
+func openChecklist(t *testing.T, tab *browsertest.Tab, url string) {
+	t.Helper()
+	tab.Go(url)
+	tab.WaitReady(`html[data-engine="ready"]`)
+}
+
+// formState serialises every control of the form (name, value, checked), the
+// visible state a visitor would lose; used to prove an import left it alone.
+func formState(t *testing.T, tab *browsertest.Tab) string {
+	t.Helper()
+	return browsertest.Eval[string](tab, `JSON.stringify(Array.from(document.querySelectorAll('#checklist input, #checklist select, #checklist textarea')).map(e => [e.name, e.type, e.value, e.checked]))`)
+}
+
+func axeClean(t *testing.T, tab *browsertest.Tab, state string) int {
+	t.Helper()
+	vs, err := browsertest.Axe(tab.Ctx)
+	if err != nil {
+		t.Fatalf("%s: axe: %v", state, err)
+	}
+	if len(vs) > 0 {
+		t.Errorf("%s: axe found %d violation(s):\n%s", state, len(vs), vs)
+	}
+	return len(vs)
+}
+
+// fillByKeyboard walks the form with Tab only and answers every control it
+// reaches: Space on the first radio of a group and on every checkbox, text in
+// text fields, a date, the first option of a select. Conditional questions
+// that appear on the way are reached too, since Tab follows the page. It stops
+// at the finish button. text returns the text typed into field n.
+func fillByKeyboard(t *testing.T, tab *browsertest.Tab, text func(n int) string) int {
+	t.Helper()
+	browsertest.Eval[bool](tab, `(document.querySelector('#checklist input, #checklist select, #checklist textarea').focus(), true)`)
+	seenRadio := map[string]bool{}
+	typed := 0
+	for steps := 0; steps < 3000; steps++ {
+		type focused struct {
+			ID, Tag, Type, Name string
+			Checked             bool
+		}
+		f := browsertest.Eval[focused](tab, `(() => { const e = document.activeElement; return {ID: e.id, Tag: e.tagName, Type: e.type || '', Name: e.name || '', Checked: !!e.checked}; })()`)
+		if f.ID == "afronden" {
+			return typed
+		}
+		switch {
+		case f.Tag == "INPUT" && f.Type == "radio":
+			if !seenRadio[f.Name] {
+				seenRadio[f.Name] = true
+				if !f.Checked {
+					tab.Press(browsertest.KeySpace)
+				}
+			}
+		case f.Tag == "INPUT" && f.Type == "checkbox":
+			if !f.Checked && f.ID != "bewaar-op-apparaat" {
+				tab.Press(browsertest.KeySpace)
+			}
+		case f.Tag == "INPUT" && f.Type == "date":
+			// Chromium's date field takes the digits in the locale's order; the
+			// headless default is en-US (mm/dd/yyyy).
+			tab.Press("03")
+			tab.Press("15")
+			tab.Press("2027")
+		case f.Tag == "INPUT" && f.Type == "text", f.Tag == "TEXTAREA":
+			tab.Press(text(typed))
+			typed++
+		case f.Tag == "SELECT":
+			tab.Press(kbArrowDown)
+		}
+		tab.Press(browsertest.KeyTab)
+	}
+	t.Fatal("keyboard walk did not reach the finish button in 3000 steps")
+	return typed
+}
+
+const kbArrowDown = "\ue015" // kb.ArrowDown
+
+func TestChecklistKeyboardToResult(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	b := browsertest.NewBrowser(t)
+	axeTotal := 0
+	for _, page := range checklistPages(t, dir) {
+		t.Run(strings.Trim(page, "/"), func(t *testing.T) {
+			tab := b.NewTab(t)
+			openChecklist(t, tab, s.URL+page)
+			axeTotal += axeClean(t, tab, page+" start")
+
+			// Finish at once: nothing answered, so the error summary appears,
+			// takes the focus, and the title says "Fout".
+			tab.Focus("#afronden")
+			tab.Press(browsertest.KeyEnter)
+			tab.WaitVisible("#foutoverzicht")
+			if got := tab.Focused(); !strings.HasPrefix(got, "div#foutoverzicht") {
+				t.Errorf("after finishing with errors the focus is on %s, want the error summary", got)
+			}
+			if title := browsertest.Eval[string](tab, `document.title`); !strings.HasPrefix(title, "Fout: ") {
+				t.Errorf("title with errors = %q, want it to start with \"Fout: \"", title)
+			}
+			if n := tab.Count("#foutoverzicht-lijst a"); n == 0 {
+				t.Error("the error summary lists no problems")
+			}
+			if n := tab.Count(".dw-error-message"); n == 0 {
+				t.Error("no inline error messages next to the fields")
+			}
+			axeTotal += axeClean(t, tab, page+" with errors")
+
+			// Follow the first error link with the keyboard: focus goes to its field.
+			tab.Focus("#foutoverzicht-lijst a")
+			tab.Press(browsertest.KeyEnter)
+			if got := tab.Focused(); !strings.HasPrefix(got, "input") && !strings.HasPrefix(got, "select") && !strings.HasPrefix(got, "textarea") {
+				t.Errorf("an error link moved the focus to %s, want the field", got)
+			}
+
+			typed := fillByKeyboard(t, tab, func(n int) string { return fmt.Sprintf("Antwoord %d", n) })
+			if typed == 0 {
+				t.Error("the keyboard walk typed into no text field")
+			}
+			tab.Press(browsertest.KeyEnter)
+			tab.WaitVisible("#resultaat")
+			if !browsertest.Eval[bool](tab, `document.getElementById('foutoverzicht').hidden`) {
+				t.Errorf("errors after answering everything: %s", tab.Text("#foutoverzicht"))
+			}
+			if got := tab.Focused(); !strings.HasPrefix(got, "section#resultaat") {
+				t.Errorf("after finishing the focus is on %s, want the result", got)
+			}
+			if n := tab.Count("#resultaat .dw-summary__row"); n == 0 {
+				t.Error("the check-answers summary is empty")
+			}
+			if n := tab.Count(`#resultaat a[href^="#"] .dw-visually-hidden`); n == 0 {
+				t.Error("the summary has no Wijzigen links with hidden context")
+			}
+			if txt := tab.Text("#resultaat"); strings.Contains(txt, "Niet ingevuld") {
+				t.Errorf("after answering every question the summary still says Niet ingevuld:\n%s", txt)
+			}
+			if p := tab.Text("#voortgang"); !regexp.MustCompile(`^(\d+) van (\d+) vragen beantwoord`).MatchString(p) {
+				t.Errorf("progress text = %q", p)
+			}
+			axeTotal += axeClean(t, tab, page+" result")
+		})
+	}
+	fmt.Printf("TestChecklistKeyboardToResult: %d axe violations over start, error and result states\n", axeTotal)
+}
+
+// conditionalPair finds a question shown only when an earlier yes/no question
+// has a given answer: `x == "ja"`.
+func conditionalPair(d definition) (controller, value, dependent string, ok bool) {
+	re := regexp.MustCompile(`^\s*([a-z0-9-]+)\s*==\s*"(ja|nee|weetniet)"\s*$`)
+	kinds := map[string]string{}
+	for _, it := range d.items() {
+		kinds[it.ID] = it.Kind
+		if m := re.FindStringSubmatch(it.ShowIf); m != nil && kinds[m[1]] == "yesno" {
+			return m[1], m[2], it.ID, true
+		}
+	}
+	return "", "", "", false
+}
+
+func TestChecklistConditionalQuestion(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	b := browsertest.NewBrowser(t)
+	found := 0
+	for _, page := range checklistPages(t, dir) {
+		tab := b.NewTab(t)
+		openChecklist(t, tab, s.URL+page)
+		d := pageDefinition(t, tab)
+		ctl, val, dep, ok := conditionalPair(d)
+		if !ok {
+			continue
+		}
+		found++
+		other := map[string]string{"ja": "nee", "nee": "ja", "weetniet": "ja"}[val]
+		depSel := fmt.Sprintf(`[data-item="%s"]`, dep)
+		if browsertest.Eval[bool](tab, fmt.Sprintf(`!document.querySelector('%s').hidden`, depSel)) {
+			t.Errorf("%s: %s is visible before %s is answered", page, dep, ctl)
+		}
+		tab.Focus(fmt.Sprintf(`input[name="%s"][value="%s"]`, ctl, val))
+		tab.Press(browsertest.KeySpace)
+		tab.WaitVisible(depSel)
+		tab.Focus(fmt.Sprintf(`input[name="%s"][value="%s"]`, ctl, other))
+		tab.Press(browsertest.KeySpace)
+		tab.WaitNotVisible(depSel)
+	}
+	if found == 0 {
+		t.Fatal("no checklist has a question that depends on a yes/no answer")
+	}
+}
+
+// setDownloads makes the browser save downloads in dir.
+func setDownloads(t *testing.T, tab *browsertest.Tab, dir string) {
+	t.Helper()
+	if _, err := chromedp.Call(tab.Ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
+	}); err != nil {
+		t.Fatalf("set download folder: %v", err)
+	}
+}
+
+// waitDownload waits for a finished file whose name starts with prefix.
+func waitDownload(t *testing.T, dir, prefix string) string {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		matches, _ := filepath.Glob(filepath.Join(dir, prefix+"*"))
+		for _, m := range matches {
+			if !strings.HasSuffix(m, ".crdownload") {
+				return m
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("no download starting with %q in %s", prefix, dir)
+	return ""
+}
+
+func readExport(t *testing.T, file string) map[string]any {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v map[string]any
+	if err := json.Unmarshal(data, &v); err != nil {
+		t.Fatalf("%s is not JSON: %v\n%s", file, err, data)
+	}
+	return v
+}
+
+func TestChecklistExportImportRoundTrip(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	b := browsertest.NewBrowser(t)
+	for _, page := range checklistPages(t, dir) {
+		t.Run(strings.Trim(page, "/"), func(t *testing.T) {
+			tab := b.NewTab(t)
+			downloads := t.TempDir()
+			setDownloads(t, tab, downloads)
+			openChecklist(t, tab, s.URL+page)
+			d := pageDefinition(t, tab)
+			fillByKeyboard(t, tab, func(n int) string { return fmt.Sprintf("Regel %d met \"aanhalingstekens\" & <tekens>", n) })
+			before := formState(t, tab)
+
+			tab.Click("#exporteer-json")
+			first := readExport(t, waitDownload(t, downloads, d.ID+"-antwoorden-"))
+			if first["checklist"] != d.ID || first["definitionVersion"] != d.Version {
+				t.Errorf("export names checklist %v version %v, want %s %s", first["checklist"], first["definitionVersion"], d.ID, d.Version)
+			}
+			answers, _ := first["answers"].(map[string]any)
+			if len(answers) == 0 {
+				t.Fatal("the export holds no answers")
+			}
+
+			// A fresh page, then import: every answer is back.
+			openChecklist(t, tab, s.URL+page)
+			if formState(t, tab) == before {
+				t.Fatal("the reloaded page already shows the answers; nothing to restore")
+			}
+			file := filepath.Join(t.TempDir(), "antwoorden.json")
+			data, _ := json.Marshal(first)
+			os.WriteFile(file, data, 0o600)
+			if err := chromedp.Do(tab.Ctx, chromedp.SetUploadFiles(chromedp.CSS("#importeer"), []string{file})); err != nil {
+				t.Fatalf("choose import file: %v", err)
+			}
+			tab.WaitVisible("#importmelding")
+			if got := formState(t, tab); got != before {
+				t.Errorf("after import the form differs from before the export\nbefore: %s\nafter:  %s", before, got)
+			}
+
+			// Exporting again gives the same answers.
+			for _, m := range mustGlob(downloads, "*") {
+				os.Remove(m)
+			}
+			tab.Click("#exporteer-json")
+			second := readExport(t, waitDownload(t, downloads, d.ID+"-antwoorden-"))
+			a1, _ := json.Marshal(first["answers"])
+			a2, _ := json.Marshal(second["answers"])
+			if !bytes.Equal(a1, a2) {
+				t.Errorf("answers differ after export, import, export:\nfirst:  %s\nsecond: %s", a1, a2)
+			}
+		})
+	}
+}
+
+func mustGlob(dir, pattern string) []string {
+	m, _ := filepath.Glob(filepath.Join(dir, pattern))
+	return m
+}
+
+// badImports are files an import must refuse with a message, leaving what is
+// on screen untouched.
+func badImports(id, version string) map[string]string {
+	valid := func(answers string) string {
+		return fmt.Sprintf(`{"schema":"deelwijzer-antwoorden","schemaVersion":1,"checklist":%q,"definitionVersion":%q,"exported":"2026-11-23T10:00:00Z","answers":%s}`, id, version, answers)
+	}
+	deep := strings.Repeat(`{"a":`, 200) + "1" + strings.Repeat("}", 200)
+	return map[string]string{
+		"geen-json":        "Dit is geen JSON maar gewone tekst.",
+		"afgebroken":       valid(`{"x":"ja"}`)[:60],
+		"andere-checklist": strings.Replace(valid(`{}`), fmt.Sprintf(`"checklist":%q`, id), `"checklist":"een-andere-checklist"`, 1),
+		"nieuwer-schema":   strings.Replace(valid(`{}`), `"schemaVersion":1`, `"schemaVersion":99`, 1),
+		"te-groot":         valid(`{"x":"` + strings.Repeat("a", 2*1024*1024+10) + `"}`),
+		"diep-genest":      valid(deep),
+		"onbekende-vraag":  valid(`{"deze-vraag-bestaat-niet":"ja"}`),
+		"verkeerd-type":    "", // filled in per checklist: a text where a list belongs
+	}
+}
+
+func TestChecklistBadImports(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	b := browsertest.NewBrowser(t)
+	page := checklistPages(t, dir)[0]
+	tab := b.NewTab(t)
+	openChecklist(t, tab, s.URL+page)
+	d := pageDefinition(t, tab)
+	fillByKeyboard(t, tab, func(n int) string { return fmt.Sprintf("Eerder ingevuld %d", n) })
+	before := formState(t, tab)
+
+	files := badImports(d.ID, d.Version)
+	for _, it := range d.items() {
+		if it.Kind == "multi" || it.Kind == "group" {
+			files["verkeerd-type"] = strings.Replace(files["onbekende-vraag"], `{"deze-vraag-bestaat-niet":"ja"}`, fmt.Sprintf(`{%q:"een tekst in plaats van een lijst"}`, it.ID), 1)
+			break
+		}
+	}
+	if files["verkeerd-type"] == "" {
+		t.Fatalf("%s has no multi or group question to give a wrong type", d.ID)
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	tmp := t.TempDir()
+	for _, name := range names {
+		file := filepath.Join(tmp, name+".json")
+		os.WriteFile(file, []byte(files[name]), 0o600)
+		browsertest.Eval[bool](tab, `(() => { const m = document.getElementById('importmelding'); m.hidden = true; m.replaceChildren(); return true; })()`)
+		if err := chromedp.Do(tab.Ctx, chromedp.SetUploadFiles(chromedp.CSS("#importeer"), []string{file})); err != nil {
+			t.Fatalf("%s: choose file: %v", name, err)
+		}
+		tab.WaitVisible("#importmelding")
+		msg := tab.Text("#importmelding")
+		if !strings.Contains(msg, "kan niet worden geopend") {
+			t.Errorf("%s: message %q does not say the file cannot be opened", name, msg)
+		}
+		if got := formState(t, tab); got != before {
+			t.Errorf("%s: the answers on screen changed after a bad import", name)
+		}
+		t.Logf("%s: %s", name, msg)
+	}
+}
+
+// TestChecklistHostileStrings imports a valid file whose text answers are
+// markup: they must show up as text, and no script may run.
+func TestChecklistHostileStrings(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	tab := browsertest.NewBrowser(t).NewTab(t)
+	page := checklistPages(t, dir)[0]
+	openChecklist(t, tab, s.URL+page)
+	d := pageDefinition(t, tab)
+	hostile := []string{`<script>window.__pwned=1</script>`, `"><img src=x onerror="window.__pwned=2">`}
+	answers := map[string]any{}
+	var textIDs []string
+	for _, it := range d.items() {
+		if (it.Kind == "text" || it.Kind == "longtext") && it.ShowIf == "" {
+			textIDs = append(textIDs, it.ID)
+			answers[it.ID] = hostile[len(textIDs)%2]
+		}
+	}
+	if len(textIDs) == 0 {
+		t.Fatal("no unconditional text question to put markup in")
+	}
+	file := filepath.Join(t.TempDir(), "vijandig.json")
+	data, _ := json.Marshal(map[string]any{"schema": "deelwijzer-antwoorden", "schemaVersion": 1, "checklist": d.ID,
+		"definitionVersion": d.Version, "exported": "2026-11-23T10:00:00Z", "answers": answers})
+	os.WriteFile(file, data, 0o600)
+	if err := chromedp.Do(tab.Ctx, chromedp.SetUploadFiles(chromedp.CSS("#importeer"), []string{file})); err != nil {
+		t.Fatal(err)
+	}
+	tab.WaitVisible("#importmelding")
+	tab.Focus("#afronden")
+	tab.Press(browsertest.KeyEnter)
+	time.Sleep(300 * time.Millisecond)
+	if v := browsertest.Eval[any](tab, `window.__pwned === undefined ? null : window.__pwned`); v != nil {
+		t.Fatalf("a hostile answer ran as script: window.__pwned = %v", v)
+	}
+	if n := tab.Count(`#checklist img, #resultaat img, #resultaat script`); n != 0 {
+		t.Errorf("%d elements were created from answer text", n)
+	}
+	for _, id := range textIDs {
+		got := browsertest.Eval[string](tab, fmt.Sprintf(`document.querySelector('[name="%s"]').value`, id))
+		if got != answers[id] {
+			t.Errorf("%s: field holds %q, want the text %q", id, got, answers[id])
+		}
+	}
+}
+
+// TestChecklistNothingLeaves types a marker into every field, uses every
+// feature, and checks that no request carries it and every request is a GET
+// to the site's own origin.
+func TestChecklistNothingLeaves(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	b := browsertest.NewBrowser(t)
+	const marker = "ZQXMARKER7731"
+	for _, page := range checklistPages(t, dir) {
+		tab := b.NewTab(t)
+		setDownloads(t, tab, t.TempDir())
+		openChecklist(t, tab, s.URL+page)
+		fillByKeyboard(t, tab, func(n int) string { return fmt.Sprintf("%s-%d", marker, n) })
+		tab.Press(browsertest.KeyEnter) // finish
+		tab.WaitVisible("#resultaat")
+		tab.Click("#exporteer-json")
+		tab.Click("#exporteer-md")
+		tab.Click("#bewaar-op-apparaat")
+		tab.Focus("#bewaar-op-apparaat")
+		tab.Press(browsertest.KeySpace)
+		time.Sleep(500 * time.Millisecond)
+		if problems := tab.RequestProblems(s.Origin, marker); len(problems) > 0 {
+			t.Errorf("%s:\n  %s", page, strings.Join(problems, "\n  "))
+		}
+		if len(tab.Requests()) == 0 {
+			t.Errorf("%s: no requests recorded at all; the recorder is not working", page)
+		}
+	}
+}
+
+// TestChecklistDeviceStorage: nothing is kept unless the visitor opts in;
+// with opt-in the answers survive a reload; "Wis alles" removes every trace.
+func TestChecklistDeviceStorage(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	tab := browsertest.NewBrowser(t).NewTab(t)
+	page := checklistPages(t, dir)[0]
+	openChecklist(t, tab, s.URL+page)
+	stored := func() int {
+		return browsertest.Eval[int](tab, `Object.keys(localStorage).filter(k => k.startsWith('deelwijzer:')).length`)
+	}
+	fillByKeyboard(t, tab, func(n int) string { return fmt.Sprintf("Bewaard %d", n) })
+	if n := stored(); n != 0 {
+		t.Fatalf("without opting in, %d entries were written to localStorage", n)
+	}
+	filled := formState(t, tab)
+	tab.Focus("#bewaar-op-apparaat")
+	tab.Press(browsertest.KeySpace)
+	if n := stored(); n == 0 {
+		t.Fatal("after opting in nothing was stored on the device")
+	}
+	openChecklist(t, tab, s.URL+page)
+	if got := formState(t, tab); got != filled {
+		t.Error("after a reload the stored answers were not restored")
+	}
+	if !browsertest.Eval[bool](tab, `document.getElementById('bewaar-op-apparaat').checked`) {
+		t.Error("after a reload the opt-in box is not ticked")
+	}
+	tab.Focus("#wis-alles")
+	tab.Press(browsertest.KeyEnter)
+	tab.WaitVisible("#wis-bevestiging")
+	tab.Focus("#wis-ja")
+	tab.Press(browsertest.KeyEnter)
+	if n := stored(); n != 0 {
+		t.Errorf("after Wis alles %d entries remain in localStorage", n)
+	}
+	if n := browsertest.Eval[int](tab, `Array.from(document.querySelectorAll('#checklist input, #checklist textarea, #checklist select')).filter(e => (e.type === 'radio' || e.type === 'checkbox') ? e.checked : e.value !== '').length`); n != 0 {
+		t.Errorf("after Wis alles %d fields still hold an answer", n)
+	}
+	openChecklist(t, tab, s.URL+page)
+	if n := browsertest.Eval[int](tab, `Array.from(document.querySelectorAll('#checklist input, #checklist textarea')).filter(e => (e.type === 'radio' || e.type === 'checkbox') ? e.checked : e.value !== '').length`); n != 0 {
+		t.Errorf("after Wis alles and a reload %d fields are filled again", n)
+	}
+}
+
+func TestChecklistPersonalDataWarning(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	tab := browsertest.NewBrowser(t).NewTab(t)
+	page := checklistPages(t, dir)[0]
+	openChecklist(t, tab, s.URL+page)
+	sel := `#checklist [data-item]:not([hidden]) textarea, #checklist [data-item]:not([hidden]) input[type=text]`
+	if tab.Count(sel) == 0 {
+		t.Fatal("no visible text field")
+	}
+	tab.Focus(sel)
+	tab.Press("Cliënt met BSN 111222333")
+	tab.WaitVisible(".dw-pii-warning")
+	if txt := tab.Text(".dw-pii-warning"); !strings.Contains(txt, "burgerservicenummer") {
+		t.Errorf("warning = %q, want it to name a BSN", txt)
+	}
+	if !browsertest.Eval[bool](tab, `(() => { const w = document.querySelector('.dw-pii-warning'); return document.activeElement.getAttribute('aria-describedby').split(' ').includes(w.id); })()`) {
+		t.Error("the warning is not tied to its field with aria-describedby")
+	}
+}
+
+// TestChecklistWithoutJavaScript: the whole form is there, every question
+// visible, and it prints.
+func TestChecklistWithoutJavaScript(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	b := browsertest.NewBrowser(t)
+	for _, page := range checklistPages(t, dir) {
+		tab := b.NewTab(t)
+		// Read the definition with JavaScript on, then look at the page without.
+		tab.Go(s.URL + page)
+		d := pageDefinition(t, tab)
+		tab2 := b.NewTab(t)
+		tab2.DisableJavaScript()
+		tab2.Go(s.URL + page)
+		if browsertest.Eval[bool](tab2, `document.documentElement.dataset.engine === 'ready'`) {
+			t.Fatal("JavaScript is not off: the engine started")
+		}
+		hidden := browsertest.Eval[int](tab2, `Array.from(document.querySelectorAll('[data-item]')).filter(e => e.hidden || e.offsetParent === null).length`)
+		if hidden != 0 {
+			t.Errorf("%s: %d questions are hidden without JavaScript", page, hidden)
+		}
+		if n := tab2.Count("[data-item]"); n != len(d.items()) {
+			t.Errorf("%s: %d questions in the page, %d in the definition", page, n, len(d.items()))
+		}
+		text := browsertest.PDFText(t, tab2.PrintPDF())
+		flat := strings.Join(strings.Fields(text), " ")
+		for _, it := range d.items() {
+			if !strings.Contains(flat, strings.Join(strings.Fields(it.Question), " ")) {
+				t.Errorf("%s: printed without JavaScript, the question %q is missing", page, it.Question)
+			}
+		}
+		axeClean(t, tab2, page+" without JavaScript")
+	}
+}
+
+// TestChecklistPrint prints the blank and the filled-in checklist: every
+// question, and filled, every answer.
+func TestChecklistPrint(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	b := browsertest.NewBrowser(t)
+	for _, page := range checklistPages(t, dir) {
+		tab := b.NewTab(t)
+		openChecklist(t, tab, s.URL+page)
+		d := pageDefinition(t, tab)
+		blank := strings.Join(strings.Fields(browsertest.PDFText(t, tab.PrintPDF())), " ")
+		for _, it := range d.items() {
+			if it.ShowIf != "" {
+				continue // hidden until its condition holds, on screen and on paper
+			}
+			if !strings.Contains(blank, strings.Join(strings.Fields(it.Question), " ")) {
+				t.Errorf("%s: the blank print lacks question %q", page, it.Question)
+			}
+		}
+		var typed []string
+		fillByKeyboard(t, tab, func(n int) string {
+			s := fmt.Sprintf("Printtekst%03d", n)
+			typed = append(typed, s)
+			return s
+		})
+		filled := strings.Join(strings.Fields(browsertest.PDFText(t, tab.PrintPDF())), " ")
+		for _, s := range typed {
+			if !strings.Contains(filled, s) {
+				t.Errorf("%s: the filled-in print lacks the answer %q", page, s)
+			}
+		}
+		for _, it := range d.items() {
+			if !browsertest.Eval[bool](tab, fmt.Sprintf(`!document.querySelector('[data-item="%s"]').hidden`, it.ID)) {
+				continue
+			}
+			if !strings.Contains(filled, strings.Join(strings.Fields(it.Question), " ")) {
+				t.Errorf("%s: the filled-in print lacks question %q", page, it.Question)
+			}
+		}
+	}
+}
+
+// TestChecklistWasmOctetStream: a host that sends .wasm as
+// application/octet-stream breaks streaming compilation; the engine must
+// still start.
+func TestChecklistWasmOctetStream(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true, WasmContentType: "application/octet-stream"})
+	tab := browsertest.NewBrowser(t).NewTab(t)
+	page := checklistPages(t, dir)[0]
+	openChecklist(t, tab, s.URL+page)
+	var wasm []string
+	for _, r := range tab.Requests() {
+		if strings.HasSuffix(r.URL, ".wasm") {
+			wasm = append(wasm, r.String())
+		}
+	}
+	if len(wasm) == 0 {
+		t.Fatal("no .wasm request recorded")
+	}
+	if problems := tab.RequestProblems(s.Origin, ""); len(problems) > 0 {
+		t.Errorf("requests:\n  %s", strings.Join(problems, "\n  "))
+	}
+	t.Logf("engine started with .wasm sent as application/octet-stream: %v", wasm)
+}
