@@ -74,17 +74,9 @@ async function run(query) {
     : found.length === 1 ? `1 resultaat voor “${query}”.` : `${found.length} resultaten voor “${query}”.`;
 }
 
+// The query is never put in the URL or sent anywhere: it only feeds the index here.
 form.addEventListener('submit', (e) => {
   e.preventDefault();
-  const q = input.value;
-  const url = new URL(location.href);
-  url.searchParams.set('q', q);
-  history.replaceState(null, '', url);
-  run(q);
+  run(input.value);
 });
-
-const initial = new URL(location.href).searchParams.get('q');
-if (initial) {
-  input.value = initial;
-  run(initial);
-}
+form.hidden = false;

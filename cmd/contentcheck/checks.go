@@ -37,6 +37,7 @@ func runChecks(s *site, opt options) []problem {
 		for _, p := range s.pages {
 			out = append(out, checkFrontMatter(s, p, opt)...)
 			out = append(out, checkHeadings(p)...)
+			out = append(out, checkRawHTML(p)...)
 			out = append(out, checkLinks(s, p)...)
 			if p.fm.title != "" {
 				titles[p.fm.title] = append(titles[p.fm.title], p)
@@ -140,6 +141,26 @@ func checkHeadings(p *page) []problem {
 		}
 		prev = h.Level
 		return ast.WalkSkipChildren, nil
+	})
+	return out
+}
+
+// checkRawHTML refuses HTML written in a content file. Goldmark passes raw HTML
+// through (the callout shortcodes need that), so this check is what keeps
+// pages to Markdown: no inline styles or scripts can slip in past the CSP.
+func checkRawHTML(p *page) []problem {
+	var out []problem
+	reported := map[int]bool{} // an opening and a closing tag on one line: one problem
+	ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && (n.Kind() == ast.KindHTMLBlock || n.Kind() == ast.KindRawHTML) {
+			if line := p.lineOf(n); !reported[line] {
+				reported[line] = true
+				out = append(out, problem{p.file, line,
+					"HTML in de tekst; schrijf Markdown of gebruik een shortcode", "rawhtml"})
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
 	})
 	return out
 }

@@ -31,6 +31,10 @@ func TestRules(t *testing.T) {
 			`content/upp/_index.md:10: kop slaat een niveau over: #### na ##`,
 			`content/upp/_index.md:12: lege kop`,
 		}},
+		{dir: "rawhtml-fail", want: []string{
+			`content/a.md:8: HTML in de tekst; schrijf Markdown of gebruik een shortcode`,
+			`content/a.md:10: HTML in de tekst; schrijf Markdown of gebruik een shortcode`,
+		}},
 		{dir: "frontmatter-pass"},
 		{dir: "frontmatter-fail", want: []string{
 			`content/a.md:1: description ontbreekt of is leeg`,
