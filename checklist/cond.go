@@ -1,0 +1,682 @@
+package checklist
+
+import (
+	"strings"
+)
+
+// The condition language of showIf and when:
+//
+//	expr    = or
+//	or      = and { "or" and }
+//	and     = unary { "and" unary }
+//	unary   = "not" unary | compare
+//	compare = operand [ ("==" | "!=" | "<" | "<=" | ">" | ">=") operand ]
+//	operand = "(" expr ")" | string | integer | "true" | "false"
+//	        | name | name "(" [ expr { "," expr } ] ")"
+//
+// Names are item ids (and inside forEach also row field ids). Conditions are
+// type-checked when the definition loads, so a mistake is found by the author
+// and never by a visitor.
+
+// maxConditionLength keeps fuzzed or hostile input from building huge trees.
+const maxConditionLength = 2000
+
+type valueType int
+
+const (
+	typeBool valueType = iota + 1
+	typeNumber
+	typeString // a string literal
+	typeRef    // a question or row field
+)
+
+type node struct {
+	op          string // or and not == != < <= > >= str num bool ref call
+	left, right *node
+	args        []*node
+	text        string // string literal, name of ref or function
+	num         int
+	flag        bool
+	pos         int
+
+	typ      valueType
+	item     *Item
+	rowField bool
+}
+
+// scopeFunc resolves a name to an item; isField tells whether it is a field
+// of the current forEach row. On failure message says why.
+type scopeFunc func(name string) (it *Item, isField bool, message string)
+
+type token struct {
+	kind string // name str num op ( ) , end
+	text string
+	num  int
+	pos  int
+}
+
+//go:noinline
+func conditionError(pos int, msg string) error {
+	return errorText("fout in voorwaarde bij teken " + itoa(pos+1) + ": " + msg)
+}
+
+func lexCondition(src string) ([]token, error) {
+	var toks []token
+	i := 0
+	for i < len(src) {
+		c := src[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			i++
+		case c == '(' || c == ')' || c == ',':
+			toks = append(toks, token{kind: string(c), pos: i})
+			i++
+		case c == '=' || c == '!' || c == '<' || c == '>':
+			if i+1 < len(src) && src[i+1] == '=' {
+				toks = append(toks, token{kind: "op", text: src[i : i+2], pos: i})
+				i += 2
+			} else if c == '<' || c == '>' {
+				toks = append(toks, token{kind: "op", text: src[i : i+1], pos: i})
+				i++
+			} else if c == '=' {
+				return nil, conditionError(i, "gebruik == om te vergelijken (niet =)")
+			} else {
+				return nil, conditionError(i, "gebruik 'not' of != (niet !)")
+			}
+		case c == '"':
+			start := i
+			i++
+			var b textBuffer
+			closed := false
+			for i < len(src) {
+				if src[i] == '\\' && i+1 < len(src) && (src[i+1] == '"' || src[i+1] == '\\') {
+					b.AddByte(src[i+1])
+					i += 2
+					continue
+				}
+				if src[i] == '"' {
+					closed = true
+					i++
+					break
+				}
+				b.AddByte(src[i])
+				i++
+			}
+			if !closed {
+				return nil, conditionError(start, "de tekst tussen aanhalingstekens wordt niet afgesloten")
+			}
+			toks = append(toks, token{kind: "str", text: b.String(), pos: start})
+		case authorChecks && c == '\'':
+			return nil, conditionError(i, "zet tekst tussen dubbele aanhalingstekens (\"ja\"), niet tussen enkele")
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '#':
+			start := i
+			for i < len(src) && (src[i] >= 'a' && src[i] <= 'z' || src[i] >= '0' && src[i] <= '9' || src[i] == '-') {
+				i++
+			}
+			word := src[start:i]
+			if word == "" {
+				return nil, conditionError(start, "onverwacht teken "+quoteByte(c))
+			}
+			if n, ok := digitsValue(word); ok {
+				if len(word) > 9 {
+					return nil, conditionError(start, "getal is te groot")
+				}
+				toks = append(toks, token{kind: "num", num: n, text: word, pos: start})
+			} else if strings.HasPrefix(word, "-") {
+				if n, ok := digitsValue(word[1:]); ok && len(word) <= 10 {
+					toks = append(toks, token{kind: "num", num: -n, text: word, pos: start})
+				} else {
+					return nil, conditionError(start, "'"+word+"' is geen geldige naam")
+				}
+			} else {
+				toks = append(toks, token{kind: "name", text: word, pos: start})
+			}
+		case authorChecks && c >= 'A' && c <= 'Z':
+			return nil, conditionError(i, "namen en woorden als and/or/not zijn in kleine letters")
+		case authorChecks && (c == '&' || c == '|'):
+			return nil, conditionError(i, "schrijf 'and' of 'or' (niet && of ||)")
+		default:
+			return nil, conditionError(i, "onverwacht teken "+quoteByte(c))
+		}
+	}
+	return append(toks, token{kind: "end", pos: len(src)}), nil
+}
+
+type condParser struct {
+	toks  []token
+	i     int
+	depth int
+}
+
+func parseCondition(src string) (*node, error) {
+	if len(src) > maxConditionLength {
+		return nil, errorText("de voorwaarde is te lang (meer dan " + itoa(maxConditionLength) + " tekens)")
+	}
+	if trimSpace(src) == "" {
+		return nil, errorText("de voorwaarde is leeg")
+	}
+	toks, err := lexCondition(src)
+	if err != nil {
+		return nil, err
+	}
+	p := &condParser{toks: toks}
+	n, err := p.or()
+	if err != nil {
+		return nil, err
+	}
+	if t := p.peek(); t.kind != "end" {
+		return nil, conditionError(t.pos, "onverwacht "+describeToken(t)+"; mist er 'and' of 'or'?")
+	}
+	return n, nil
+}
+
+func describeToken(t token) string {
+	switch t.kind {
+	case "end":
+		return "einde van de voorwaarde"
+	case "str":
+		return "tekst \"" + t.text + "\""
+	case "num", "name", "op":
+		return "'" + t.text + "'"
+	}
+	return "'" + t.kind + "'"
+}
+
+func (p *condParser) peek() token { return p.toks[p.i] }
+func (p *condParser) next() token {
+	t := p.toks[p.i]
+	if t.kind != "end" {
+		p.i++
+	}
+	return t
+}
+
+func (p *condParser) isWord(w string) bool {
+	t := p.peek()
+	return t.kind == "name" && t.text == w
+}
+
+func (p *condParser) or() (*node, error) {
+	left, err := p.and()
+	for err == nil && p.isWord("or") {
+		t := p.next()
+		var right *node
+		right, err = p.and()
+		left = &node{op: "or", left: left, right: right, pos: t.pos}
+	}
+	return left, err
+}
+
+func (p *condParser) and() (*node, error) {
+	left, err := p.unary()
+	for err == nil && p.isWord("and") {
+		t := p.next()
+		var right *node
+		right, err = p.unary()
+		left = &node{op: "and", left: left, right: right, pos: t.pos}
+	}
+	return left, err
+}
+
+func (p *condParser) unary() (*node, error) {
+	if p.isWord("not") {
+		t := p.next()
+		p.depth++
+		if p.depth > 64 {
+			return nil, conditionError(t.pos, "de voorwaarde is te diep genest")
+		}
+		inner, err := p.unary()
+		p.depth--
+		return &node{op: "not", left: inner, pos: t.pos}, err
+	}
+	return p.compare()
+}
+
+func (p *condParser) compare() (*node, error) {
+	left, err := p.operand()
+	if err != nil {
+		return nil, err
+	}
+	if t := p.peek(); t.kind == "op" {
+		p.next()
+		right, err := p.operand()
+		if err != nil {
+			return nil, err
+		}
+		left = &node{op: t.text, left: left, right: right, pos: t.pos}
+		if t2 := p.peek(); t2.kind == "op" {
+			return nil, conditionError(t2.pos, "twee vergelijkingen achter elkaar; zet 'and' ertussen")
+		}
+	}
+	return left, nil
+}
+
+func (p *condParser) operand() (*node, error) {
+	t := p.next()
+	switch t.kind {
+	case "(":
+		p.depth++
+		if p.depth > 64 {
+			return nil, conditionError(t.pos, "de voorwaarde is te diep genest")
+		}
+		n, err := p.or()
+		p.depth--
+		if err != nil {
+			return nil, err
+		}
+		if c := p.next(); c.kind != ")" {
+			return nil, conditionError(c.pos, "verwacht ')' maar vond "+describeToken(c))
+		}
+		return n, nil
+	case "str":
+		return &node{op: "str", text: t.text, pos: t.pos}, nil
+	case "num":
+		return &node{op: "num", num: t.num, pos: t.pos}, nil
+	case "name":
+		switch t.text {
+		case "true", "false":
+			return &node{op: "bool", flag: t.text == "true", pos: t.pos}, nil
+		case "and", "or", "not":
+			return nil, conditionError(t.pos, "hier verwacht ik een vraag, tekst of getal, niet '"+t.text+"'")
+		}
+		if p.peek().kind != "(" {
+			return &node{op: "ref", text: t.text, pos: t.pos}, nil
+		}
+		p.next()
+		call := &node{op: "call", text: t.text, pos: t.pos}
+		if p.peek().kind == ")" {
+			p.next()
+			return call, nil
+		}
+		for {
+			p.depth++
+			if p.depth > 64 {
+				return nil, conditionError(t.pos, "de voorwaarde is te diep genest")
+			}
+			arg, err := p.or()
+			p.depth--
+			if err != nil {
+				return nil, err
+			}
+			call.args = append(call.args, arg)
+			c := p.next()
+			if c.kind == ")" {
+				return call, nil
+			}
+			if c.kind != "," {
+				return nil, conditionError(c.pos, "verwacht ',' of ')' maar vond "+describeToken(c))
+			}
+		}
+	}
+	return nil, conditionError(t.pos, "hier verwacht ik een vraag, tekst of getal, maar vond "+describeToken(t))
+}
+
+// names lists the question ids a condition refers to, without repeats.
+func (n *node) names(out []string) []string {
+	if n == nil {
+		return out
+	}
+	if n.op == "ref" {
+		for _, s := range out {
+			if s == n.text {
+				return out
+			}
+		}
+		out = append(out, n.text)
+	}
+	out = n.left.names(out)
+	out = n.right.names(out)
+	for _, a := range n.args {
+		out = a.names(out)
+	}
+	return out
+}
+
+// check resolves names and types; the whole condition must be true/false.
+func (n *node) check(scope scopeFunc) error {
+	t, err := n.checkNode(scope)
+	if err != nil {
+		return err
+	}
+	if t != typeBool {
+		return n.notBoolError()
+	}
+	return nil
+}
+
+func (n *node) notBoolError() error {
+	if n.op == "ref" {
+		return conditionError(n.pos, "'"+n.text+"' is een vraag, geen voorwaarde; schrijf bijvoorbeeld answered("+n.text+") of "+n.text+" == \"ja\"")
+	}
+	return conditionError(n.pos, "dit deel is geen voorwaarde (waar of niet waar)")
+}
+
+func kindName(k Kind) string {
+	switch k {
+	case KindYesNo:
+		return "ja/nee-vraag"
+	case KindChoice:
+		return "keuzevraag"
+	case KindMulti:
+		return "meerkeuzevraag"
+	case KindText, KindLongText:
+		return "tekstvraag"
+	case KindDate:
+		return "datumvraag"
+	case KindGroup:
+		return "groep"
+	}
+	return "vraag"
+}
+
+func (n *node) checkNode(scope scopeFunc) (valueType, error) {
+	switch n.op {
+	case "str":
+		n.typ = typeString
+	case "num":
+		n.typ = typeNumber
+	case "bool":
+		n.typ = typeBool
+	case "ref":
+		it, isField, msg := scope(n.text)
+		if it == nil {
+			return 0, conditionError(n.pos, msg)
+		}
+		n.item, n.rowField, n.typ = it, isField, typeRef
+	case "not":
+		t, err := n.left.checkNode(scope)
+		if err != nil {
+			return 0, err
+		}
+		if t != typeBool {
+			return 0, n.left.notBoolError()
+		}
+		n.typ = typeBool
+	case "and", "or":
+		for _, side := range []*node{n.left, n.right} {
+			t, err := side.checkNode(scope)
+			if err != nil {
+				return 0, err
+			}
+			if t != typeBool {
+				return 0, side.notBoolError()
+			}
+		}
+		n.typ = typeBool
+	case "==", "!=", "<", "<=", ">", ">=":
+		if err := n.checkComparison(scope); err != nil {
+			return 0, err
+		}
+		n.typ = typeBool
+	case "call":
+		if err := n.checkCall(scope); err != nil {
+			return 0, err
+		}
+	}
+	return n.typ, nil
+}
+
+func (n *node) checkComparison(scope scopeFunc) error {
+	lt, err := n.left.checkNode(scope)
+	if err != nil {
+		return err
+	}
+	rt, err := n.right.checkNode(scope)
+	if err != nil || !authorChecks {
+		// The type rules below only explain mistakes to authors; the
+		// evaluator copes with any combination.
+		return err
+	}
+	ordering := n.op != "==" && n.op != "!="
+	// Put a question on the left so the rules below only look one way.
+	left, right := n.left, n.right
+	if rt == typeRef && lt != typeRef {
+		left, right, lt, rt = right, left, rt, lt
+	}
+	if lt == typeRef {
+		it := left.item
+		switch it.Kind {
+		case KindMulti:
+			return conditionError(n.pos, it.ID+" is een meerkeuzevraag; gebruik includes("+it.ID+", \"waarde\") of count("+it.ID+")")
+		case KindGroup:
+			return conditionError(n.pos, it.ID+" is een groep; gebruik count("+it.ID+") of answered("+it.ID+")")
+		}
+		if rt == typeRef {
+			other := right.item
+			if other.Kind != it.Kind && !(isTextKind(it.Kind) && isTextKind(other.Kind)) {
+				return conditionError(n.pos, it.ID+" ("+kindName(it.Kind)+") en "+other.ID+" ("+kindName(other.Kind)+") kun je niet met elkaar vergelijken")
+			}
+			if ordering && it.Kind != KindDate {
+				return conditionError(n.pos, n.op+" werkt alleen met getallen en datums")
+			}
+			return nil
+		}
+		if rt != typeString {
+			return conditionError(n.pos, it.ID+" is een "+kindName(it.Kind)+" met tekst als antwoord; vergelijk met tekst tussen aanhalingstekens, niet met een getal of true/false")
+		}
+		value := right.text
+		switch it.Kind {
+		case KindYesNo:
+			if !it.hasValue(value) {
+				return conditionError(right.pos, "\""+value+"\" is geen antwoord op ja/nee-vraag "+it.ID+"; kies \"ja\", \"nee\" of \"weetniet\"")
+			}
+		case KindChoice:
+			if len(it.Options) > 0 && !it.hasValue(value) {
+				return conditionError(right.pos, "\""+value+"\" is geen optie van "+it.ID+"; mogelijk zijn: "+optionValues(it))
+			}
+		case KindDate:
+			if !isValidDate(value) {
+				return conditionError(right.pos, "\""+value+"\" is geen datum in de vorm jjjj-mm-dd")
+			}
+		}
+		if ordering && it.Kind != KindDate {
+			return conditionError(n.pos, n.op+" werkt alleen met getallen en datums")
+		}
+		return nil
+	}
+	if lt != rt {
+		return conditionError(n.pos, "je kunt "+typeName(lt)+" niet vergelijken met "+typeName(rt))
+	}
+	if ordering && lt != typeNumber {
+		return conditionError(n.pos, n.op+" werkt alleen met getallen en datums")
+	}
+	if lt == typeBool && !ordering {
+		return nil
+	}
+	return nil
+}
+
+func isTextKind(k Kind) bool { return k == KindText || k == KindLongText }
+
+func typeName(t valueType) string {
+	switch t {
+	case typeBool:
+		return "een voorwaarde (waar/niet waar)"
+	case typeNumber:
+		return "een getal"
+	case typeString:
+		return "tekst"
+	}
+	return "een vraag"
+}
+
+func optionValues(it *Item) string {
+	var vals []string
+	for _, o := range it.AllowedValues() {
+		vals = append(vals, "\""+o.Value+"\"")
+	}
+	return joinStrings(vals, ", ")
+}
+
+func (n *node) checkCall(scope scopeFunc) error {
+	count := 1
+	switch n.text {
+	case "answered", "count":
+	case "includes":
+		count = 2
+	default:
+		return conditionError(n.pos, "onbekende functie '"+n.text+"'; gebruik answered(), includes() of count()")
+	}
+	if len(n.args) != count {
+		return conditionError(n.pos, n.text+"() verwacht "+itoa(count)+" waarde(n) tussen de haakjes")
+	}
+	first := n.args[0]
+	if first.op != "ref" {
+		return conditionError(first.pos, n.text+"() verwacht de id van een vraag")
+	}
+	if _, err := first.checkNode(scope); err != nil {
+		return err
+	}
+	it := first.item
+	if !authorChecks {
+		n.typ = typeBool
+		if n.text == "count" {
+			n.typ = typeNumber
+		}
+		return nil
+	}
+	switch n.text {
+	case "answered":
+		n.typ = typeBool
+	case "count":
+		if it.Kind != KindGroup && it.Kind != KindMulti {
+			return conditionError(n.pos, "count() werkt alleen op een groep of meerkeuzevraag; "+it.ID+" is een "+kindName(it.Kind))
+		}
+		n.typ = typeNumber
+	case "includes":
+		if it.Kind != KindMulti {
+			return conditionError(n.pos, "includes() werkt alleen op een meerkeuzevraag; "+it.ID+" is een "+kindName(it.Kind))
+		}
+		second := n.args[1]
+		if second.op != "str" {
+			return conditionError(second.pos, "includes() verwacht als tweede waarde een optie tussen aanhalingstekens")
+		}
+		second.typ = typeString
+		if len(it.Options) > 0 && !it.hasValue(second.text) {
+			return conditionError(second.pos, "\""+second.text+"\" is geen optie van "+it.ID+"; mogelijk zijn: "+optionValues(it))
+		}
+		n.typ = typeBool
+	}
+	return nil
+}
+
+// evalEnv gives conditions the current answers. Hidden questions read as
+// unanswered, so a chain of conditions hides correctly.
+type evalEnv struct {
+	answers Answers
+	visible map[string]bool
+	row     Row
+}
+
+func (e *evalEnv) value(n *node) any {
+	if n.rowField {
+		return e.row[n.item.ID]
+	}
+	if !e.visible[n.item.ID] {
+		return nil
+	}
+	return e.answers[n.item.ID]
+}
+
+func (n *node) evalBool(e *evalEnv) bool {
+	switch n.op {
+	case "bool":
+		return n.flag
+	case "not":
+		return !n.left.evalBool(e)
+	case "and":
+		return n.left.evalBool(e) && n.right.evalBool(e)
+	case "or":
+		return n.left.evalBool(e) || n.right.evalBool(e)
+	case "call":
+		switch n.text {
+		case "answered":
+			return isAnswered(e.value(n.args[0]))
+		case "includes":
+			list, _ := e.value(n.args[0]).([]string)
+			for _, v := range list {
+				if v == n.args[1].text {
+					return true
+				}
+			}
+			return false
+		}
+	case "==", "!=", "<", "<=", ">", ">=":
+		return n.evalComparison(e)
+	}
+	return false
+}
+
+func (n *node) evalNumber(e *evalEnv) int {
+	switch n.op {
+	case "num":
+		return n.num
+	case "call":
+		switch v := e.value(n.args[0]).(type) {
+		case []string:
+			return len(v)
+		case []Row:
+			count := 0
+			for _, r := range v {
+				if !r.isEmpty() {
+					count++
+				}
+			}
+			return count
+		}
+	}
+	return 0
+}
+
+func (n *node) evalString(e *evalEnv) string {
+	if n.op == "str" {
+		return n.text
+	}
+	s, _ := e.value(n).(string)
+	return s
+}
+
+func (n *node) evalComparison(e *evalEnv) bool {
+	lt, rt := n.left.typ, n.right.typ
+	var cmp int
+	switch {
+	case lt == typeNumber && rt == typeNumber:
+		a, b := n.left.evalNumber(e), n.right.evalNumber(e)
+		cmp = compareInts(a, b)
+	case lt == typeBool && rt == typeBool:
+		a, b := n.left.evalBool(e), n.right.evalBool(e)
+		if a != b {
+			cmp = 1
+		}
+	default:
+		a, b := n.left.evalString(e), n.right.evalString(e)
+		if n.op != "==" && n.op != "!=" && (a == "" || b == "") {
+			// An unanswered date is neither before nor after anything.
+			return false
+		}
+		cmp = strings.Compare(a, b)
+	}
+	switch n.op {
+	case "==":
+		return cmp == 0
+	case "!=":
+		return cmp != 0
+	case "<":
+		return cmp < 0
+	case "<=":
+		return cmp <= 0
+	case ">":
+		return cmp > 0
+	}
+	return cmp >= 0
+}
+
+func compareInts(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,298 @@
+package checklist
+
+import ()
+
+// State is what the form needs to show after every change.
+type State struct {
+	Visible  []string // ids of visible questions, in checklist order
+	Missing  []string // visible required questions that are not (fully) answered
+	Answered int      // visible questions answered
+	Total    int      // visible questions
+	Sections []SectionProgress
+	Findings []FindingResult
+	Warnings []Warning
+
+	visible map[string]bool
+}
+
+// SectionProgress counts visible questions of one step.
+type SectionProgress struct {
+	ID       string
+	Answered int
+	Total    int
+	Status   string // niet-gestart | bezig | afgerond
+}
+
+// FindingResult is one finding that applies, with its text filled in.
+type FindingResult struct {
+	ID       string
+	Severity string
+	Text     string
+	Link     string
+	Row      int // row index for forEach findings, else -1
+}
+
+// Warning says that a free-text answer seems to hold personal data.
+type Warning struct {
+	Field string   // item id or "group.row.field"
+	Kinds []string // see DetectPersonalData
+}
+
+// IsVisible reports whether the question is shown.
+func (s *State) IsVisible(id string) bool { return s.visible[id] }
+
+// Evaluate computes visibility, progress, findings and warnings. It does not
+// change answers.
+func Evaluate(def *Definition, answers Answers) *State {
+	st := &State{visible: map[string]bool{}}
+	env := &evalEnv{answers: answers, visible: st.visible}
+	// showIf only looks back, so one pass in checklist order is enough.
+	for _, it := range def.items {
+		if it.showIf == nil || it.showIf.evalBool(env) {
+			st.visible[it.ID] = true
+		}
+	}
+	for _, sec := range def.Sections {
+		p := SectionProgress{ID: sec.ID}
+		for _, it := range sec.Items {
+			if !st.visible[it.ID] {
+				continue
+			}
+			st.Visible = append(st.Visible, it.ID)
+			p.Total++
+			if isAnswered(answers[it.ID]) {
+				p.Answered++
+			}
+			// An optional group with a half-filled row is incomplete too.
+			if (it.Required || it.Kind == KindGroup) && len(itemErrors(it, answers[it.ID])) > 0 {
+				st.Missing = append(st.Missing, it.ID)
+			}
+			st.Warnings = append(st.Warnings, itemWarnings(it, answers[it.ID])...)
+		}
+		switch {
+		case p.Answered == 0 && p.Total > 0:
+			p.Status = StatusNotStarted
+		case p.Answered < p.Total:
+			p.Status = StatusBusy
+		default:
+			p.Status = StatusDone
+		}
+		st.Answered += p.Answered
+		st.Total += p.Total
+		st.Sections = append(st.Sections, p)
+	}
+	for _, f := range def.Findings {
+		st.Findings = append(st.Findings, evaluateFinding(f, env)...)
+	}
+	return st
+}
+
+func evaluateFinding(f *Finding, env *evalEnv) []FindingResult {
+	if f.when == nil {
+		return nil
+	}
+	if f.forEach == nil {
+		if !f.when.evalBool(env) {
+			return nil
+		}
+		return []FindingResult{{ID: f.ID, Severity: f.Severity, Text: f.fillText(env, -1), Link: f.Link, Row: -1}}
+	}
+	if !env.visible[f.forEach.ID] {
+		return nil
+	}
+	rows, _ := env.answers[f.forEach.ID].([]Row)
+	var out []FindingResult
+	for i, r := range rows {
+		if r.isEmpty() {
+			continue
+		}
+		rowEnv := &evalEnv{answers: env.answers, visible: env.visible, row: r}
+		if f.when.evalBool(rowEnv) {
+			out = append(out, FindingResult{ID: f.ID, Severity: f.Severity, Text: f.fillText(rowEnv, i), Link: f.Link, Row: i})
+		}
+	}
+	return out
+}
+
+func (f *Finding) fillText(env *evalEnv, row int) string {
+	var b textBuffer
+	for _, p := range f.text {
+		b.WriteString(p.literal)
+		switch {
+		case p.rowIndex:
+			b.WriteString(itoa(row + 1))
+		case p.ref != nil:
+			var v any
+			if p.rowField {
+				v = env.row[p.ref.ID]
+			} else if env.visible[p.ref.ID] {
+				v = env.answers[p.ref.ID]
+			}
+			b.WriteString(valueText(p.ref, v))
+		}
+	}
+	return b.String()
+}
+
+// valueText shows an answer as a person would read it: option labels, not
+// their codes.
+func valueText(it *Item, v any) string {
+	switch x := v.(type) {
+	case string:
+		if trimSpace(x) == "" {
+			return "(niet ingevuld)"
+		}
+		if it.Kind == KindYesNo || it.Kind == KindChoice {
+			return it.Label(x)
+		}
+		return x
+	case []string:
+		if len(x) == 0 {
+			return "(niet ingevuld)"
+		}
+		labels := make([]string, len(x))
+		for i, s := range x {
+			labels[i] = it.Label(s)
+		}
+		return joinStrings(labels, ", ")
+	}
+	return "(niet ingevuld)"
+}
+
+// ValidationError is one problem to fix before finishing.
+type ValidationError struct {
+	Field   string // item id or "group.row.field"
+	Item    string // top-level item id
+	Message string // Dutch
+}
+
+// Validate lists what is missing or wrong in the visible questions.
+func Validate(def *Definition, answers Answers) []ValidationError {
+	st := Evaluate(def, answers)
+	var out []ValidationError
+	for _, it := range def.items {
+		if st.visible[it.ID] {
+			out = append(out, itemErrors(it, answers[it.ID])...)
+		}
+	}
+	return out
+}
+
+// itemErrors checks one visible question. A question that is not required
+// may be empty, but what is filled in must still be valid.
+func itemErrors(it *Item, v any) []ValidationError {
+	if it.Kind == KindGroup {
+		return groupErrors(it, v)
+	}
+	if msg := valueProblem(it, v); msg != "" {
+		return []ValidationError{{Field: it.ID, Item: it.ID, Message: msg}}
+	}
+	return nil
+}
+
+func valueProblem(it *Item, v any) string {
+	if !isAnswered(v) {
+		if !it.Required {
+			return ""
+		}
+		switch it.Kind {
+		case KindYesNo, KindChoice:
+			return "Kies een antwoord bij: " + it.Question
+		case KindMulti:
+			return "Kies minstens één mogelijkheid bij: " + it.Question
+		case KindDate:
+			return "Vul een datum in bij: " + it.Question
+		}
+		return "Vul dit in: " + it.Question
+	}
+	switch x := v.(type) {
+	case string:
+		switch it.Kind {
+		case KindYesNo, KindChoice:
+			if !it.hasValue(x) {
+				return "Kies een van de mogelijkheden bij: " + it.Question
+			}
+		case KindDate:
+			if !isValidDate(x) {
+				return "Vul een geldige datum in (dag, maand en jaar) bij: " + it.Question
+			}
+		case KindMulti:
+			return "Kies een of meer mogelijkheden bij: " + it.Question
+		}
+	case []string:
+		if it.Kind != KindMulti {
+			return "Dit antwoord heeft niet de juiste vorm: " + it.Question
+		}
+		for _, s := range x {
+			if !it.hasValue(s) {
+				return "Kies alleen mogelijkheden uit de lijst bij: " + it.Question
+			}
+		}
+	default:
+		return "Dit antwoord heeft niet de juiste vorm: " + it.Question
+	}
+	return ""
+}
+
+func groupErrors(it *Item, v any) []ValidationError {
+	rows, _ := v.([]Row)
+	filled := 0
+	var out []ValidationError
+	for i, r := range rows {
+		if r.isEmpty() {
+			continue
+		}
+		filled++
+		for _, f := range it.Fields {
+			if msg := valueProblem(f, r[f.ID]); msg != "" {
+				out = append(out, ValidationError{
+					Field:   it.ID + "." + itoa(i) + "." + f.ID,
+					Item:    it.ID,
+					Message: msg + " (rij " + itoa(i+1) + ")",
+				})
+			}
+		}
+	}
+	need := it.MinRows
+	if it.Required && need < 1 {
+		need = 1
+	}
+	if filled < need {
+		msg := "Vul minstens " + itoa(need) + " rijen in bij: " + it.Question
+		if need == 1 {
+			msg = "Vul minstens één rij in bij: " + it.Question
+		}
+		out = append([]ValidationError{{Field: it.ID, Item: it.ID, Message: msg}}, out...)
+	}
+	if len(rows) > it.MaxRows {
+		out = append(out, ValidationError{Field: it.ID, Item: it.ID, Message: "Er mogen hoogstens " + itoa(it.MaxRows) + " rijen zijn bij: " + it.Question})
+	}
+	return out
+}
+
+func itemWarnings(it *Item, v any) []Warning {
+	switch it.Kind {
+	case KindText, KindLongText:
+		if s, ok := v.(string); ok {
+			if kinds := DetectPersonalData(s); len(kinds) > 0 {
+				return []Warning{{Field: it.ID, Kinds: kinds}}
+			}
+		}
+	case KindGroup:
+		rows, _ := v.([]Row)
+		var out []Warning
+		for i, r := range rows {
+			for _, f := range it.Fields {
+				if f.Kind != KindText && f.Kind != KindLongText {
+					continue
+				}
+				s, _ := r[f.ID].(string)
+				if kinds := DetectPersonalData(s); len(kinds) > 0 {
+					out = append(out, Warning{Field: it.ID + "." + itoa(i) + "." + f.ID, Kinds: kinds})
+				}
+			}
+		}
+		return out
+	}
+	return nil
+}

@@ -1,0 +1,108 @@
+package checklist
+
+// The export file format. schemaVersion changes only when older engines
+// could not read the file any more.
+const (
+	FileSchema        = "deelwijzer-antwoorden"
+	FileSchemaVersion = 1
+	// MaxImportSize is far above any real answer file (a full checklist is
+	// a few kilobytes) but small enough to parse quickly in a browser.
+	MaxImportSize = 2 << 20
+)
+
+// Export writes the answers as the text of an answer file. now is the
+// moment of export as the caller formats it (ISO 8601); the engine has no
+// clock of its own.
+func Export(def *Definition, answers Answers, now string) string {
+	file := NewObject().
+		Set("schema", FileSchema).
+		Set("schemaVersion", FileSchemaVersion).
+		Set("checklist", def.ID).
+		Set("definitionVersion", def.Version).
+		Set("exported", now).
+		Set("answers", EncodeAnswers(def, answers))
+	return string(AppendJSON(nil, file)) + "\n"
+}
+
+// Imported is the result of reading an answer file.
+type Imported struct {
+	Answers     Answers
+	Dropped     []Dropped // answers that did not fit this version, each with a reason
+	FromVersion string    // definition version the file was made with
+	Notes       []string  // general remarks, e.g. the file is from a newer version
+}
+
+// ImportError is a file that cannot be read at all; Message is Dutch and
+// meant for the visitor.
+type ImportError struct{ Message string }
+
+func (e *ImportError) Error() string { return e.Message }
+
+//go:noinline
+func importFailure(msg string) (*Imported, error) { return nil, &ImportError{Message: msg} }
+
+// Import reads an answer file. It never panics and never touches the
+// caller's answers: it returns new ones. Answers that do not fit the current
+// definition (removed question, removed option, wrong type) are listed in
+// Dropped, so nothing disappears silently.
+//
+// FuzzImport checks that no input makes it panic.
+func Import(def *Definition, text string) (*Imported, error) {
+	if len(text) > MaxImportSize {
+		return importFailure("Het bestand is te groot (meer dan 2 MB). Een antwoordbestand van Deelwijzer is veel kleiner; kies het juiste bestand.")
+	}
+	if len(text) == 0 || isBlank(text) {
+		return importFailure("Het bestand is leeg.")
+	}
+	tree, perr := ParseJSON(text, MaxJSONDepth)
+	if perr != nil {
+		return importFailure(perr.Error())
+	}
+	file, ok := tree.(*Object)
+	if !ok {
+		return importFailure("Dit is geen antwoordbestand van Deelwijzer.")
+	}
+	if schema, _ := file.Get("schema"); schema != FileSchema {
+		return importFailure("Dit is geen antwoordbestand van Deelwijzer.")
+	}
+	version, ok := file.Values["schemaVersion"].(float64)
+	if !ok || version < 1 || version != float64(int(version)) {
+		return importFailure("Het antwoordbestand heeft geen geldig versienummer.")
+	}
+	if version > FileSchemaVersion {
+		return importFailure("Dit antwoordbestand is gemaakt met een nieuwere versie van Deelwijzer (bestandsversie " + itoa(int(version)) + "). Deze versie kan het niet lezen. Laad de pagina opnieuw om de nieuwste versie te krijgen.")
+	}
+	checklistID, _ := file.Values["checklist"].(string)
+	if checklistID != def.ID {
+		name := checklistID
+		if name == "" {
+			name = "onbekend"
+		}
+		return importFailure("Dit antwoordbestand hoort bij een andere checklist (" + name + "), niet bij deze (" + def.ID + "). Open de checklist waar het bij hoort.")
+	}
+	res := &Imported{}
+	res.FromVersion, _ = file.Values["definitionVersion"].(string)
+	if res.FromVersion != "" && compareSemver(res.FromVersion, def.Version) > 0 {
+		res.Notes = append(res.Notes, "Dit bestand is gemaakt met een nieuwere versie van de checklist ("+res.FromVersion+") dan deze ("+def.Version+"). Antwoorden die hier niet passen, staan hieronder.")
+	}
+	answersTree, present := file.Get("answers")
+	if !present {
+		return importFailure("In het antwoordbestand staan geen antwoorden.")
+	}
+	if _, isObj := answersTree.(*Object); !isObj {
+		return importFailure("De antwoorden in het bestand hebben niet de verwachte vorm.")
+	}
+	res.Answers, res.Dropped = DecodeAnswers(def, answersTree)
+	return res, nil
+}
+
+func isBlank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r':
+		default:
+			return false
+		}
+	}
+	return true
+}

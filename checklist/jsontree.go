@@ -1,0 +1,620 @@
+package checklist
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The engine runs inside a small WebAssembly binary, so it cannot afford
+// encoding/json (which pulls in reflect). This file holds a compact JSON
+// reader that produces a generic tree and a writer for such trees.
+//
+// Tree values are: nil, bool, float64, string, []any and *Object. The YAML
+// loader (package yamldef) produces the same shapes, so there is one model
+// builder for both formats.
+
+// Object is a JSON or YAML mapping that remembers the order of its keys,
+// because error paths and exported files should follow the author's order.
+type Object struct {
+	Keys   []string
+	Values map[string]any
+}
+
+// NewObject returns an empty ordered mapping.
+//
+//go:noinline
+func NewObject() *Object { return &Object{Values: map[string]any{}} }
+
+// Set adds or replaces a key; a replaced key keeps its first position.
+// Not inlined: it is called in many places and inlining would grow the
+// WebAssembly binary.
+//
+//go:noinline
+func (o *Object) Set(key string, value any) *Object {
+	if _, exists := o.Values[key]; !exists {
+		o.Keys = append(o.Keys, key)
+	}
+	o.Values[key] = value
+	return o
+}
+
+// Get returns the value under key.
+func (o *Object) Get(key string) (any, bool) {
+	if o == nil {
+		return nil, false
+	}
+	v, ok := o.Values[key]
+	return v, ok
+}
+
+// MaxJSONDepth is how deeply nested a document may be. Real answer files
+// need about 5 levels; the limit protects the parser's stack.
+const MaxJSONDepth = 32
+
+// JSONError explains why a text is not acceptable JSON, in Dutch.
+type JSONError struct {
+	Offset    int
+	Truncated bool // the text stops in the middle of a value
+	TooDeep   bool
+	Reason    string
+}
+
+func (e *JSONError) Error() string {
+	switch {
+	case e.Truncated:
+		return "Het bestand is onvolledig: de inhoud houdt halverwege op. Misschien is het niet helemaal opgeslagen of gekopieerd."
+	case e.TooDeep:
+		return "Het bestand is te diep genest (meer dan " + itoa(MaxJSONDepth) + " niveaus). Dit is geen antwoordbestand van Deelwijzer."
+	}
+	return "Het bestand is geen geldige JSON: " + e.Reason + " (teken " + itoa(e.Offset+1) + ")."
+}
+
+// ParseJSON reads one JSON value. maxDepth <= 0 means MaxJSONDepth.
+func ParseJSON(text string, maxDepth int) (any, error) {
+	if maxDepth <= 0 {
+		maxDepth = MaxJSONDepth
+	}
+	p := &jsonParser{s: text, maxDepth: maxDepth}
+	// A byte order mark is what some editors write first; it is not content.
+	if strings.HasPrefix(p.s, "\uFEFF") {
+		p.i = 3
+	}
+	v, err := p.value()
+	if err != nil {
+		return nil, err
+	}
+	p.skipSpace()
+	if p.i < len(p.s) {
+		return nil, p.fail("na het einde van de gegevens staat nog tekst")
+	}
+	return v, nil
+}
+
+type jsonParser struct {
+	s        string
+	i        int
+	depth    int
+	maxDepth int
+}
+
+//go:noinline
+func (p *jsonParser) fail(reason string) error {
+	return &JSONError{Offset: p.i, Reason: reason}
+}
+
+//go:noinline
+func (p *jsonParser) truncated() error {
+	return &JSONError{Offset: p.i, Truncated: true}
+}
+
+func (p *jsonParser) skipSpace() {
+	for p.i < len(p.s) {
+		switch p.s[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+func (p *jsonParser) value() (any, error) {
+	p.skipSpace()
+	if p.i >= len(p.s) {
+		return nil, p.truncated()
+	}
+	switch c := p.s[p.i]; {
+	case c == '{':
+		return p.object()
+	case c == '[':
+		return p.array()
+	case c == '"':
+		return p.str()
+	case c == 't':
+		return true, p.literal("true")
+	case c == 'f':
+		return false, p.literal("false")
+	case c == 'n':
+		return nil, p.literal("null")
+	case c == '-' || (c >= '0' && c <= '9'):
+		return p.number()
+	default:
+		return nil, p.fail("onverwacht teken " + quoteByte(c))
+	}
+}
+
+func quoteByte(c byte) string {
+	if c >= 0x20 && c < 0x7f {
+		return "'" + string(rune(c)) + "'"
+	}
+	return "(code " + itoa(int(c)) + ")"
+}
+
+func (p *jsonParser) literal(word string) error {
+	rest := p.s[p.i:]
+	if strings.HasPrefix(rest, word) {
+		p.i += len(word)
+		return nil
+	}
+	if strings.HasPrefix(word, rest) {
+		p.i = len(p.s)
+		return p.truncated()
+	}
+	return p.fail("onbekend woord")
+}
+
+func (p *jsonParser) enter() error {
+	p.depth++
+	if p.depth > p.maxDepth {
+		return &JSONError{Offset: p.i, TooDeep: true}
+	}
+	return nil
+}
+
+func (p *jsonParser) object() (any, error) {
+	if err := p.enter(); err != nil {
+		return nil, err
+	}
+	p.i++ // '{'
+	obj := NewObject()
+	p.skipSpace()
+	if p.i < len(p.s) && p.s[p.i] == '}' {
+		p.i++
+		p.depth--
+		return obj, nil
+	}
+	for {
+		p.skipSpace()
+		if p.i >= len(p.s) {
+			return nil, p.truncated()
+		}
+		if p.s[p.i] != '"' {
+			return nil, p.fail("verwacht een naam tussen aanhalingstekens")
+		}
+		key, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		p.skipSpace()
+		if p.i >= len(p.s) {
+			return nil, p.truncated()
+		}
+		if p.s[p.i] != ':' {
+			return nil, p.fail("verwacht een dubbele punt")
+		}
+		p.i++
+		v, err := p.value()
+		if err != nil {
+			return nil, err
+		}
+		obj.Set(key, v)
+		p.skipSpace()
+		if p.i >= len(p.s) {
+			return nil, p.truncated()
+		}
+		switch p.s[p.i] {
+		case ',':
+			p.i++
+		case '}':
+			p.i++
+			p.depth--
+			return obj, nil
+		default:
+			return nil, p.fail("verwacht een komma of '}'")
+		}
+	}
+}
+
+func (p *jsonParser) array() (any, error) {
+	if err := p.enter(); err != nil {
+		return nil, err
+	}
+	p.i++ // '['
+	list := []any{}
+	p.skipSpace()
+	if p.i < len(p.s) && p.s[p.i] == ']' {
+		p.i++
+		p.depth--
+		return list, nil
+	}
+	for {
+		v, err := p.value()
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, v)
+		p.skipSpace()
+		if p.i >= len(p.s) {
+			return nil, p.truncated()
+		}
+		switch p.s[p.i] {
+		case ',':
+			p.i++
+		case ']':
+			p.i++
+			p.depth--
+			return list, nil
+		default:
+			return nil, p.fail("verwacht een komma of ']'")
+		}
+	}
+}
+
+func (p *jsonParser) str() (string, error) {
+	p.i++ // opening quote
+	start := p.i
+	// Fast path: no escapes.
+	for p.i < len(p.s) {
+		c := p.s[p.i]
+		if c == '"' {
+			s := p.s[start:p.i]
+			p.i++
+			return validUTF8(s), nil
+		}
+		if c == '\\' {
+			break
+		}
+		if c < 0x20 {
+			return "", p.fail("ongeldig teken in tekst")
+		}
+		p.i++
+	}
+	var b textBuffer
+	b.WriteString(p.s[start:p.i])
+	for p.i < len(p.s) {
+		c := p.s[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return validUTF8(b.String()), nil
+		case c < 0x20:
+			return "", p.fail("ongeldig teken in tekst")
+		case c != '\\':
+			b.AddByte(c)
+			p.i++
+			continue
+		}
+		p.i++ // backslash
+		if p.i >= len(p.s) {
+			return "", p.truncated()
+		}
+		e := p.s[p.i]
+		p.i++
+		switch e {
+		case '"', '\\', '/':
+			b.AddByte(e)
+		case 'b':
+			b.AddByte('\b')
+		case 'f':
+			b.AddByte('\f')
+		case 'n':
+			b.AddByte('\n')
+		case 'r':
+			b.AddByte('\r')
+		case 't':
+			b.AddByte('\t')
+		case 'u':
+			r, err := p.hex4()
+			if err != nil {
+				return "", err
+			}
+			if r >= 0xD800 && r < 0xDC00 && strings.HasPrefix(p.s[p.i:], "\\u") {
+				save := p.i
+				p.i += 2
+				low, err := p.hex4()
+				if err != nil {
+					return "", err
+				}
+				if low >= 0xDC00 && low < 0xE000 {
+					r = 0x10000 + (r-0xD800)<<10 + (low - 0xDC00)
+				} else {
+					p.i = save
+				}
+			}
+			if r >= 0xD800 && r < 0xE000 {
+				r = utf8.RuneError
+			}
+			b.b = utf8.AppendRune(b.b, r)
+		default:
+			p.i--
+			return "", p.fail("onbekende escape in tekst")
+		}
+	}
+	return "", p.truncated()
+}
+
+func (p *jsonParser) hex4() (rune, error) {
+	if p.i+4 > len(p.s) {
+		for j := p.i; j < len(p.s); j++ {
+			if !isHex(p.s[j]) {
+				p.i = j
+				return 0, p.fail("ongeldige \\u-escape")
+			}
+		}
+		p.i = len(p.s)
+		return 0, p.truncated()
+	}
+	var r rune
+	for j := 0; j < 4; j++ {
+		c := p.s[p.i+j]
+		if !isHex(c) {
+			p.i += j
+			return 0, p.fail("ongeldige \\u-escape")
+		}
+		r = r<<4 | rune(hexValue(c))
+	}
+	p.i += 4
+	return r, nil
+}
+
+func isHex(c byte) bool {
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+}
+
+func hexValue(c byte) byte {
+	switch {
+	case c >= 'a':
+		return c - 'a' + 10
+	case c >= 'A':
+		return c - 'A' + 10
+	}
+	return c - '0'
+}
+
+// validUTF8 replaces each invalid byte by U+FFFD, so every string in a tree
+// is valid UTF-8 and can be written back without surprises.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b []byte
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, "\uFFFD"...)
+		} else {
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(b)
+}
+
+func (p *jsonParser) number() (any, error) {
+	start := p.i
+	if p.s[p.i] == '-' {
+		p.i++
+	}
+	digits := func() int {
+		n := 0
+		for p.i < len(p.s) && p.s[p.i] >= '0' && p.s[p.i] <= '9' {
+			p.i++
+			n++
+		}
+		return n
+	}
+	if p.i >= len(p.s) {
+		return nil, p.truncated()
+	}
+	if p.s[p.i] == '0' {
+		p.i++
+	} else if digits() == 0 {
+		return nil, p.fail("ongeldig getal")
+	}
+	if p.i < len(p.s) && p.s[p.i] == '.' {
+		p.i++
+		if p.i >= len(p.s) {
+			return nil, p.truncated()
+		}
+		if digits() == 0 {
+			return nil, p.fail("ongeldig getal")
+		}
+	}
+	if p.i < len(p.s) && (p.s[p.i] == 'e' || p.s[p.i] == 'E') {
+		p.i++
+		if p.i < len(p.s) && (p.s[p.i] == '+' || p.s[p.i] == '-') {
+			p.i++
+		}
+		if p.i >= len(p.s) {
+			return nil, p.truncated()
+		}
+		if digits() == 0 {
+			return nil, p.fail("ongeldig getal")
+		}
+	}
+	return numberValue(p.s[start:p.i]), nil
+}
+
+// numberValue converts a syntactically valid JSON number. Only whole numbers
+// mean something in Deelwijzer files (schemaVersion, minRows); they are exact
+// up to 15 digits. Other numbers are approximated by hand, which keeps the
+// large float tables of strconv.ParseFloat out of the WebAssembly binary.
+func numberValue(s string) float64 {
+	negative := strings.HasPrefix(s, "-")
+	if negative {
+		s = s[1:]
+	}
+	var mantissa float64
+	exp := 0
+	i := 0
+	for ; i < len(s) && isDigit(s[i]); i++ {
+		mantissa = mantissa*10 + float64(s[i]-'0')
+	}
+	if i < len(s) && s[i] == '.' {
+		for i++; i < len(s) && isDigit(s[i]); i++ {
+			mantissa = mantissa*10 + float64(s[i]-'0')
+			exp--
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		expSign := 1
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			if s[i] == '-' {
+				expSign = -1
+			}
+			i++
+		}
+		e := 0
+		for ; i < len(s) && isDigit(s[i]); i++ {
+			if e < 10000 {
+				e = e*10 + int(s[i]-'0')
+			}
+		}
+		exp += expSign * e
+	}
+	f := mantissa
+	for ; exp > 0 && !math.IsInf(f, 0); exp-- {
+		f *= 10
+	}
+	for ; exp < 0 && f != 0; exp++ {
+		f /= 10
+	}
+	if negative {
+		f = -f
+	}
+	return f
+}
+
+// AppendJSON writes a tree value as compact JSON. Besides tree values it
+// accepts int and []string, which the engine's own results use.
+func AppendJSON(b []byte, v any) []byte {
+	switch x := v.(type) {
+	case nil:
+		return append(b, "null"...)
+	case bool:
+		if x {
+			return append(b, "true"...)
+		}
+		return append(b, "false"...)
+	case int:
+		return strconv.AppendInt(b, int64(x), 10)
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return append(b, "null"...)
+		}
+		if x == math.Trunc(x) && math.Abs(x) < 1e15 {
+			return strconv.AppendInt(b, int64(x), 10)
+		}
+		// Fractions never occur in what the engine writes; six decimals
+		// are plenty and avoid strconv's float formatting tables.
+		if x < 0 {
+			b = append(b, '-')
+			x = -x
+		}
+		if x >= 1e15 {
+			return append(b, "1e15"...)
+		}
+		scaled := int64(x*1e6 + 0.5)
+		b = strconv.AppendInt(b, scaled/1e6, 10)
+		digits := strconv.AppendInt(nil, scaled%1e6+1e6, 10)[1:]
+		for len(digits) > 0 && digits[len(digits)-1] == '0' {
+			digits = digits[:len(digits)-1]
+		}
+		if len(digits) == 0 {
+			return b
+		}
+		return append(append(b, '.'), digits...)
+	case string:
+		return AppendJSONString(b, x)
+	case []string:
+		b = append(b, '[')
+		for i, s := range x {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = AppendJSONString(b, s)
+		}
+		return append(b, ']')
+	case []any:
+		b = append(b, '[')
+		for i, e := range x {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = AppendJSON(b, e)
+		}
+		return append(b, ']')
+	case *Object:
+		if x == nil {
+			return append(b, "null"...)
+		}
+		b = append(b, '{')
+		for i, k := range x.Keys {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = AppendJSONString(b, k)
+			b = append(b, ':')
+			b = AppendJSON(b, x.Values[k])
+		}
+		return append(b, '}')
+	}
+	// Unknown Go types are a programming error; null keeps the output valid.
+	return append(b, "null"...)
+}
+
+// AppendJSONString writes s as a JSON string. Besides what JSON requires it
+// escapes <, > and & so the text is also safe inside an HTML page, and
+// U+2028/U+2029 so it is safe inside a JavaScript string.
+func AppendJSONString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\':
+				b = append(b, '\\', c)
+			case c == '\n':
+				b = append(b, '\\', 'n')
+			case c == '\r':
+				b = append(b, '\\', 'r')
+			case c == '\t':
+				b = append(b, '\\', 't')
+			case c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x7f:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			default:
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+		default:
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return append(b, '"')
+}
+
+// JSONText is AppendJSON into a new string.
+func JSONText(v any) string { return string(AppendJSON(nil, v)) }

@@ -1,0 +1,649 @@
+package checklist
+
+import (
+	"strings"
+)
+
+// Load builds a Definition from a generic tree (parsed JSON or YAML) and the
+// named option lists that optionsFrom may refer to. On failure the error is
+// a *LoadError listing every problem found, not only the first.
+func Load(tree any, lists map[string][]Option) (*Definition, error) {
+	l := &loader{lists: lists}
+	def := l.definition(tree)
+	if len(l.problems) > 0 {
+		return nil, &LoadError{Problems: l.problems}
+	}
+	return def, nil
+}
+
+type loader struct {
+	lists    map[string][]Option
+	problems []Problem
+
+	// owner of the values being read, for error locations
+	ownerKind, owner, ownerPath string
+}
+
+//go:noinline
+func (l *loader) problem(path, message string) {
+	l.problems = append(l.problems, Problem{
+		Path: strings.TrimPrefix(path, "."), OwnerKind: l.ownerKind, Owner: l.owner, OwnerPath: l.ownerPath, Message: message,
+	})
+}
+
+//go:noinline
+func (l *loader) setOwner(kind, id, path string) {
+	l.ownerKind, l.owner, l.ownerPath = kind, id, path
+}
+
+// fields reads an object and complains about keys it does not know, because a
+// misspelt key (showif, requierd) would otherwise be ignored silently.
+func (l *loader) object(v any, path string, known ...string) *Object {
+	obj, ok := v.(*Object)
+	if !ok {
+		l.problem(path, "moet een lijst van eigenschappen (naam: waarde) zijn")
+		return nil
+	}
+	for _, k := range obj.Keys {
+		if !authorChecks {
+			break
+		}
+		found := false
+		for _, want := range known {
+			if k == want {
+				found = true
+				break
+			}
+		}
+		if !found {
+			l.problem(path+"."+k, "onbekende eigenschap '"+k+"'; toegestaan zijn: "+joinStrings(known, ", "))
+		}
+	}
+	return obj
+}
+
+func (l *loader) str(obj *Object, key, path string, required bool) string {
+	v, ok := obj.Get(key)
+	if !ok || v == nil {
+		if required {
+			l.problem(path+"."+key, "ontbreekt; dit is verplicht")
+		}
+		return ""
+	}
+	s, isStr := v.(string)
+	if !isStr {
+		l.problem(path+"."+key, "moet tekst zijn")
+		return ""
+	}
+	if required && trimSpace(s) == "" {
+		l.problem(path+"."+key, "mag niet leeg zijn")
+	}
+	return s
+}
+
+func (l *loader) boolean(obj *Object, key, path string) bool {
+	v, ok := obj.Get(key)
+	if !ok || v == nil {
+		return false
+	}
+	b, isBool := v.(bool)
+	if !isBool {
+		l.problem(path+"."+key, "moet true of false zijn")
+	}
+	return b
+}
+
+func (l *loader) integer(obj *Object, key, path string, fallback int) int {
+	v, ok := obj.Get(key)
+	if !ok || v == nil {
+		return fallback
+	}
+	f, isNum := v.(float64)
+	if !isNum || f != float64(int(f)) || f < 0 || f > 10000 {
+		l.problem(path+"."+key, "moet een heel getal van 0 of meer zijn")
+		return fallback
+	}
+	return int(f)
+}
+
+func (l *loader) list(obj *Object, key, path string) []any {
+	v, ok := obj.Get(key)
+	if !ok || v == nil {
+		return nil
+	}
+	items, isList := v.([]any)
+	if !isList {
+		l.problem(path+"."+key, "moet een lijst zijn")
+		return nil
+	}
+	return items
+}
+
+func (l *loader) strings(obj *Object, key, path string) []string {
+	var out []string
+	for i, v := range l.list(obj, key, path) {
+		s, ok := v.(string)
+		if !ok || s == "" {
+			l.problem(path+"."+key+"["+itoa(i)+"]", "moet tekst zijn")
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// links must be site paths so the Hugo build can check that they exist.
+func (l *loader) links(obj *Object, key, path string) []string {
+	links := l.strings(obj, key, path)
+	for i, s := range links {
+		if authorChecks && !isSitePath(s) {
+			l.problem(path+"."+key+"["+itoa(i)+"]", "'"+s+"' is geen pad op de site; begin met / (bijvoorbeeld /samenwerking/stap-1/ of /begrippen/#dpia)")
+		}
+	}
+	return links
+}
+
+func isSitePath(s string) bool {
+	if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\' || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+func (l *loader) definition(tree any) *Definition {
+	l.setOwner("", "", "")
+	root := l.object(tree, "", "id", "title", "version", "date", "description", "guidance", "sources", "sections", "findings")
+	if root == nil {
+		return nil
+	}
+	def := &Definition{byID: map[string]*Item{}}
+	def.ID = l.str(root, "id", "", true)
+	if authorChecks && def.ID != "" && !isValidID(def.ID) {
+		l.problem("id", "'"+def.ID+"' is geen geldige id; gebruik kleine letters, cijfers en streepjes")
+	}
+	def.Title = l.str(root, "title", "", true)
+	def.Version = l.str(root, "version", "", true)
+	if _, ok := parseSemver(def.Version); authorChecks && def.Version != "" && !ok {
+		l.problem("version", "'"+def.Version+"' is geen versienummer in de vorm 1.0.0")
+	}
+	def.Date = l.str(root, "date", "", true)
+	if authorChecks && def.Date != "" && !isValidDate(def.Date) {
+		l.problem("date", "'"+def.Date+"' is geen geldige datum in de vorm jjjj-mm-dd")
+	}
+	def.Description = l.str(root, "description", "", true)
+	def.Guidance = l.str(root, "guidance", "", false)
+	if authorChecks && def.Guidance != "" && !isSitePath(def.Guidance) {
+		l.problem("guidance", "'"+def.Guidance+"' is geen pad op de site; begin met /")
+	}
+	def.Sources = l.strings(root, "sources", "")
+
+	sections := l.list(root, "sections", "")
+	if len(sections) == 0 {
+		l.problem("sections", "een checklist heeft minstens één stap nodig")
+	}
+	sectionIDs := map[string]string{}
+	for i, sv := range sections {
+		path := "sections[" + itoa(i) + "]"
+		l.setOwner("", "", "")
+		if s := l.section(def, sv, path, sectionIDs); s != nil {
+			def.Sections = append(def.Sections, s)
+		}
+	}
+
+	findingIDs := map[string]string{}
+	for i, fv := range l.list(root, "findings", "") {
+		path := "findings[" + itoa(i) + "]"
+		l.setOwner("", "", "")
+		if f := l.finding(def, fv, path, findingIDs); f != nil {
+			def.Findings = append(def.Findings, f)
+		}
+	}
+
+	l.checkShowIfs(def)
+	for _, f := range def.Findings {
+		l.checkFinding(def, f)
+	}
+	return def
+}
+
+func (l *loader) section(def *Definition, v any, path string, seen map[string]string) *Section {
+	obj := l.object(v, path, "id", "title", "intro", "links", "items")
+	if obj == nil {
+		return nil
+	}
+	s := &Section{Path: path}
+	s.ID = l.str(obj, "id", path, true)
+	l.setOwner("stap", s.ID, path)
+	if authorChecks && s.ID != "" {
+		if !isValidID(s.ID) {
+			l.problem(path+".id", "'"+s.ID+"' is geen geldige id; gebruik kleine letters, cijfers en streepjes")
+		} else if other, dup := seen[s.ID]; dup {
+			l.problem(path+".id", "id '"+s.ID+"' komt twee keer voor (ook bij "+other+")")
+		}
+		seen[s.ID] = path
+	}
+	s.Title = l.str(obj, "title", path, true)
+	s.Intro = l.str(obj, "intro", path, false)
+	s.Links = l.links(obj, "links", path)
+	items := l.list(obj, "items", path)
+	if len(items) == 0 {
+		l.problem(path+".items", "een stap heeft minstens één vraag nodig")
+	}
+	for i, iv := range items {
+		ipath := path + ".items[" + itoa(i) + "]"
+		it := l.item(iv, ipath, false)
+		if it == nil {
+			continue
+		}
+		it.Section = s
+		if it.ID != "" {
+			if other, dup := def.byID[it.ID]; dup && authorChecks {
+				l.problem(ipath+".id", "id '"+it.ID+"' komt twee keer voor (ook bij "+other.Path+"); een id moet uniek zijn in de hele checklist")
+			} else if authorChecks && isReservedWord(it.ID) {
+				l.problem(ipath+".id", "'"+it.ID+"' is een gereserveerd woord in voorwaarden; kies een andere id")
+			} else {
+				def.byID[it.ID] = it
+			}
+		}
+		it.order = len(def.items)
+		def.items = append(def.items, it)
+		s.Items = append(s.Items, it)
+	}
+	return s
+}
+
+func isReservedWord(s string) bool {
+	switch s {
+	case "and", "or", "not", "true", "false", "answered", "includes", "count":
+		return true
+	}
+	return false
+}
+
+func (l *loader) item(v any, path string, isField bool) *Item {
+	known := []string{"id", "kind", "question", "hint", "required", "showIf", "links", "options", "optionsFrom", "minRows", "maxRows", "fields"}
+	if isField {
+		known = []string{"id", "kind", "question", "hint", "required", "options", "optionsFrom"}
+	}
+	obj := l.object(v, path, known...)
+	if obj == nil {
+		return nil
+	}
+	it := &Item{Path: path}
+	it.ID = l.str(obj, "id", path, true)
+	ownerKind := "vraag"
+	if isField {
+		ownerKind = "veld"
+	}
+	l.setOwner(ownerKind, it.ID, path)
+	if authorChecks && it.ID != "" && !isValidID(it.ID) {
+		l.problem(path+".id", "'"+it.ID+"' is geen geldige id; gebruik kleine letters, cijfers en streepjes")
+	}
+	it.Kind = Kind(l.str(obj, "kind", path, true))
+	switch it.Kind {
+	case KindYesNo, KindChoice, KindMulti, KindText, KindLongText, KindDate:
+	case KindGroup:
+		if isField {
+			l.problem(path+".kind", "een veld in een groep kan zelf geen groep zijn")
+		}
+	case "":
+	default:
+		l.problem(path+".kind", "onbekende soort '"+string(it.Kind)+"'; kies yesno, choice, multi, text, longtext, date of group")
+	}
+	it.Question = l.str(obj, "question", path, true)
+	it.Hint = l.str(obj, "hint", path, false)
+	it.Required = l.boolean(obj, "required", path)
+	if !isField {
+		it.ShowIf = l.str(obj, "showIf", path, false)
+		it.Links = l.links(obj, "links", path)
+	}
+
+	_, hasOptions := obj.Get("options")
+	it.OptionsFrom = l.str(obj, "optionsFrom", path, false)
+	switch {
+	case it.Kind == KindChoice || it.Kind == KindMulti:
+		if hasOptions && it.OptionsFrom != "" {
+			l.problem(path+".optionsFrom", "gebruik options of optionsFrom, niet allebei")
+		} else if !hasOptions && it.OptionsFrom == "" {
+			l.problem(path+".options", "een keuzevraag heeft options of optionsFrom nodig")
+		}
+		if hasOptions {
+			it.Options = l.options(obj, path)
+		} else if it.OptionsFrom != "" {
+			list, ok := l.lists[it.OptionsFrom]
+			if !ok {
+				msg := "er is geen lijst met de naam '" + it.OptionsFrom + "'"
+				if authorChecks {
+					msg += knownLists(l.lists)
+				}
+				l.problem(path+".optionsFrom", msg)
+			}
+			it.Options = list
+		}
+	case hasOptions || it.OptionsFrom != "":
+		l.problem(path+".options", "alleen vragen van soort choice of multi hebben opties")
+	}
+
+	if it.Kind == KindGroup {
+		it.MinRows = l.integer(obj, "minRows", path, 0)
+		it.MaxRows = l.integer(obj, "maxRows", path, 50)
+		if it.MaxRows < 1 || it.MinRows > it.MaxRows {
+			l.problem(path+".maxRows", "maxRows moet minstens 1 zijn en niet kleiner dan minRows")
+		}
+		fields := l.list(obj, "fields", path)
+		if len(fields) == 0 {
+			l.problem(path+".fields", "een groep heeft minstens één veld nodig")
+		}
+		seen := map[string]bool{}
+		for i, fv := range fields {
+			fpath := path + ".fields[" + itoa(i) + "]"
+			f := l.item(fv, fpath, true)
+			l.setOwner("vraag", it.ID, path)
+			if f == nil {
+				continue
+			}
+			f.Group = it
+			if authorChecks && seen[f.ID] {
+				l.problem(fpath+".id", "veld '"+f.ID+"' komt twee keer voor in deze groep")
+			}
+			seen[f.ID] = true
+			if authorChecks && isReservedWord(f.ID) {
+				l.problem(fpath+".id", "'"+f.ID+"' is een gereserveerd woord in voorwaarden; kies een andere id")
+			}
+			it.Fields = append(it.Fields, f)
+		}
+	} else if authorChecks {
+		for _, key := range []string{"minRows", "maxRows", "fields"} {
+			if _, ok := obj.Get(key); ok {
+				l.problem(path+"."+key, "alleen een vraag van soort group heeft "+key)
+			}
+		}
+	}
+	return it
+}
+
+func knownLists(lists map[string][]Option) string {
+	if len(lists) == 0 {
+		return " (er zijn geen lijsten geladen)"
+	}
+	names := make([]string, 0, len(lists))
+	for n := range lists {
+		names = append(names, n)
+	}
+	for i := 1; i < len(names); i++ {
+		for j := i; j > 0 && names[j] < names[j-1]; j-- {
+			names[j], names[j-1] = names[j-1], names[j]
+		}
+	}
+	return "; bekende lijsten: " + joinStrings(names, ", ")
+}
+
+func (l *loader) options(obj *Object, path string) []Option {
+	raw := l.list(obj, "options", path)
+	if len(raw) == 0 {
+		l.problem(path+".options", "de lijst met opties is leeg")
+	}
+	var opts []Option
+	seen := map[string]bool{}
+	for i, ov := range raw {
+		opath := path + ".options[" + itoa(i) + "]"
+		o := l.object(ov, opath, "value", "label")
+		if o == nil {
+			continue
+		}
+		value := l.str(o, "value", opath, true)
+		label := l.str(o, "label", opath, true)
+		if value == "" {
+			continue
+		}
+		if authorChecks && seen[value] {
+			l.problem(opath+".value", "optie '"+value+"' komt twee keer voor")
+		}
+		seen[value] = true
+		opts = append(opts, Option{Value: value, Label: label})
+	}
+	return opts
+}
+
+func (l *loader) finding(def *Definition, v any, path string, seen map[string]string) *Finding {
+	obj := l.object(v, path, "id", "severity", "forEach", "when", "text", "link")
+	if obj == nil {
+		return nil
+	}
+	f := &Finding{Path: path}
+	f.ID = l.str(obj, "id", path, true)
+	l.setOwner("bevinding", f.ID, path)
+	if authorChecks && f.ID != "" {
+		if !isValidID(f.ID) {
+			l.problem(path+".id", "'"+f.ID+"' is geen geldige id; gebruik kleine letters, cijfers en streepjes")
+		} else if other, dup := seen[f.ID]; dup {
+			l.problem(path+".id", "id '"+f.ID+"' komt twee keer voor (ook bij "+other+")")
+		}
+		seen[f.ID] = path
+	}
+	f.Severity = l.str(obj, "severity", path, true)
+	switch f.Severity {
+	case SeverityInfo, SeverityAandacht, SeverityRisico, "":
+	default:
+		l.problem(path+".severity", "onbekende ernst '"+f.Severity+"'; kies info, aandacht of risico")
+	}
+	f.ForEach = l.str(obj, "forEach", path, false)
+	f.When = l.str(obj, "when", path, true)
+	f.Text = l.str(obj, "text", path, true)
+	f.Link = l.str(obj, "link", path, false)
+	if authorChecks && f.Link != "" && !isSitePath(f.Link) {
+		l.problem(path+".link", "'"+f.Link+"' is geen pad op de site; begin met /")
+	}
+	return f
+}
+
+// checkShowIfs parses every showIf and enforces that it only looks back in
+// the checklist. Looking back only makes visibility a single pass and rules
+// out cycles; cycles still get their own message because that is what the
+// author needs to hear.
+func (l *loader) checkShowIfs(def *Definition) {
+	refs := map[*Item][]string{}
+	parsed := map[*Item]*node{}
+	for _, it := range def.items {
+		if trimSpace(it.ShowIf) == "" {
+			continue
+		}
+		l.setOwner("vraag", it.ID, it.Path)
+		n, err := parseCondition(it.ShowIf)
+		if err != nil {
+			l.problem(it.Path+".showIf", err.Error())
+			continue
+		}
+		parsed[it] = n
+		refs[it] = n.names(nil)
+	}
+	for _, it := range def.items {
+		n := parsed[it]
+		if n == nil {
+			continue
+		}
+		l.setOwner("vraag", it.ID, it.Path)
+		path := it.Path + ".showIf"
+		ok := true
+		for _, name := range refs[it] {
+			target := def.byID[name]
+			switch {
+			case name == it.ID:
+				l.problem(path, "de voorwaarde verwijst naar de vraag zelf ("+name+"); een vraag kan niet van zijn eigen antwoord afhangen")
+				ok = false
+			case target == nil:
+				// reported by the type check below
+			case target.order > it.order:
+				if cycle := cycleText(def, refs, target, it); cycle != "" {
+					l.problem(path, "de voorwaarden vormen een kring: "+cycle+"; zo kan geen van deze vragen ooit zichtbaar worden")
+				} else {
+					l.problem(path, "verwijst naar '"+name+"', maar die vraag staat later in de checklist; een showIf mag alleen verwijzen naar vragen die eerder in de checklist staan")
+				}
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		scope := func(name string) (*Item, bool, string) {
+			if target := def.byID[name]; target != nil {
+				return target, false, ""
+			}
+			return nil, false, unknownNameMessage(def, name, nil)
+		}
+		if err := n.check(scope); err != nil {
+			l.problem(path, err.Error())
+			continue
+		}
+		it.showIf = n
+	}
+}
+
+func cycleText(def *Definition, refs map[*Item][]string, from, to *Item) string {
+	if !authorChecks {
+		return ""
+	}
+	return findCycle(def, refs, from, to)
+}
+
+// findCycle reports "a → b → a" when from (transitively) refers back to to.
+func findCycle(def *Definition, refs map[*Item][]string, from, to *Item) string {
+	seen := map[*Item]bool{}
+	var walk func(it *Item, trail []string) []string
+	walk = func(it *Item, trail []string) []string {
+		trail = append(trail, it.ID)
+		if it == to {
+			return trail
+		}
+		if seen[it] {
+			return nil
+		}
+		seen[it] = true
+		for _, name := range refs[it] {
+			if next := def.byID[name]; next != nil {
+				if found := walk(next, trail); found != nil {
+					return found
+				}
+			}
+		}
+		return nil
+	}
+	trail := walk(from, []string{to.ID})
+	if trail == nil {
+		return ""
+	}
+	return joinStrings(trail, " → ")
+}
+
+func unknownNameMessage(def *Definition, name string, group *Item) string {
+	msg := "'" + name + "' is geen bekende vraag"
+	if !authorChecks {
+		return msg
+	}
+	if group != nil {
+		msg = "'" + name + "' is geen bekende vraag en geen veld van groep " + group.ID
+	}
+	for _, it := range def.items {
+		if it.Field(name) != nil && it != group {
+			return msg + "; het is een veld van groep " + it.ID + " (gebruik forEach: " + it.ID + " om velden per rij te gebruiken)"
+		}
+	}
+	return msg
+}
+
+func (l *loader) checkFinding(def *Definition, f *Finding) {
+	l.setOwner("bevinding", f.ID, f.Path)
+	if f.ForEach != "" {
+		g := def.byID[f.ForEach]
+		if g == nil || g.Kind != KindGroup {
+			l.problem(f.Path+".forEach", "'"+f.ForEach+"' is geen vraag van soort group")
+		} else {
+			f.forEach = g
+		}
+	}
+	if f.ForEach != "" && f.forEach == nil {
+		return
+	}
+	scope := func(name string) (*Item, bool, string) {
+		if f.forEach != nil {
+			if field := f.forEach.Field(name); field != nil {
+				return field, true, ""
+			}
+		}
+		if it := def.byID[name]; it != nil {
+			return it, false, ""
+		}
+		return nil, false, unknownNameMessage(def, name, f.forEach)
+	}
+	if f.When != "" {
+		n, err := parseCondition(f.When)
+		if err == nil {
+			err = n.check(scope)
+		}
+		if err != nil {
+			l.problem(f.Path+".when", err.Error())
+		} else {
+			f.when = n
+		}
+	}
+	parts, err := parseTemplate(f.Text, scope)
+	if err != nil {
+		l.problem(f.Path+".text", err.Error())
+	}
+	f.text = parts
+}
+
+// textPart is a literal piece of a finding text, or a placeholder.
+type textPart struct {
+	literal  string
+	ref      *Item
+	rowField bool
+	rowIndex bool // {#}: the 1-based row number inside forEach
+}
+
+// parseTemplate splits "partner {naam} ..." into parts. A '{' that does not
+// start a valid placeholder is kept as text.
+func parseTemplate(text string, scope scopeFunc) ([]textPart, error) {
+	var parts []textPart
+	for {
+		open := strings.IndexByte(text, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(text[open:], '}')
+		if end < 0 {
+			break
+		}
+		name := text[open+1 : open+end]
+		if name != "#" && !isValidID(name) {
+			parts = append(parts, textPart{literal: text[:open+1]})
+			text = text[open+1:]
+			continue
+		}
+		parts = append(parts, textPart{literal: text[:open]})
+		if name == "#" {
+			parts = append(parts, textPart{rowIndex: true})
+		} else {
+			it, isField, msg := scope(name)
+			if it == nil {
+				return nil, errorText("in de tekst staat {" + name + "}: " + msg)
+			}
+			if it.Kind == KindGroup {
+				return nil, errorText("{" + name + "} is een groep; een groep kan niet als tekst in een bevinding staan")
+			}
+			parts = append(parts, textPart{ref: it, rowField: isField})
+		}
+		text = text[open+end+1:]
+	}
+	return append(parts, textPart{literal: text}), nil
+}
+
+type errorText string
+
+func (e errorText) Error() string { return string(e) }

@@ -1,0 +1,351 @@
+// Package checklist is the Deelwijzer checklist engine: it loads a checklist
+// definition, evaluates a visitor's answers (visibility, progress, findings,
+// personal-data warnings), validates, exports, imports and reports.
+//
+// The package is pure Go without reflection-heavy dependencies so that it
+// compiles to a small WebAssembly binary; everything runs in the visitor's
+// browser and no answer ever leaves it.
+package checklist
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Kind is the type of answer a question takes.
+type Kind string
+
+// The kinds of questions. The Hugo form renderer uses the same names.
+const (
+	KindYesNo    Kind = "yesno"
+	KindChoice   Kind = "choice"
+	KindMulti    Kind = "multi"
+	KindText     Kind = "text"
+	KindLongText Kind = "longtext"
+	KindDate     Kind = "date"
+	KindGroup    Kind = "group"
+)
+
+// YesNo answers. "weetniet" is a real answer: the visitor has thought about
+// the question but does not know yet.
+var yesNoValues = []Option{{"ja", "Ja"}, {"nee", "Nee"}, {"weetniet", "Weet ik niet"}}
+
+// Severities of findings, from light to heavy.
+const (
+	SeverityInfo     = "info"
+	SeverityAandacht = "aandacht"
+	SeverityRisico   = "risico"
+)
+
+// Section progress statuses.
+const (
+	StatusNotStarted = "niet-gestart"
+	StatusBusy       = "bezig"
+	StatusDone       = "afgerond"
+)
+
+// Option is one possible answer of a choice or multi question.
+type Option struct {
+	Value string
+	Label string
+}
+
+// Definition is a loaded, checked checklist.
+type Definition struct {
+	ID          string
+	Title       string
+	Version     string
+	Date        string
+	Description string
+	Guidance    string
+	Sources     []string
+	Sections    []*Section
+	Findings    []*Finding
+
+	items []*Item // top-level items in checklist order
+	byID  map[string]*Item
+}
+
+// Section is one step of the checklist.
+type Section struct {
+	ID    string
+	Title string
+	Intro string
+	Links []string
+	Items []*Item
+	Path  string // e.g. "sections[2]"
+}
+
+// Item is one question, or one field of a group row.
+type Item struct {
+	ID          string
+	Kind        Kind
+	Question    string
+	Hint        string
+	Required    bool
+	ShowIf      string // condition source; empty = always shown
+	Links       []string
+	Options     []Option
+	OptionsFrom string
+	MinRows     int
+	MaxRows     int
+	Fields      []*Item // group only
+
+	Path    string   // e.g. "sections[2].items[3]" or "...fields[0]"
+	Section *Section // nil for fields
+	Group   *Item    // the group a field belongs to; nil for items
+
+	order  int // position over the whole checklist; conditions may only look back
+	showIf *node
+}
+
+// Finding is a rule that produces a remark when its condition holds.
+type Finding struct {
+	ID       string
+	Severity string
+	ForEach  string
+	When     string
+	Text     string
+	Link     string
+	Path     string
+
+	forEach *Item
+	when    *node
+	text    []textPart
+}
+
+// Items returns the top-level questions in checklist order.
+func (d *Definition) Items() []*Item { return d.items }
+
+// Item returns the top-level question with this id, or nil.
+func (d *Definition) Item(id string) *Item { return d.byID[id] }
+
+// Field returns the group field with this id, or nil.
+func (it *Item) Field(id string) *Item {
+	for _, f := range it.Fields {
+		if f.ID == id {
+			return f
+		}
+	}
+	return nil
+}
+
+// AllowedValues returns the options for choice/multi and the fixed answers
+// of a yes/no question.
+//
+//go:noinline
+func (it *Item) AllowedValues() []Option {
+	if it.Kind == KindYesNo {
+		return yesNoValues
+	}
+	return it.Options
+}
+
+// hasValue reports whether v is an allowed answer. A choice whose options
+// come from an empty named list accepts anything: the list is unknown here,
+// and refusing would throw away the visitor's answer.
+func (it *Item) hasValue(v string) bool {
+	allowed := it.AllowedValues()
+	if len(allowed) == 0 && it.OptionsFrom != "" {
+		return v != ""
+	}
+	for _, o := range allowed {
+		if o.Value == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Label returns the human label of an answer value.
+func (it *Item) Label(v string) string {
+	for _, o := range it.AllowedValues() {
+		if o.Value == v {
+			return o.Label
+		}
+	}
+	return v
+}
+
+// Problem is one mistake in a definition.
+type Problem struct {
+	Path      string // full path of the offending value, e.g. "sections[2].items[3].showIf"
+	OwnerKind string // "vraag", "veld", "stap", "bevinding" or "" for the checklist itself
+	Owner     string // id of the owner
+	OwnerPath string // path of the owner, e.g. "sections[2].items[3]"
+	Message   string // Dutch
+}
+
+// Location renders the path with the owner's id, e.g.
+// "sections[2].items[3] (partners).showIf".
+func (p Problem) Location() string {
+	if p.Owner != "" && p.OwnerPath != "" && strings.HasPrefix(p.Path, p.OwnerPath) {
+		return p.OwnerPath + " (" + p.Owner + ")" + p.Path[len(p.OwnerPath):]
+	}
+	if p.Path == "" {
+		return "(checklist)"
+	}
+	return p.Path
+}
+
+func (p Problem) String() string { return p.Location() + ": " + p.Message }
+
+// LoadError lists every problem found in a definition.
+type LoadError struct {
+	Problems []Problem
+}
+
+func (e *LoadError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	return joinStrings(lines, "\n")
+}
+
+func isValidID(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return s[0] != '-' && s[len(s)-1] != '-'
+}
+
+// isValidDate checks YYYY-MM-DD by hand, including month lengths and leap
+// years, so the wasm binary does not need package time.
+func isValidDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	y, okY := digitsValue(s[0:4])
+	m, okM := digitsValue(s[5:7])
+	d, okD := digitsValue(s[8:10])
+	return okY && okM && okD && y >= 1 && validDayMonth(d, m, y)
+}
+
+func validDayMonth(d, m, y int) bool {
+	if m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	days := [...]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[m-1]
+	if m == 2 && (y%4 == 0 && y%100 != 0 || y%400 == 0) {
+		days = 29
+	}
+	return d <= days
+}
+
+func digitsValue(s string) (int, bool) {
+	if s == "" {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
+}
+
+// parseSemver reads "major.minor.patch".
+func parseSemver(s string) ([3]int, bool) {
+	var v [3]int
+	parts := splitByte(s, '.')
+	if len(parts) != 3 {
+		return v, false
+	}
+	for i, p := range parts {
+		n, ok := digitsValue(p)
+		if !ok || len(p) > 6 || (len(p) > 1 && p[0] == '0') {
+			return v, false
+		}
+		v[i] = n
+	}
+	return v, true
+}
+
+// compareSemver returns -1, 0 or 1; invalid versions sort as equal.
+func compareSemver(a, b string) int {
+	va, okA := parseSemver(a)
+	vb, okB := parseSemver(b)
+	if !okA || !okB {
+		return 0
+	}
+	for i := range va {
+		if va[i] < vb[i] {
+			return -1
+		}
+		if va[i] > vb[i] {
+			return 1
+		}
+	}
+	return 0
+}
+
+// itoa is strconv.Itoa kept out of line: it is used in many messages and
+// inlining it everywhere grows the WebAssembly binary.
+//
+//go:noinline
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// textBuffer collects output text. Its methods are kept out of line on
+// purpose: strings.Builder's methods are inlined at every call site, which
+// costs a lot of space in the WebAssembly binary.
+type textBuffer struct{ b []byte }
+
+//go:noinline
+func (t *textBuffer) WriteString(s string) { t.b = append(t.b, s...) }
+
+//go:noinline
+func (t *textBuffer) AddByte(c byte) { t.b = append(t.b, c) }
+
+func (t *textBuffer) String() string { return string(t.b) }
+
+// splitByte is strings.Split for a single separator byte.
+func splitByte(s string, sep byte) []string {
+	var parts []string
+	for {
+		i := strings.IndexByte(s, sep)
+		if i < 0 {
+			return append(parts, s)
+		}
+		parts = append(parts, s[:i])
+		s = s[i+1:]
+	}
+}
+
+// trimSpace trims ASCII white space. strings.TrimSpace would pull the
+// Unicode tables into the WebAssembly binary for a case that does not matter
+// here (an answer of only exotic spaces).
+func trimSpace(s string) string {
+	start, end := 0, len(s)
+	for start < end && isSpaceByte(s[start]) {
+		start++
+	}
+	for end > start && isSpaceByte(s[end-1]) {
+		end--
+	}
+	return s[start:end]
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// joinStrings is strings.Join, smaller in WebAssembly.
+func joinStrings(parts []string, sep string) string {
+	var b []byte
+	for i, p := range parts {
+		if i > 0 {
+			b = append(b, sep...)
+		}
+		b = append(b, p...)
+	}
+	return string(b)
+}

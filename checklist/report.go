@@ -1,0 +1,224 @@
+package checklist
+
+import (
+	"strings"
+)
+
+// Report writes the answers as a Markdown document the visitor can save or
+// share within the cooperation. Question texts come from the definition and
+// are Markdown; everything a visitor typed is escaped, so it shows as typed
+// and can never become a link, heading, table cell or HTML.
+// If st is nil the answers are evaluated first.
+func Report(def *Definition, answers Answers, st *State) string {
+	if st == nil {
+		st = Evaluate(def, answers)
+	}
+	var b textBuffer
+	b.WriteString("# " + def.Title + "\n\n")
+	b.WriteString("Checklist versie " + def.Version + " van " + dutchDate(def.Date) + ".")
+	if def.Guidance != "" {
+		b.WriteString(" Uitleg bij de stappen: [" + def.Guidance + "](" + def.Guidance + ").")
+	}
+	b.WriteString("\n\n")
+	b.WriteString(itoa(st.Answered) + " van de " + itoa(st.Total) + " vragen zijn beantwoord.\n")
+
+	for i, sec := range def.Sections {
+		progress := st.Sections[i]
+		b.WriteString("\n## " + itoa(i+1) + ". " + sec.Title + "\n\n")
+		b.WriteString("Status: " + statusText(progress.Status) + " (" + itoa(progress.Answered) + " van " + itoa(progress.Total) + " beantwoord).\n")
+		for _, it := range sec.Items {
+			if !st.visible[it.ID] {
+				continue
+			}
+			b.WriteString("\n### " + trimSpace(it.Question) + "\n\n")
+			writeAnswer(&b, it, answers[it.ID])
+		}
+	}
+
+	b.WriteString("\n## Bevindingen\n\n")
+	if len(st.Findings) == 0 {
+		b.WriteString("Er zijn geen bevindingen.\n")
+	}
+	for _, sev := range []string{SeverityRisico, SeverityAandacht, SeverityInfo} {
+		first := true
+		for _, f := range st.Findings {
+			if f.Severity != sev {
+				continue
+			}
+			if first {
+				b.WriteString("### " + severityTitle(sev) + "\n\n")
+				first = false
+			}
+			b.WriteString("- " + EscapeMarkdown(f.Text))
+			if f.Link != "" {
+				b.WriteString(" [Lees meer](" + f.Link + ")")
+			}
+			b.WriteString("\n")
+		}
+		if !first {
+			b.WriteString("\n")
+		}
+	}
+	out := b.b
+	for len(out) > 0 && out[len(out)-1] == '\n' {
+		out = out[:len(out)-1]
+	}
+	return string(out) + "\n"
+}
+
+const notAnswered = "*Niet ingevuld*"
+
+func writeAnswer(b *textBuffer, it *Item, v any) {
+	if !isAnswered(v) {
+		b.WriteString(notAnswered + "\n")
+		return
+	}
+	switch it.Kind {
+	case KindMulti:
+		list, _ := v.([]string)
+		for _, s := range list {
+			b.WriteString("- " + EscapeMarkdown(it.Label(s)) + "\n")
+		}
+	case KindGroup:
+		rows, _ := v.([]Row)
+		b.WriteString("|")
+		for _, f := range it.Fields {
+			b.WriteString(" " + EscapeTableCell(f.Question) + " |")
+		}
+		b.WriteString("\n|")
+		for range it.Fields {
+			b.WriteString(" --- |")
+		}
+		b.WriteString("\n")
+		for _, r := range rows {
+			if r.isEmpty() {
+				continue
+			}
+			b.WriteString("|")
+			for _, f := range it.Fields {
+				b.WriteString(" " + EscapeTableCell(cellText(f, r[f.ID])) + " |")
+			}
+			b.WriteString("\n")
+		}
+	default:
+		s, _ := v.(string)
+		lines := splitByte(trimSpace(answerText(it, s)), '\n')
+		for i, line := range lines {
+			lines[i] = EscapeMarkdown(strings.TrimSuffix(line, "\r"))
+		}
+		// Two trailing spaces make a line break, so line breaks the
+		// visitor typed survive without allowing any other structure.
+		b.WriteString(joinStrings(lines, "  \n") + "\n")
+	}
+}
+
+func answerText(it *Item, s string) string {
+	switch it.Kind {
+	case KindYesNo, KindChoice:
+		return it.Label(s)
+	case KindDate:
+		return dutchDate(s)
+	}
+	return s
+}
+
+func cellText(f *Item, v any) string {
+	if !isAnswered(v) {
+		return "-"
+	}
+	if list, ok := v.([]string); ok {
+		labels := make([]string, len(list))
+		for i, s := range list {
+			labels[i] = f.Label(s)
+		}
+		return joinStrings(labels, ", ")
+	}
+	s, _ := v.(string)
+	return answerText(f, s)
+}
+
+// dutchDate turns 2026-11-23 into 23-11-2026; anything else is left as is.
+func dutchDate(s string) string {
+	if !isValidDate(s) {
+		return s
+	}
+	return s[8:10] + "-" + s[5:7] + "-" + s[0:4]
+}
+
+func statusText(status string) string {
+	switch status {
+	case StatusNotStarted:
+		return "niet gestart"
+	case StatusDone:
+		return "afgerond"
+	}
+	return "bezig"
+}
+
+func severityTitle(sev string) string {
+	switch sev {
+	case SeverityRisico:
+		return "Risico"
+	case SeverityAandacht:
+		return "Aandacht"
+	}
+	return "Ter informatie"
+}
+
+// EscapeMarkdown makes one line of user text inert in Markdown: every
+// character that could start emphasis, a link, code, HTML, a table cell or
+// an entity gets a backslash, and so do characters that only matter at the
+// start of a line (heading, quote, list, numbered list).
+func EscapeMarkdown(s string) string {
+	var b textBuffer
+	lineStart := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '~', '&', '!', '{', '}':
+			b.AddByte('\\')
+		case '-', '+', '=':
+			if lineStart {
+				b.AddByte('\\')
+			}
+		case '.', ')':
+			// "1." or "1)" at the start of a line starts a numbered list.
+			if i > 0 && isDigit(s[i-1]) && digitsFromLineStart(s, i) {
+				b.AddByte('\\')
+			}
+		case '\n', '\r':
+			b.AddByte(c)
+			lineStart = true
+			continue
+		}
+		b.AddByte(c)
+		if c != ' ' && c != '\t' {
+			lineStart = false
+		}
+	}
+	return b.String()
+}
+
+func digitsFromLineStart(s string, i int) bool {
+	j := i - 1
+	for j >= 0 && isDigit(s[j]) {
+		j--
+	}
+	for j >= 0 && (s[j] == ' ' || s[j] == '\t') {
+		j--
+	}
+	return j < 0 || s[j] == '\n' || s[j] == '\r'
+}
+
+// EscapeTableCell is EscapeMarkdown for one table cell: line breaks become
+// spaces so the row cannot be split.
+func EscapeTableCell(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c == '\n' || c == '\r' {
+			b[i] = ' '
+		}
+	}
+	s = string(b)
+	return EscapeMarkdown(trimSpace(s))
+}

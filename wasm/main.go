@@ -1,0 +1,73 @@
+//go:build js && wasm
+
+// Command wasm exposes the checklist engine to the browser as
+// globalThis.deelwijzerEngine. Every function takes and returns strings
+// (JSON), and never throws into JavaScript: a problem comes back as
+// {"error":"Dutch message"}. All work happens in the visitor's browser.
+package main
+
+import (
+	"syscall/js"
+
+	"deelwijzer/checklist"
+)
+
+// definition is the checklist loaded by load(); one page shows one checklist.
+var definition *checklist.Definition
+
+func main() {
+	engine := js.Global().Get("Object").New()
+	for _, name := range []string{"load", "evaluate", "validate", "exportFile", "importFile", "report"} {
+		engine.Set(name, function(name))
+	}
+	js.Global().Set("deelwijzerEngine", engine)
+	if ready := js.Global().Get("deelwijzerReady"); ready.Type() == js.TypeFunction {
+		ready.Invoke()
+	}
+	select {}
+}
+
+// function makes one engine function. Missing or non-string arguments become
+// "", and a panic becomes an error result, so a bug can never leave the page
+// without an answer. One shared closure keeps the binary small.
+func function(name string) js.Func {
+	return js.FuncOf(func(this js.Value, jsArgs []js.Value) (result any) {
+		defer func() {
+			if r := recover(); r != nil {
+				result = checklist.ErrorJSON("Er ging iets mis in de checklist. Probeer het opnieuw of laad de pagina opnieuw.")
+			}
+		}()
+		var args [2]string
+		for i := 0; i < len(args) && i < len(jsArgs); i++ {
+			if jsArgs[i].Type() == js.TypeString {
+				args[i] = jsArgs[i].String()
+			}
+		}
+		return call(name, args[0], args[1])
+	})
+}
+
+func call(name, first, second string) string {
+	if name == "load" {
+		def, err := checklist.LoadPayload(first)
+		if err != nil {
+			return checklist.ErrorJSON(err.Error())
+		}
+		definition = def
+		return `{"ok":true}`
+	}
+	if definition == nil {
+		return checklist.ErrorJSON("De checklist is nog niet geladen.")
+	}
+	switch name {
+	case "evaluate":
+		return checklist.EvaluateJSON(definition, first)
+	case "validate":
+		return checklist.ValidateJSON(definition, first)
+	case "exportFile":
+		return checklist.ExportJSON(definition, first, second)
+	case "importFile":
+		return checklist.ImportJSON(definition, first)
+	}
+	return checklist.ReportJSON(definition, first)
+}
