@@ -49,7 +49,8 @@ func Report(def *Definition, answers Answers, st *State) string {
 				b.WriteString("### " + severityTitle(sev) + "\n\n")
 				first = false
 			}
-			b.WriteString("- " + EscapeMarkdown(f.Text))
+			// A finding is one list item, so its text goes on one line.
+			b.WriteString("- " + escapeMarkdown(flattenLines(f.Text), true))
 			if f.Link != "" {
 				b.WriteString(" [Lees meer](" + f.Link + ")")
 			}
@@ -169,9 +170,10 @@ func severityTitle(sev string) string {
 // character that could start emphasis, a link, code, HTML, a table cell or
 // an entity gets a backslash, and so do characters that only matter at the
 // start of a line (heading, quote, list, numbered list).
-func EscapeMarkdown(s string) string {
+func EscapeMarkdown(s string) string { return escapeMarkdown(s, true) }
+
+func escapeMarkdown(s string, lineStart bool) string {
 	var b textBuffer
-	lineStart := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {
@@ -213,12 +215,17 @@ func digitsFromLineStart(s string, i int) bool {
 // EscapeTableCell is EscapeMarkdown for one table cell: line breaks become
 // spaces so the row cannot be split.
 func EscapeTableCell(s string) string {
+	// Inside a cell a leading - or + cannot start a list, so the cell is
+	// escaped as if it did not start a line.
+	return escapeMarkdown(trimSpace(flattenLines(s)), false)
+}
+
+func flattenLines(s string) string {
 	b := []byte(s)
 	for i, c := range b {
 		if c == '\n' || c == '\r' {
 			b[i] = ' '
 		}
 	}
-	s = string(b)
-	return EscapeMarkdown(trimSpace(s))
+	return string(b)
 }

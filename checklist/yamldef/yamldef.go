@@ -1,0 +1,241 @@
+// Package yamldef reads checklist definitions and option lists from YAML.
+// It converts YAML into the same generic tree the engine reads from JSON, so
+// there is one model builder, and it maps problem paths back to YAML lines.
+//
+// This package is for build-time tools and tests; the WebAssembly binary
+// does not import it (the page hands the definition over as JSON).
+package yamldef
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"deelwijzer/checklist"
+)
+
+// Document is parsed YAML: the tree for checklist.Load and the node tree
+// for finding line numbers.
+type Document struct {
+	Tree any
+	root *yaml.Node
+}
+
+// maxAliasDepth stops alias chains ("billion laughs") from exploding.
+const maxAliasDepth = 16
+
+// Parse reads one YAML document.
+func Parse(src []byte) (*Document, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, err
+	}
+	root := &doc
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		root = doc.Content[0]
+	}
+	if doc.Kind == 0 {
+		return nil, errors.New("het bestand is leeg")
+	}
+	budget := 1 << 20
+	tree, err := convert(root, 0, &budget)
+	if err != nil {
+		return nil, err
+	}
+	return &Document{Tree: tree, root: root}, nil
+}
+
+func convert(n *yaml.Node, aliasDepth int, budget *int) (any, error) {
+	*budget--
+	if *budget < 0 {
+		return nil, errors.New("het bestand is te groot of bevat te veel verwijzingen")
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		if aliasDepth >= maxAliasDepth {
+			return nil, errors.New("regel " + strconv.Itoa(n.Line) + ": te veel verwijzingen (aliassen) in elkaar")
+		}
+		return convert(n.Alias, aliasDepth+1, budget)
+	case yaml.MappingNode:
+		obj := checklist.NewObject()
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode {
+				return nil, errors.New("regel " + strconv.Itoa(k.Line) + ": een naam moet gewone tekst zijn")
+			}
+			if _, dup := obj.Get(k.Value); dup {
+				return nil, errors.New("regel " + strconv.Itoa(k.Line) + ": '" + k.Value + "' staat twee keer in dezelfde lijst van eigenschappen")
+			}
+			val, err := convert(v, aliasDepth, budget)
+			if err != nil {
+				return nil, err
+			}
+			obj.Set(k.Value, val)
+		}
+		return obj, nil
+	case yaml.SequenceNode:
+		list := make([]any, 0, len(n.Content))
+		for _, c := range n.Content {
+			val, err := convert(c, aliasDepth, budget)
+			if err != nil {
+				return nil, err
+			}
+			list = append(list, val)
+		}
+		return list, nil
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!null":
+			return nil, nil
+		case "!!bool":
+			var b bool
+			if err := n.Decode(&b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		case "!!int", "!!float":
+			var f float64
+			if err := n.Decode(&f); err != nil {
+				return nil, err
+			}
+			return f, nil
+		}
+		return n.Value, nil
+	}
+	return nil, errors.New("regel " + strconv.Itoa(n.Line) + ": onbekend soort YAML")
+}
+
+// Line returns the line of the value at a problem path such as
+// "sections[2].items[3].showIf". If the path does not exist completely (a
+// missing key), it returns the line of the deepest part that does.
+func (d *Document) Line(path string) int {
+	n := d.root
+	line := n.Line
+	for _, step := range splitPath(path) {
+		next, keyLine := child(n, step)
+		if next == nil {
+			if keyLine > 0 {
+				return keyLine
+			}
+			return line
+		}
+		n = next
+		line = n.Line
+		if keyLine > 0 {
+			line = keyLine
+		}
+	}
+	return line
+}
+
+// splitPath turns "sections[2].items[3].showIf" into
+// ["sections", "2", "items", "3", "showIf"].
+func splitPath(path string) []string {
+	var steps []string
+	for _, part := range strings.Split(path, ".") {
+		for part != "" {
+			open := strings.IndexByte(part, '[')
+			if open < 0 {
+				steps = append(steps, part)
+				break
+			}
+			if open > 0 {
+				steps = append(steps, part[:open])
+			}
+			end := strings.IndexByte(part, ']')
+			if end < open {
+				break
+			}
+			steps = append(steps, part[open+1:end])
+			part = part[end+1:]
+		}
+	}
+	return steps
+}
+
+func child(n *yaml.Node, step string) (*yaml.Node, int) {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == step {
+				return n.Content[i+1], n.Content[i].Line
+			}
+		}
+	case yaml.SequenceNode:
+		if i, err := strconv.Atoi(step); err == nil && i >= 0 && i < len(n.Content) {
+			return n.Content[i], 0
+		}
+	}
+	return nil, 0
+}
+
+// ListFiles names the option lists that optionsFrom may use and the data
+// file each one comes from.
+var ListFiles = map[string]string{
+	"rollen":   "rollen.yaml",
+	"partners": "partners.yaml",
+}
+
+// LoadLists reads the named option lists from dataDir: each entry's id
+// becomes the value and its name the label. A missing file gives an empty
+// list (the data may be written later); a broken file is an error.
+func LoadLists(dataDir string) (map[string][]checklist.Option, error) {
+	lists := map[string][]checklist.Option{}
+	for name, file := range ListFiles {
+		src, err := os.ReadFile(filepath.Join(dataDir, file))
+		if errors.Is(err, os.ErrNotExist) {
+			lists[name] = []checklist.Option{}
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		var entries []struct {
+			ID   string `yaml:"id"`
+			Name string `yaml:"name"`
+		}
+		if err := yaml.Unmarshal(src, &entries); err != nil {
+			return nil, errors.New(file + ": " + err.Error())
+		}
+		opts := []checklist.Option{}
+		for _, e := range entries {
+			if e.ID == "" {
+				continue
+			}
+			label := e.Name
+			if label == "" {
+				label = e.ID
+			}
+			opts = append(opts, checklist.Option{Value: e.ID, Label: label})
+		}
+		lists[name] = opts
+	}
+	return lists, nil
+}
+
+// Load parses YAML and builds a definition. The Document is returned even
+// when loading fails, so callers can map problems to lines.
+func Load(src []byte, lists map[string][]checklist.Option) (*checklist.Definition, *Document, error) {
+	doc, err := Parse(src)
+	if err != nil {
+		return nil, nil, err
+	}
+	def, err := checklist.Load(doc.Tree, lists)
+	return def, doc, err
+}
+
+// ToJSON converts YAML to JSON text (what the page hands to the engine).
+func ToJSON(src []byte) (string, error) {
+	doc, err := Parse(src)
+	if err != nil {
+		return "", err
+	}
+	return checklist.JSONText(doc.Tree), nil
+}
