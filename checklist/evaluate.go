@@ -128,35 +128,33 @@ func (f *Finding) fillText(env *evalEnv, row int) string {
 			} else if env.visible[p.ref.ID] {
 				v = env.answers[p.ref.ID]
 			}
-			b.WriteString(valueText(p.ref, v))
+			b.WriteString(valueText(p.ref, v, "(niet ingevuld)"))
 		}
 	}
 	return b.String()
 }
 
 // valueText shows an answer as a person would read it: option labels, not
-// their codes.
-func valueText(it *Item, v any) string {
-	switch x := v.(type) {
-	case string:
-		if trimSpace(x) == "" {
-			return "(niet ingevuld)"
-		}
-		if it.Kind == KindYesNo || it.Kind == KindChoice {
-			return it.Label(x)
-		}
-		return x
-	case []string:
-		if len(x) == 0 {
-			return "(niet ingevuld)"
-		}
-		labels := make([]string, len(x))
-		for i, s := range x {
+// their codes, and dates as dd-mm-jjjj. empty is shown for no answer.
+func valueText(it *Item, v any, empty string) string {
+	if !isAnswered(v) {
+		return empty
+	}
+	if list, ok := v.([]string); ok {
+		labels := make([]string, len(list))
+		for i, s := range list {
 			labels[i] = it.Label(s)
 		}
 		return joinStrings(labels, ", ")
 	}
-	return "(niet ingevuld)"
+	s, _ := v.(string)
+	switch it.Kind {
+	case KindYesNo, KindChoice:
+		return it.Label(s)
+	case KindDate:
+		return dutchDate(s)
+	}
+	return s
 }
 
 // ValidationError is one problem to fix before finishing.

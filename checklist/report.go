@@ -97,13 +97,13 @@ func writeAnswer(b *textBuffer, it *Item, v any) {
 			}
 			b.WriteString("|")
 			for _, f := range it.Fields {
-				b.WriteString(" " + EscapeTableCell(cellText(f, r[f.ID])) + " |")
+				b.WriteString(" " + EscapeTableCell(valueText(f, r[f.ID], "-")) + " |")
 			}
 			b.WriteString("\n")
 		}
 	default:
 		s, _ := v.(string)
-		lines := splitByte(trimSpace(answerText(it, s)), '\n')
+		lines := splitByte(trimSpace(valueText(it, s, "")), '\n')
 		for i, line := range lines {
 			lines[i] = EscapeMarkdown(strings.TrimSuffix(line, "\r"))
 		}
@@ -111,31 +111,6 @@ func writeAnswer(b *textBuffer, it *Item, v any) {
 		// visitor typed survive without allowing any other structure.
 		b.WriteString(joinStrings(lines, "  \n") + "\n")
 	}
-}
-
-func answerText(it *Item, s string) string {
-	switch it.Kind {
-	case KindYesNo, KindChoice:
-		return it.Label(s)
-	case KindDate:
-		return dutchDate(s)
-	}
-	return s
-}
-
-func cellText(f *Item, v any) string {
-	if !isAnswered(v) {
-		return "-"
-	}
-	if list, ok := v.([]string); ok {
-		labels := make([]string, len(list))
-		for i, s := range list {
-			labels[i] = f.Label(s)
-		}
-		return joinStrings(labels, ", ")
-	}
-	s, _ := v.(string)
-	return answerText(f, s)
 }
 
 // dutchDate turns 2026-11-23 into 23-11-2026; anything else is left as is.
