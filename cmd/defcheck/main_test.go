@@ -49,3 +49,11 @@ func TestMissingListFilesAreEmptyLists(t *testing.T) {
 		t.Fatalf("exit %d\n%s%s", code, out.String(), errOut.String())
 	}
 }
+
+// TestRealChecklists checks the definitions the site ships.
+func TestRealChecklists(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := run([]string{"-data", "../../data"}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out.String(), errOut.String())
+	}
+}
