@@ -105,3 +105,20 @@ func (a *archive) set(name, content string) {
 	}
 	a.files[name] = content
 }
+
+// loadQuiet loads a YAML definition and returns the error instead of failing.
+func loadQuiet(src string) (*checklist.Definition, any, error) {
+	def, _, err := yamldef.Load([]byte(src), testLists())
+	return def, nil, err
+}
+
+// smallDefinitionJSON is the small test definition as JSON with "CONDITION"
+// as both the last showIf and the finding's when.
+func smallDefinitionJSON(t testing.TB) string {
+	t.Helper()
+	text, err := yamldef.ToJSON([]byte(smallWith("CONDITION", "CONDITION", "x")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return text
+}

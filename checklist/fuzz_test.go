@@ -1,0 +1,102 @@
+package checklist_test
+
+import (
+	"fmt"
+	"time"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"deelwijzer/checklist"
+)
+
+// FuzzJSON: the parser never panics, and what it accepts it writes back as
+// JSON that parses to the same text again.
+func FuzzJSON(f *testing.F) {
+	for _, s := range []string{`{}`, `[1,"a",true,null]`, `{"a":{"b":[-1.5e3]}}`, `"\ud83d\ude00"`, `{"a":`, "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		tree, err := checklist.ParseJSON(text, 0)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("empty error message")
+			}
+			return
+		}
+		out := checklist.JSONText(tree)
+		if !utf8.ValidString(out) {
+			t.Fatalf("invalid UTF-8 written: %q", out)
+		}
+		again, err := checklist.ParseJSON(out, 0)
+		if err != nil {
+			t.Fatalf("written JSON does not parse: %v\n%s", err, out)
+		}
+		if checklist.JSONText(again) != out {
+			t.Fatalf("not stable:\n%s\n%s", out, checklist.JSONText(again))
+		}
+	})
+}
+
+// FuzzCondition: any showIf/when text either loads or gives problems; it
+// never panics, and a loaded condition evaluates without panicking.
+func FuzzCondition(f *testing.F) {
+	for _, s := range []string{`a == "ja"`, `not (count(g) > 2 or includes(m, "p"))`, `answered(naam) and b != "x"`, `d <= "2026-01-01"`, `((((a`, `count(`, `"\"`, `-5 < 3`, `true == false`} {
+		f.Add(s)
+	}
+	base, _, err := loadQuiet(smallWith("true", "true", "x"))
+	if err != nil || base == nil {
+		f.Fatal(err)
+	}
+	// The definition goes in as JSON so every condition text, including
+	// quotes and newlines, can be embedded exactly.
+	template := smallDefinitionJSON(f)
+	f.Fuzz(func(t *testing.T, cond string) {
+		// A hang would otherwise look like a slow fuzzer; the panic makes
+		// the fuzzer record the input.
+		watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("hang on %q", cond)) })
+		defer watchdog.Stop()
+		text := strings.ReplaceAll(template, `"CONDITION"`, checklist.JSONText(cond))
+		tree, err := checklist.ParseJSON(text, 0)
+		if err != nil {
+			t.Fatalf("template broken: %v", err)
+		}
+		def, err := checklist.Load(tree, testLists())
+		if err != nil {
+			if def != nil {
+				t.Fatal("definition and error both returned")
+			}
+			return
+		}
+		answers := answersFromJSON(t, def, `{"a":"ja","b":"x","m":["p"],"t":"iets","d":"2026-01-01","g":[{"naam":"n","keuze":"k1"},{}]}`)
+		checklist.Evaluate(def, answers)
+		checklist.Evaluate(def, checklist.Answers{})
+	})
+}
+
+// FuzzImport: Import never panics, returns either an error or answers that
+// export again, and never returns both.
+func FuzzImport(f *testing.F) {
+	def := loadBasis(f)
+	f.Add(checklist.Export(def, checklist.Answers{"bestaat": "ja", "rollen": []string{"fg"}}, "2026-11-23T10:00:00Z"))
+	f.Add(`{"schema":"deelwijzer-antwoorden","schemaVersion":1,"checklist":"basis","definitionVersion":"0.1.0","answers":{"partners":[{"naam":"x","kleur":1},7],"x":null}}`)
+	f.Add(`{"schema":"deelwijzer-antwoorden","schemaVersion":2}`)
+	f.Add(`[[[[[[[[`)
+	f.Fuzz(func(t *testing.T, text string) {
+		res, err := checklist.Import(def, text)
+		if (res == nil) == (err == nil) {
+			t.Fatalf("want exactly one of result and error: %v %v", res, err)
+		}
+		if err != nil {
+			return
+		}
+		file := checklist.Export(def, res.Answers, "t")
+		res2, err := checklist.Import(def, file)
+		if err != nil || len(res2.Dropped) != 0 {
+			t.Fatalf("re-import of own export failed: %v %+v\n%s", err, res2, file)
+		}
+		st := checklist.Evaluate(def, res.Answers)
+		checklist.Report(def, res.Answers, st)
+		checklist.Validate(def, res.Answers)
+	})
+}
