@@ -2,9 +2,9 @@ package checklist_test
 
 import (
 	"fmt"
-	"time"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"deelwijzer/checklist"
