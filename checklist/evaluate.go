@@ -246,7 +246,7 @@ func groupErrors(it *Item, v any) []ValidationError {
 				out = append(out, ValidationError{
 					Field:   it.ID + "." + itoa(i) + "." + f.ID,
 					Item:    it.ID,
-					Message: msg + " (rij " + itoa(i+1) + ")",
+					Message: msg + " (" + it.rowName() + " " + itoa(i+1) + ")",
 				})
 			}
 		}
@@ -293,4 +293,12 @@ func itemWarnings(it *Item, v any) []Warning {
 		return out
 	}
 	return nil
+}
+
+// rowName is how a message names one row of a group.
+func (it *Item) rowName() string {
+	if it.RowLabel != "" {
+		return it.RowLabel
+	}
+	return "rij"
 }

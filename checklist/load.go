@@ -267,7 +267,7 @@ func isReservedWord(s string) bool {
 }
 
 func (l *loader) item(v any, path string, isField bool) *Item {
-	known := []string{"id", "kind", "question", "hint", "required", "showIf", "links", "options", "optionsFrom", "minRows", "maxRows", "fields"}
+	known := []string{"id", "kind", "question", "hint", "required", "showIf", "links", "options", "optionsFrom", "minRows", "maxRows", "rowLabel", "fields"}
 	if isField {
 		known = []string{"id", "kind", "question", "hint", "required", "options", "optionsFrom"}
 	}
@@ -333,6 +333,7 @@ func (l *loader) item(v any, path string, isField bool) *Item {
 	if it.Kind == KindGroup {
 		it.MinRows = l.integer(obj, "minRows", path, 0)
 		it.MaxRows = l.integer(obj, "maxRows", path, 50)
+		it.RowLabel = l.str(obj, "rowLabel", path, false)
 		if it.MaxRows < 1 || it.MinRows > it.MaxRows {
 			l.problem(path+".maxRows", "maxRows moet minstens 1 zijn en niet kleiner dan minRows")
 		}
@@ -359,7 +360,7 @@ func (l *loader) item(v any, path string, isField bool) *Item {
 			it.Fields = append(it.Fields, f)
 		}
 	} else if authorChecks {
-		for _, key := range []string{"minRows", "maxRows", "fields"} {
+		for _, key := range []string{"minRows", "maxRows", "rowLabel", "fields"} {
 			if _, ok := obj.Get(key); ok {
 				l.problem(path+"."+key, "alleen een vraag van soort group heeft "+key)
 			}

@@ -89,6 +89,7 @@ type Item struct {
 	OptionsFrom string
 	MinRows     int
 	MaxRows     int
+	RowLabel    string  // group only: what one row is called, e.g. "Partner"
 	Fields      []*Item // group only
 
 	Path    string   // e.g. "sections[2].items[3]" or "...fields[0]"
