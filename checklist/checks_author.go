@@ -2,8 +2,8 @@
 
 package checklist
 
-// authorChecks turns on the checks that only help whoever writes a
+// AuthorChecks turns on the checks that only help whoever writes a
 // definition: unknown keys, id spelling, duplicates, version and date format,
 // link paths and cycle explanations. cmd/defcheck and the tests run them;
 // every definition is checked that way before the site is built.
-const authorChecks = true
+const AuthorChecks = true

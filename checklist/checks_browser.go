@@ -6,4 +6,4 @@ package checklist
 // time, so the author-only checks are compiled out to keep the
 // WebAssembly binary within its size budget. Loading still rejects a
 // definition it cannot work with.
-const authorChecks = false
+const AuthorChecks = false

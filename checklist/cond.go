@@ -106,7 +106,7 @@ func lexCondition(src string) ([]token, error) {
 				return nil, conditionError(start, "de tekst tussen aanhalingstekens wordt niet afgesloten")
 			}
 			toks = append(toks, token{kind: "str", text: b.String(), pos: start})
-		case authorChecks && c == '\'':
+		case AuthorChecks && c == '\'':
 			return nil, conditionError(i, "zet tekst tussen dubbele aanhalingstekens (\"ja\"), niet tussen enkele")
 		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '#':
 			start := i
@@ -131,9 +131,9 @@ func lexCondition(src string) ([]token, error) {
 			} else {
 				toks = append(toks, token{kind: "name", text: word, pos: start})
 			}
-		case authorChecks && c >= 'A' && c <= 'Z':
+		case AuthorChecks && c >= 'A' && c <= 'Z':
 			return nil, conditionError(i, "namen en woorden als and/or/not zijn in kleine letters")
-		case authorChecks && (c == '&' || c == '|'):
+		case AuthorChecks && (c == '&' || c == '|'):
 			return nil, conditionError(i, "schrijf 'and' of 'or' (niet && of ||)")
 		default:
 			return nil, conditionError(i, "onverwacht teken "+quoteByte(c))
@@ -422,7 +422,7 @@ func (n *node) checkComparison(scope scopeFunc) error {
 		return err
 	}
 	rt, err := n.right.checkNode(scope)
-	if err != nil || !authorChecks {
+	if err != nil || !AuthorChecks {
 		// The type rules below only explain mistakes to authors; the
 		// evaluator copes with any combination.
 		return err
@@ -528,7 +528,7 @@ func (n *node) checkCall(scope scopeFunc) error {
 		return err
 	}
 	it := first.item
-	if !authorChecks {
+	if !AuthorChecks {
 		n.typ = typeBool
 		if n.text == "count" {
 			n.typ = typeNumber

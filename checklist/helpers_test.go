@@ -122,3 +122,11 @@ func smallDefinitionJSON(t testing.TB) string {
 	}
 	return text
 }
+
+// skipWithoutAuthorChecks skips tests of author-only messages in the
+// browser build, which compiles those checks out.
+func skipWithoutAuthorChecks(t *testing.T) {
+	if !checklist.AuthorChecks {
+		t.Skip("author checks are compiled out in this build")
+	}
+}

@@ -45,7 +45,7 @@ func (l *loader) object(v any, path string, known ...string) *Object {
 		return nil
 	}
 	for _, k := range obj.Keys {
-		if !authorChecks {
+		if !AuthorChecks {
 			break
 		}
 		found := false
@@ -136,7 +136,7 @@ func (l *loader) strings(obj *Object, key, path string) []string {
 func (l *loader) links(obj *Object, key, path string) []string {
 	links := l.strings(obj, key, path)
 	for i, s := range links {
-		if authorChecks && !isSitePath(s) {
+		if AuthorChecks && !isSitePath(s) {
 			l.problem(path+"."+key+"["+itoa(i)+"]", "'"+s+"' is geen pad op de site; begin met / (bijvoorbeeld /samenwerking/stap-1/ of /begrippen/#dpia)")
 		}
 	}
@@ -164,21 +164,21 @@ func (l *loader) definition(tree any) *Definition {
 	}
 	def := &Definition{byID: map[string]*Item{}}
 	def.ID = l.str(root, "id", "", true)
-	if authorChecks && def.ID != "" && !isValidID(def.ID) {
+	if AuthorChecks && def.ID != "" && !isValidID(def.ID) {
 		l.problem("id", "'"+def.ID+"' is geen geldige id; gebruik kleine letters, cijfers en streepjes")
 	}
 	def.Title = l.str(root, "title", "", true)
 	def.Version = l.str(root, "version", "", true)
-	if _, ok := parseSemver(def.Version); authorChecks && def.Version != "" && !ok {
+	if _, ok := parseSemver(def.Version); AuthorChecks && def.Version != "" && !ok {
 		l.problem("version", "'"+def.Version+"' is geen versienummer in de vorm 1.0.0")
 	}
 	def.Date = l.str(root, "date", "", true)
-	if authorChecks && def.Date != "" && !isValidDate(def.Date) {
+	if AuthorChecks && def.Date != "" && !isValidDate(def.Date) {
 		l.problem("date", "'"+def.Date+"' is geen geldige datum in de vorm jjjj-mm-dd")
 	}
 	def.Description = l.str(root, "description", "", true)
 	def.Guidance = l.str(root, "guidance", "", false)
-	if authorChecks && def.Guidance != "" && !isSitePath(def.Guidance) {
+	if AuthorChecks && def.Guidance != "" && !isSitePath(def.Guidance) {
 		l.problem("guidance", "'"+def.Guidance+"' is geen pad op de site; begin met /")
 	}
 	def.Sources = l.strings(root, "sources", "")
@@ -220,7 +220,7 @@ func (l *loader) section(def *Definition, v any, path string, seen map[string]st
 	s := &Section{Path: path}
 	s.ID = l.str(obj, "id", path, true)
 	l.setOwner("stap", s.ID, path)
-	if authorChecks && s.ID != "" {
+	if AuthorChecks && s.ID != "" {
 		if !isValidID(s.ID) {
 			l.problem(path+".id", "'"+s.ID+"' is geen geldige id; gebruik kleine letters, cijfers en streepjes")
 		} else if other, dup := seen[s.ID]; dup {
@@ -243,9 +243,9 @@ func (l *loader) section(def *Definition, v any, path string, seen map[string]st
 		}
 		it.Section = s
 		if it.ID != "" {
-			if other, dup := def.byID[it.ID]; dup && authorChecks {
+			if other, dup := def.byID[it.ID]; dup && AuthorChecks {
 				l.problem(ipath+".id", "id '"+it.ID+"' komt twee keer voor (ook bij "+other.Path+"); een id moet uniek zijn in de hele checklist")
-			} else if authorChecks && isReservedWord(it.ID) {
+			} else if AuthorChecks && isReservedWord(it.ID) {
 				l.problem(ipath+".id", "'"+it.ID+"' is een gereserveerd woord in voorwaarden; kies een andere id")
 			} else {
 				def.byID[it.ID] = it
@@ -282,7 +282,7 @@ func (l *loader) item(v any, path string, isField bool) *Item {
 		ownerKind = "veld"
 	}
 	l.setOwner(ownerKind, it.ID, path)
-	if authorChecks && it.ID != "" && !isValidID(it.ID) {
+	if AuthorChecks && it.ID != "" && !isValidID(it.ID) {
 		l.problem(path+".id", "'"+it.ID+"' is geen geldige id; gebruik kleine letters, cijfers en streepjes")
 	}
 	it.Kind = Kind(l.str(obj, "kind", path, true))
@@ -319,7 +319,7 @@ func (l *loader) item(v any, path string, isField bool) *Item {
 			list, ok := l.lists[it.OptionsFrom]
 			if !ok {
 				msg := "er is geen lijst met de naam '" + it.OptionsFrom + "'"
-				if authorChecks {
+				if AuthorChecks {
 					msg += knownLists(l.lists)
 				}
 				l.problem(path+".optionsFrom", msg)
@@ -350,16 +350,16 @@ func (l *loader) item(v any, path string, isField bool) *Item {
 				continue
 			}
 			f.Group = it
-			if authorChecks && seen[f.ID] {
+			if AuthorChecks && seen[f.ID] {
 				l.problem(fpath+".id", "veld '"+f.ID+"' komt twee keer voor in deze groep")
 			}
 			seen[f.ID] = true
-			if authorChecks && isReservedWord(f.ID) {
+			if AuthorChecks && isReservedWord(f.ID) {
 				l.problem(fpath+".id", "'"+f.ID+"' is een gereserveerd woord in voorwaarden; kies een andere id")
 			}
 			it.Fields = append(it.Fields, f)
 		}
-	} else if authorChecks {
+	} else if AuthorChecks {
 		for _, key := range []string{"minRows", "maxRows", "rowLabel", "fields"} {
 			if _, ok := obj.Get(key); ok {
 				l.problem(path+"."+key, "alleen een vraag van soort group heeft "+key)
@@ -403,7 +403,7 @@ func (l *loader) options(obj *Object, path string) []Option {
 		if value == "" {
 			continue
 		}
-		if authorChecks && seen[value] {
+		if AuthorChecks && seen[value] {
 			l.problem(opath+".value", "optie '"+value+"' komt twee keer voor")
 		}
 		seen[value] = true
@@ -420,7 +420,7 @@ func (l *loader) finding(def *Definition, v any, path string, seen map[string]st
 	f := &Finding{Path: path}
 	f.ID = l.str(obj, "id", path, true)
 	l.setOwner("bevinding", f.ID, path)
-	if authorChecks && f.ID != "" {
+	if AuthorChecks && f.ID != "" {
 		if !isValidID(f.ID) {
 			l.problem(path+".id", "'"+f.ID+"' is geen geldige id; gebruik kleine letters, cijfers en streepjes")
 		} else if other, dup := seen[f.ID]; dup {
@@ -438,7 +438,7 @@ func (l *loader) finding(def *Definition, v any, path string, seen map[string]st
 	f.When = l.str(obj, "when", path, true)
 	f.Text = l.str(obj, "text", path, true)
 	f.Link = l.str(obj, "link", path, false)
-	if authorChecks && f.Link != "" && !isSitePath(f.Link) {
+	if AuthorChecks && f.Link != "" && !isSitePath(f.Link) {
 		l.problem(path+".link", "'"+f.Link+"' is geen pad op de site; begin met /")
 	}
 	return f
@@ -507,7 +507,7 @@ func (l *loader) checkShowIfs(def *Definition) {
 }
 
 func cycleText(def *Definition, refs map[*Item][]string, from, to *Item) string {
-	if !authorChecks {
+	if !AuthorChecks {
 		return ""
 	}
 	return findCycle(def, refs, from, to)
@@ -544,7 +544,7 @@ func findCycle(def *Definition, refs map[*Item][]string, from, to *Item) string 
 
 func unknownNameMessage(def *Definition, name string, group *Item) string {
 	msg := "'" + name + "' is geen bekende vraag"
-	if !authorChecks {
+	if !AuthorChecks {
 		return msg
 	}
 	if group != nil {

@@ -65,6 +65,7 @@ func TestSmallDefinitionLoads(t *testing.T) {
 // TestConditionChecks: every rule of the condition language, with the Dutch
 // message that explains it to an author.
 func TestConditionChecks(t *testing.T) {
+	skipWithoutAuthorChecks(t)
 	cases := []struct {
 		name, showIf, when, text string
 		wantPath, wantMsg        string // wantMsg "" = must load
@@ -118,6 +119,7 @@ func TestConditionChecks(t *testing.T) {
 }
 
 func TestLaterReferenceAndCycle(t *testing.T) {
+	skipWithoutAuthorChecks(t)
 	src := strings.Replace(smallWith(`a == "ja"`, `true`, "x"),
 		`{id: a, kind: yesno, question: "A?"}`,
 		`{id: a, kind: yesno, question: "A?", showIf: "t == \"x\""}`, 1)
@@ -142,6 +144,7 @@ func TestLaterReferenceAndCycle(t *testing.T) {
 }
 
 func TestStructureProblems(t *testing.T) {
+	skipWithoutAuthorChecks(t)
 	base := smallWith(`true`, `true`, "x")
 	cases := []struct{ name, from, to, wantPath, wantMsg string }{
 		{"duplicate id", `{id: t, kind: text`, `{id: a, kind: text`, "sections[0].items[3].id", "komt twee keer voor"},
@@ -179,9 +182,30 @@ func TestStructureProblems(t *testing.T) {
 }
 
 func TestSeveralProblemsAtOnce(t *testing.T) {
+	skipWithoutAuthorChecks(t)
 	src := strings.Replace(smallWith(`zz == "ja"`, `yy`, "{xx}"), `version: "1.0.0"`, `version: "x"`, 1)
 	if ps := problems(t, src); len(ps) < 4 {
 		t.Fatalf("want at least 4 problems, got %v", ps)
+	}
+}
+
+// TestBrowserBuildStillRejects: even without the author checks, a
+// definition the engine cannot evaluate safely is refused. Run in the browser
+// build with
+//
+//	GOOS=js GOARCH=wasm go test -exec "$(go env GOROOT)/lib/wasm/go_js_wasm_exec" ./checklist/
+func TestBrowserBuildStillRejects(t *testing.T) {
+	for name, src := range map[string]string{
+		"unknown id":     smallWith(`zz == "ja"`, `true`, "x"),
+		"later question": strings.Replace(smallWith(`true`, `true`, "x"), `{id: a, kind: yesno, question: "A?"}`, `{id: a, kind: yesno, question: "A?", showIf: "t == \"x\""}`, 1),
+		"self":           smallWith(`last == "ja"`, `true`, "x"),
+		"syntax":         smallWith(`(a == "ja"`, `true`, "x"),
+		"placeholder":    smallWith(`true`, `true`, "{zz}"),
+		"missing list":   strings.Replace(small, `options: [{value: p, label: P}, {value: q, label: Q}]`, `optionsFrom: geen`, 1),
+	} {
+		if ps := problems(t, src); len(ps) == 0 {
+			t.Errorf("%s: accepted", name)
+		}
 	}
 }
 
