@@ -57,10 +57,13 @@ async function start() {
   document.documentElement.dataset.engine = 'ready';
 }
 
-// Every engine function takes and returns strings; JSON answers are parsed here.
+// Every engine function takes and returns strings. call parses a JSON result;
+// callText is for the ones whose result is itself a file's text (the export).
 function call(fn, ...args) {
-  const out = engine[fn](...args);
-  return typeof out === 'string' && (out.startsWith('{') || out.startsWith('[')) ? JSON.parse(out) : out;
+  return JSON.parse(engine[fn](...args));
+}
+function callText(fn, ...args) {
+  return engine[fn](...args);
 }
 
 // ---- reading and writing answers ---------------------------------------------
@@ -250,11 +253,17 @@ let lastRowMap = {};
 
 function fieldElement(field) {
   // "item" or "group.row.field" (row = answer row number) -> the first control.
+  // An answer row that is not in the map (a required group left empty) points at
+  // the DOM row with that number, or the first row.
   const parts = field.split('.');
   if (parts.length === 3) {
-    const row = (lastRowMap[parts[0]] || [])[Number(parts[1])];
+    const rows = rowsOf(parts[0]);
+    const row = (lastRowMap[parts[0]] || [])[Number(parts[1])] || rows[Number(parts[1])] || rows[0];
     const cell = row && row.querySelector(`[data-field="${parts[2]}"]`);
     return cell && cell.querySelector('input, select, textarea');
+  }
+  if (items.has(field) && items.get(field).kind === 'group') {
+    return rowsOf(field)[0].querySelector('input, select, textarea');
   }
   return controlsIn(form, field)[0] || form.querySelector(`[data-item="${field}"] input, [data-item="${field}"] select, [data-item="${field}"] textarea`);
 }
@@ -366,7 +375,7 @@ const storeCheckbox = () => $('bewaar-op-apparaat');
 function persist(answers) {
   if (!storeCheckbox().checked) return;
   try {
-    localStorage.setItem(storeKey, call('exportFile', JSON.stringify(answers), new Date().toISOString()));
+    localStorage.setItem(storeKey, callText('exportFile', JSON.stringify(answers), new Date().toISOString()));
   } catch (err) {
     $('bewaarstatus').textContent = 'Bewaren op dit apparaat lukt niet (de browser staat het niet toe). Download uw antwoorden als bestand.';
   }
@@ -399,7 +408,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 function exportJSON() {
   const answers = evaluate();
-  download(`${checklistID}-antwoorden-${today()}.json`, 'application/json', call('exportFile', JSON.stringify(answers), new Date().toISOString()));
+  download(`${checklistID}-antwoorden-${today()}.json`, 'application/json', callText('exportFile', JSON.stringify(answers), new Date().toISOString()));
   const problems = validate();
   if (problems.length) {
     showErrors(problems, 'Uw antwoorden zijn als bestand opgeslagen. Nog niet alles is goed ingevuld:');
@@ -667,6 +676,12 @@ function enhance() {
   });
   form.addEventListener('change', changed);
   form.addEventListener('submit', finish);
+  // Enter in a single-line field or on a radio would submit this long form (and an
+  // Enter that activates an error link lands on the field it focuses). Finishing is
+  // done with the button only.
+  form.addEventListener('keypress', (ev) => {
+    if (ev.key === 'Enter' && ev.target.tagName === 'INPUT') ev.preventDefault();
+  });
 
   storeCheckbox().addEventListener('change', () => {
     if (storeCheckbox().checked) {
