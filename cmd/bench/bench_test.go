@@ -1,0 +1,184 @@
+package main
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestSummarize(t *testing.T) {
+	s := summarize([]float64{5, 1, 4, 2, 3})
+	if s.N != 5 || s.Median != 3 || s.Min != 1 || s.Max != 5 {
+		t.Errorf("summary = %+v", s)
+	}
+	if math.Abs(s.P95-4.8) > 1e-9 {
+		t.Errorf("p95 = %v, want 4.8", s.P95)
+	}
+	if got := summarize(nil); got.N != 0 {
+		t.Errorf("empty summary = %+v", got)
+	}
+	if got := summarize([]float64{7}); got.P95 != 7 || got.Median != 7 {
+		t.Errorf("single value = %+v", got)
+	}
+}
+
+func TestGoPackage(t *testing.T) {
+	cases := map[string]string{
+		"runtime.mallocgc":                     "runtime",
+		"deelwijzer_checklist.__loader_.item":  "deelwijzer/checklist",
+		"internal_runtime_maps.newarray":       "internal/runtime/maps",
+		"deelwijzer/checklist.(*loader).item":  "deelwijzer/checklist",
+		"type_.eq.deelwijzer_checklist.Option": "(type data)",
+		"go_buildid":                           "(other)",
+		"syscall_js.Value.Call":                "syscall/js",
+	}
+	for sym, want := range cases {
+		if got := goPackage(sym); got != want {
+			t.Errorf("goPackage(%q) = %q, want %q", sym, got, want)
+		}
+	}
+}
+
+// A module by hand: one imported function, two defined ones, and their names.
+func TestAnalyzeWasm(t *testing.T) {
+	section := func(id byte, body ...byte) []byte { return append([]byte{id, byte(len(body))}, body...) }
+	str := func(s string) []byte { return append([]byte{byte(len(s))}, s...) }
+	mod := []byte("\x00asm\x01\x00\x00\x00")
+	imp := append([]byte{1}, str("go")...)
+	imp = append(imp, str("debug")...)
+	imp = append(imp, 0, 0) // func, type 0
+	mod = append(mod, section(2, imp...)...)
+	// code: 2 bodies of 3 and 5 bytes
+	mod = append(mod, section(10, 2, 3, 0, 0, 0x0b, 5, 0, 0, 0, 0, 0x0b)...)
+	names := []byte{2}
+	names = append(names, 1)
+	names = append(names, str("main.main")...)
+	names = append(names, 2)
+	names = append(names, str("runtime.gc")...)
+	custom := append(str("name"), 1, byte(len(names)))
+	custom = append(custom, names...)
+	mod = append(mod, section(0, custom...)...)
+
+	bd, err := analyzeWasm(mod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bd.Packages) != 2 || bd.Packages[0].Package != "runtime" || bd.Packages[0].Raw != 5 || bd.Packages[1].Raw != 3 {
+		t.Errorf("packages = %+v", bd.Packages)
+	}
+	if _, err := analyzeWasm([]byte("not wasm")); err == nil {
+		t.Error("no error for a file that is not WebAssembly")
+	}
+}
+
+func TestParseHugo(t *testing.T) {
+	out := `Start building sites …
+                  │ NL
+──────────────────┼─────
+ Pages            │ 83
+ Paginator pages  │  0
+ Static files     │  3
+Total in 220 ms
+`
+	r, err := parseHugo(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Pages != 83 || r.Total != 220*time.Millisecond {
+		t.Errorf("parsed %+v", r)
+	}
+	if _, err := parseHugo("ERROR something\n"); err == nil {
+		t.Error("no error for output without totals")
+	}
+}
+
+func TestParseBenchmarks(t *testing.T) {
+	out := `goos: linux
+BenchmarkEvaluate/synthetisch-2     	    2827	    129796 ns/op	   53168 B/op	     254 allocs/op
+BenchmarkLoad/samenwerking-2 	     482	    691777.5 ns/op
+PASS`
+	got := parseBenchmarks(out)
+	if len(got) != 2 {
+		t.Fatalf("got %+v", got)
+	}
+	if got[0].Name != "Evaluate/synthetisch" || got[0].NsPerOp != 129796 || got[0].BytesPerOp != 53168 || got[0].Allocs != 254 {
+		t.Errorf("first = %+v", got[0])
+	}
+	if got[1].Name != "Load/samenwerking" || got[1].NsPerOp != 691777.5 {
+		t.Errorf("second = %+v", got[1])
+	}
+}
+
+func TestSiteFile(t *testing.T) {
+	site := t.TempDir()
+	os.MkdirAll(filepath.Join(site, "werkwijze", "stap-2"), 0o755)
+	os.WriteFile(filepath.Join(site, "werkwijze", "stap-2", "index.html"), nil, 0o644)
+	base := "http://127.0.0.1:1234/"
+	cases := map[string]string{
+		base:                       filepath.Join(site, "index.html"),
+		base + "werkwijze/stap-2/": filepath.Join(site, "werkwijze", "stap-2", "index.html"),
+		base + "werkwijze/stap-2":  filepath.Join(site, "werkwijze", "stap-2", "index.html"),
+		base + "css/a.css?x=1":     filepath.Join(site, "css", "a.css"),
+		base + "../../etc/passwd":  filepath.Join(site, "etc", "passwd"),
+	}
+	for u, want := range cases {
+		if got, ok := siteFile(site, base, u); !ok || got != want {
+			t.Errorf("siteFile(%q) = %q, %v; want %q", u, got, ok, want)
+		}
+	}
+	if _, ok := siteFile(site, base, "https://example.org/x.js"); ok {
+		t.Error("a request to another origin maps to a file")
+	}
+}
+
+func TestSnapshotSkipsBuildOutput(t *testing.T) {
+	repo, dst := t.TempDir(), t.TempDir()
+	for _, p := range []string{"Makefile", "public/index.html", "resources/_gen/x", "content/a.md", "static/pagefind/p.js", "static/logo.svg"} {
+		os.MkdirAll(filepath.Join(repo, filepath.Dir(p)), 0o755)
+		os.WriteFile(filepath.Join(repo, p), []byte(p), 0o644)
+	}
+	old := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+	os.Chtimes(filepath.Join(repo, "content/a.md"), old, old)
+	if err := snapshot(repo, filepath.Join(dst, "s")); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]bool{"Makefile": true, "content/a.md": true, "static/logo.svg": true, "public/index.html": false, "resources/_gen/x": false, "static/pagefind/p.js": false} {
+		_, err := os.Stat(filepath.Join(dst, "s", p))
+		if (err == nil) != want {
+			t.Errorf("%s copied = %v, want %v", p, err == nil, want)
+		}
+	}
+	info, err := os.Stat(filepath.Join(dst, "s", "content/a.md"))
+	if err != nil || !info.ModTime().Equal(old) {
+		t.Errorf("modification time not kept: %v", info.ModTime())
+	}
+}
+
+func TestReportMarksMissedAndFailed(t *testing.T) {
+	r := &report{}
+	g := r.group("Sizes")
+	g.atMost("page", "700 KB", 700, 650, "650 KB")
+	g.atMost("wasm", "500 KB", 500, 520, "520 KB")
+	g.info("raw", "2 MB")
+	var b strings.Builder
+	r.print(&b, []string{"title"})
+	out := b.String()
+	for _, want := range []string{"MISSED", "≤ 650 KB", "1 figure(s) missed", "ok"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestShortHash(t *testing.T) {
+	in := "css/deelwijzer.min.6ad8d6e580e58eb92a7f9da78199a8678f0852e092a19faf2ee427ea5bcdd174d98a2a3c6d2c5a0713df03945701174f.css"
+	if got, want := shortHash(in), "css/deelwijzer.min.6ad8d6e5….css"; got != want {
+		t.Errorf("shortHash = %q, want %q", got, want)
+	}
+	if got := shortHash("werkwijze/stap-2/index.html"); got != "werkwijze/stap-2/index.html" {
+		t.Errorf("a name without fingerprint changed: %q", got)
+	}
+}

@@ -1,0 +1,246 @@
+package main
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// chromiumFlags are the only flags Chromium gets (chromedp adds the pipe it
+// talks over and, here, the temporary profile directory). No chromedp
+// defaults: they switch off throttling and features a visitor's browser has.
+func chromiumFlags(exe, profile string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.UserDataDir(profile),
+	}
+}
+
+type browser struct {
+	ctx    context.Context
+	cancel func()
+}
+
+func startBrowser(exe, profile string) (*browser, error) {
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromiumFlags(exe, profile)...)
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	if err := chromedp.Do(ctx); err != nil {
+		cancel()
+		cancelAlloc()
+		return nil, fmt.Errorf("start Chromium: %w", err)
+	}
+	return &browser{ctx: ctx, cancel: func() { cancel(); cancelAlloc() }}, nil
+}
+
+// siteServer serves a built site on a loopback address, as a plain static
+// host would (directory -> index.html, .wasm as application/wasm).
+type siteServer struct {
+	URL string // http://127.0.0.1:port/
+	srv *http.Server
+}
+
+func serveSite(dir string) (*siteServer, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	files := http.FileServer(http.Dir(dir))
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, ".wasm") {
+			w.Header().Set("Content-Type", "application/wasm")
+		}
+		files.ServeHTTP(w, r)
+	})}
+	go srv.Serve(ln)
+	return &siteServer{URL: "http://" + ln.Addr().String() + "/", srv: srv}, nil
+}
+
+func (s *siteServer) Close() { s.srv.Close() }
+
+// recordedRequest is one request the page made, from Chromium's Network events.
+type recordedRequest struct {
+	URL    string
+	Status int
+}
+
+// pageLoad is one cold load of a page in a fresh browser context: an empty
+// cache, as for a first visit.
+type pageLoad struct {
+	ctx    context.Context
+	cancel func()
+
+	mu   sync.Mutex
+	reqs []recordedRequest
+	byID map[network.RequestID]int
+}
+
+func (b *browser) coldLoad(pageURL string, timeout time.Duration) (*pageLoad, error) {
+	pl := &pageLoad{byID: map[network.RequestID]int{}}
+	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext(), chromedp.WithListener(pl.record))
+	pl.ctx, pl.cancel = ctx, cancel
+	// The first action opens the tab, which lives as long as the context of
+	// that action: it must not be the one with the timeout.
+	if err := chromedp.Do(ctx); err != nil {
+		cancel()
+		return nil, fmt.Errorf("open tab: %w", err)
+	}
+	tctx, tcancel := context.WithTimeout(ctx, timeout)
+	defer tcancel()
+	if err := chromedp.Do(tctx, chromedp.Navigate(pageURL)); err != nil {
+		cancel()
+		return nil, fmt.Errorf("load %s: %w", pageURL, err)
+	}
+	return pl, nil
+}
+
+func (pl *pageLoad) Close() { pl.cancel() }
+
+func (pl *pageLoad) record(ev any) {
+	pl.mu.Lock()
+	defer pl.mu.Unlock()
+	switch ev := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		if ev.Request == nil || strings.HasPrefix(ev.Request.URL, "data:") {
+			return
+		}
+		if i, ok := pl.byID[ev.RequestID]; ok && ev.RedirectResponse != nil {
+			pl.reqs[i].Status = int(ev.RedirectResponse.Status)
+		}
+		pl.byID[ev.RequestID] = len(pl.reqs)
+		pl.reqs = append(pl.reqs, recordedRequest{URL: ev.Request.URL})
+	case *network.EventResponseReceived:
+		if i, ok := pl.byID[ev.RequestID]; ok && ev.Response != nil {
+			pl.reqs[i].Status = int(ev.Response.Status)
+		}
+	}
+}
+
+func (pl *pageLoad) requests() []recordedRequest {
+	pl.mu.Lock()
+	defer pl.mu.Unlock()
+	return append([]recordedRequest(nil), pl.reqs...)
+}
+
+func eval[T any](pl *pageLoad, expr string, timeout time.Duration) (T, error) {
+	ctx, cancel := context.WithTimeout(pl.ctx, timeout)
+	defer cancel()
+	return chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+}
+
+// domContentLoaded is the time from navigation start to the end of the
+// DOMContentLoaded handlers, in milliseconds.
+func (pl *pageLoad) domContentLoaded() (float64, error) {
+	return eval[float64](pl, `performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd`, 10*time.Second)
+}
+
+// engineReady waits for html[data-engine=ready] and returns the time of the
+// dw-engine-ready mark and of DOMContentLoaded, both from navigation start.
+func (pl *pageLoad) engineReady(timeout time.Duration) (ready, dcl float64, err error) {
+	js := `new Promise((resolve) => {
+		const t0 = performance.now();
+		const check = () => {
+			if (document.documentElement.dataset.engine === 'ready') {
+				resolve({ready: performance.getEntriesByName('dw-engine-ready')[0].startTime,
+					dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd});
+			} else if (performance.now() - t0 > ` + fmt.Sprint(timeout.Milliseconds()) + `) {
+				const note = document.querySelector('.dw-callout[role=status]');
+				resolve({error: note ? note.textContent : 'html[data-engine=ready] did not appear'});
+			} else setTimeout(check, 5);
+		};
+		check();
+	})`
+	res, err := eval[struct {
+		Ready, DCL float64
+		Error      string
+	}](pl, js, timeout+5*time.Second)
+	if err != nil {
+		return 0, 0, err
+	}
+	if res.Error != "" {
+		return 0, 0, errors.New(res.Error)
+	}
+	return res.Ready, res.DCL, nil
+}
+
+//go:embed reevaluate.js
+var reevaluateJS string
+
+// reevaluate fills the form with answers (JSON, may be "null"), then clicks
+// unchecked visible radios one by one and returns the time of each click's
+// synchronous handlers in milliseconds, and the part of it spent in the
+// engine's evaluate call.
+func (pl *pageLoad) reevaluate(answers string, warmup, samples int) (total, inEngine []float64, err error) {
+	js := fmt.Sprintf("(%s)(%s, %d, %d)", reevaluateJS, answers, warmup, samples)
+	res, err := eval[struct {
+		Times, EngineTimes []float64
+		Error              string
+	}](pl, js, 120*time.Second)
+	if err != nil {
+		return nil, nil, err
+	}
+	if res.Error != "" {
+		return nil, nil, errors.New(res.Error)
+	}
+	return res.Times, res.EngineTimes, nil
+}
+
+// scriptlessText loads a page with JavaScript switched off and returns the
+// length of the text in <main>, to show the page needs no script.
+func (b *browser) scriptlessText(pageURL string) (int, error) {
+	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
+	defer cancel()
+	tctx, tcancel := context.WithTimeout(ctx, 30*time.Second)
+	defer tcancel()
+	if err := chromedp.Do(tctx); err != nil {
+		return 0, err
+	}
+	if _, err := chromedp.Call(tctx, emulation.SetScriptExecutionDisabled,
+		emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		return 0, err
+	}
+	if err := chromedp.Do(tctx, chromedp.Navigate(pageURL)); err != nil {
+		return 0, err
+	}
+	return chromedp.Run(tctx, chromedp.Evaluate[int](`(document.querySelector('main') || document.body).innerText.trim().length`))
+}
+
+// siteFile maps a request URL of the served site to the file that answers it.
+func siteFile(siteDir, base, rawURL string) (string, bool) {
+	if !strings.HasPrefix(rawURL, base) {
+		return "", false
+	}
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return "", false
+	}
+	p := path.Clean("/" + u.Path)
+	if strings.HasSuffix(u.Path, "/") {
+		p = path.Join(p, "index.html")
+	}
+	file := filepath.Join(siteDir, filepath.FromSlash(p))
+	if info, err := os.Stat(file); err == nil && info.IsDir() {
+		file = filepath.Join(file, "index.html")
+	}
+	return file, true
+}

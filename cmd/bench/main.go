@@ -1,0 +1,225 @@
+// Command bench measures Deelwijzer's sizes and speeds in one run and prints each
+// figure beside its target (`make bench`). It reports; it does not fail.
+//
+// It works on a copy of the repository in a temporary directory: it builds the
+// site there with the Makefile (cold and warm), times Hugo on the real site and
+// on a synthetic tree of 2,000 pages, serves the build on 127.0.0.1 to headless
+// Chromium for transfer sizes and timings, and runs the engine's Go benchmarks.
+// Where a target is missed it prints where the bytes or the time go.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"deelwijzer/cmd/bench/synthetic"
+)
+
+// Targets from the issue. 1 KB = 1000 bytes.
+const (
+	targetChecklistPage = 650_000
+	targetWasmBrotli    = 520_000
+	targetGuidancePage  = 40_000
+	targetEngineReady   = 300.0 // ms after DOMContentLoaded
+	targetReevaluateP95 = 2.0   // ms, synthetic checklist
+	targetHugoPerPage   = 2.0   // ms
+)
+
+type options struct {
+	repo      string
+	work      string
+	runs      int
+	samples   int
+	pages     int
+	chromium  string
+	benchtime string
+	keep      bool
+}
+
+func main() {
+	var o options
+	flag.IntVar(&o.runs, "runs", 5, "cold page loads per browser figure")
+	flag.IntVar(&o.samples, "samples", 40, "timed clicks per checklist page load")
+	flag.IntVar(&o.pages, "pages", 2000, "pages in the synthetic content tree")
+	flag.StringVar(&o.chromium, "chromium", "/usr/bin/chromium", "Chromium executable (DEELWIJZER_CHROMIUM overrides)")
+	flag.StringVar(&o.benchtime, "benchtime", "0.3s", "-benchtime for the engine's go test benchmarks")
+	flag.BoolVar(&o.keep, "keep", false, "keep the temporary directory (builds, profiles) and print its path")
+	flag.Parse()
+	if p := os.Getenv("DEELWIJZER_CHROMIUM"); p != "" {
+		o.chromium = p
+	}
+	var err error
+	if o.repo, err = os.Getwd(); err != nil {
+		fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(o.repo, "Makefile")); err != nil {
+		fatal(fmt.Errorf("run from the repository root (make bench): %w", err))
+	}
+	if o.work, err = os.MkdirTemp("", "deelwijzer-bench-"); err != nil {
+		fatal(err)
+	}
+	if !o.keep {
+		defer os.RemoveAll(o.work)
+	}
+
+	start := time.Now()
+	r := &report{}
+	b := &bench{o: o, r: r, brotli: map[string]int{}, chromiumVersion: chromiumVersion(o.chromium)}
+	b.run()
+	header := []string{
+		"Deelwijzer bench: sizes and speeds against their targets",
+		fmt.Sprintf("%s, %s/%s, %d CPUs, Chromium %s, %d cold loads per browser figure, 1 KB = 1000 bytes",
+			runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), b.chromiumVersion, o.runs),
+	}
+	r.print(os.Stdout, header)
+	fmt.Printf("\nbench took %s", time.Since(start).Round(time.Second))
+	if o.keep {
+		fmt.Printf("; files kept in %s", o.work)
+	}
+	fmt.Println()
+}
+
+// chromiumVersion asks the executable, because headless Chromium reports only
+// its major version in navigator.userAgent.
+func chromiumVersion(exe string) string {
+	out, _ := exec.Command(exe, "--version").Output()
+	if v := regexp.MustCompile(`\d+\.\d+\.\d+\.\d+`).FindString(string(out)); v != "" {
+		return v
+	}
+	return "(version unknown)"
+}
+
+func fatal(err error) {
+	fmt.Fprintln(os.Stderr, "bench:", err)
+	os.Exit(1)
+}
+
+func progress(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "bench: "+format+"\n", args...)
+}
+
+// bench holds the state shared by the steps of one run.
+type bench struct {
+	o options
+	r *report
+
+	src             string // the snapshot of the repository
+	site            string // the built site that is measured
+	hugoCache       string
+	chromiumVersion string
+	brotli          map[string]int // file -> brotli size, computed once
+
+	realHugo       hugoRun
+	checklistTotal int // bytes of the checklist page's cold load
+	checklistFiles map[string]int
+	engineBrotli   int
+	floorBrotli    int
+	reevalMissed   bool
+}
+
+func (b *bench) run() {
+	b.src = filepath.Join(b.o.work, "src")
+	b.hugoCache = filepath.Join(b.o.work, "hugo-cache")
+	progress("copying the repository to %s", b.src)
+	if err := snapshot(b.o.repo, b.src); err != nil {
+		fatal(err)
+	}
+	b.build()
+	b.hugoTimes()
+	b.wasmSizes()
+	b.browserFigures()
+	b.synthetic()
+	b.engineBenchmarks()
+}
+
+// build times `make build` cold (fresh copy, empty Hugo cache, no
+// resources/_gen) and warm (the same again), into directories of its own.
+func (b *bench) build() {
+	g := b.r.group("Build")
+	env := []string{"HUGO_CACHEDIR=" + b.hugoCache}
+	b.site = filepath.Join(b.o.work, "public")
+	progress("make build (cold)")
+	_, cold, err := command(b.src, env, "make", "--no-print-directory", "build", "PUBLIC="+filepath.Join(b.o.work, "public-cold"))
+	if err != nil {
+		g.failed("make build, cold", err)
+		b.fallbackBuild(g)
+		return
+	}
+	g.info("make build, cold (new copy, empty caches)", fmt.Sprintf("%.1f s", cold.Seconds()))
+	progress("make build (warm)")
+	_, warm, err := command(b.src, env, "make", "--no-print-directory", "build", "PUBLIC="+b.site)
+	if err != nil {
+		g.failed("make build, warm", err)
+		b.site = filepath.Join(b.o.work, "public-cold")
+		return
+	}
+	g.info("make build, warm (second run)", fmt.Sprintf("%.1f s", warm.Seconds()))
+}
+
+// fallbackBuild builds with the Makefile's Hugo, Pagefind and precompress steps
+// but without the checks, so the other figures can still be measured when the
+// build is broken by a check.
+func (b *bench) fallbackBuild(g *group) {
+	progress("make build failed; building with Hugo, Pagefind and precompress only")
+	steps := [][]string{
+		{"go", "tool", "-modfile=tools/hugo.mod", "hugo", "--gc", "--cleanDestinationDir", "-d", b.site},
+		{"npx", "pagefind", "--site", b.site, "--silent"},
+		{"go", "run", "./cmd/precompress", b.site},
+	}
+	for _, s := range steps {
+		if _, _, err := command(b.src, []string{"HUGO_CACHEDIR=" + b.hugoCache}, s[0], s[1:]...); err != nil {
+			g.failed("build without checks", err)
+			fatal(fmt.Errorf("the site does not build, nothing to measure: %w", err))
+		}
+	}
+	g.info("build without checks (fallback)", "site built; figures below use it")
+}
+
+// hugoTimes times Hugo alone on the real site (warm caches, median of three).
+func (b *bench) hugoTimes() {
+	g := b.r.group("Build")
+	progress("timing Hugo on the real site")
+	run, err := b.hugoMedian(filepath.Join(b.o.work, "hugo-real"))
+	if err != nil {
+		g.failed("Hugo, real site", err)
+		return
+	}
+	b.realHugo = run
+	perPage := float64(run.Total.Milliseconds()) / float64(run.Pages)
+	g.info(fmt.Sprintf("Hugo, real site (%d pages, median of 3)", run.Pages),
+		fmt.Sprintf("%d ms = %.2f ms/page", run.Total.Milliseconds(), perPage))
+}
+
+func (b *bench) hugoMedian(dst string) (hugoRun, error) {
+	var runs []hugoRun
+	for range 3 {
+		r, err := hugo(b.src, b.src, dst, b.hugoCache)
+		if err != nil {
+			return hugoRun{}, err
+		}
+		runs = append(runs, r)
+	}
+	slices.SortFunc(runs, func(a, c hugoRun) int { return int(a.Total - c.Total) })
+	return runs[1], nil
+}
+
+// checklistIDs are the real checklists, from the definitions in the copy.
+func (b *bench) checklistIDs() []string {
+	files, _ := filepath.Glob(filepath.Join(b.src, "data", "checklists", "*.yaml"))
+	var ids []string
+	for _, f := range files {
+		id := strings.TrimSuffix(filepath.Base(f), ".yaml")
+		if id != synthetic.ID {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}

@@ -1,0 +1,254 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+)
+
+// pageType is one kind of page whose cold load is measured.
+type pageType struct {
+	Name string
+	Path string // site path
+}
+
+// transfer is what one cold load requested, each file as brotli.
+type transfer struct {
+	Total    int
+	Requests int
+	Lines    []string // per resource, for the breakdown
+	Missing  []string // requests that map to no file
+	PerFile  map[string]int
+}
+
+func (b *bench) transfer(base string, reqs []recordedRequest) transfer {
+	t := transfer{PerFile: map[string]int{}}
+	for _, rq := range reqs {
+		t.Requests++
+		file, ok := siteFile(b.site, base, rq.URL)
+		if !ok {
+			t.Missing = append(t.Missing, rq.URL+" (not on the site's origin)")
+			continue
+		}
+		n, err := b.brotliSize(file)
+		if err != nil {
+			t.Missing = append(t.Missing, fmt.Sprintf("%s (HTTP %d, no file)", strings.TrimPrefix(rq.URL, base), rq.Status))
+			continue
+		}
+		info, _ := os.Stat(file)
+		t.Total += n
+		rel, _ := filepath.Rel(b.site, file)
+		t.PerFile[rel] += n
+		t.Lines = append(t.Lines, fmt.Sprintf("    %-44s %10s raw %10s brotli", shortHash(filepath.ToSlash(rel)), kb(int(info.Size())), kb(n)))
+	}
+	return t
+}
+
+var fingerprint = regexp.MustCompile(`\.([0-9a-f]{8})[0-9a-f]{24,}\.`)
+
+// shortHash shortens the fingerprint in a file name to its first 8 digits.
+func shortHash(name string) string {
+	return fingerprint.ReplaceAllString(name, ".$1….")
+}
+
+func firstPage(site, section string) string {
+	entries, _ := os.ReadDir(filepath.Join(site, section))
+	for _, e := range entries {
+		if e.IsDir() {
+			if _, err := os.Stat(filepath.Join(site, section, e.Name(), "index.html")); err == nil {
+				return "/" + section + "/" + e.Name() + "/"
+			}
+		}
+	}
+	return ""
+}
+
+func (b *bench) checklistPath(ids []string) string {
+	if slices.Contains(ids, "samenwerking") {
+		return "/checklists/samenwerking/"
+	}
+	if len(ids) > 0 {
+		return "/checklists/" + ids[0] + "/"
+	}
+	return ""
+}
+
+func (b *bench) browserFigures() {
+	progress("browser: sizes and timings of cold loads")
+	gs := b.r.group("Cold load, brotli as served (sum over every request)")
+	gt := b.r.group("Browser times (headless Chromium, 127.0.0.1, cold cache)")
+	br, err := startBrowser(b.o.chromium, filepath.Join(b.o.work, "chromium-profile"))
+	if err != nil {
+		gt.failed("Chromium", err)
+		return
+	}
+	defer br.cancel()
+	srv, err := serveSite(b.site)
+	if err != nil {
+		gt.failed("server", err)
+		return
+	}
+	defer srv.Close()
+
+	ids := b.checklistIDs()
+	pages := []pageType{
+		{"home", "/"},
+		{"guidance step", "/werkwijze/stap-2/"},
+		{"partner page", firstPage(b.site, "partners")},
+		{"checklist page", b.checklistPath(ids)},
+	}
+	for _, p := range pages {
+		if p.Path == "" {
+			gs.failed(p.Name, fmt.Errorf("no such page in the build"))
+			continue
+		}
+		b.measurePage(br, srv, p, gs, gt)
+	}
+	ga := b.r.group("Re-evaluation after one answer (click → synchronous handlers)")
+	for _, id := range ids {
+		b.reevaluation(br, srv.URL, srv.URL+"checklists/"+id+"/", id, "null", ga, false)
+	}
+}
+
+// measurePage loads a page o.runs times in fresh browser contexts: the first
+// load gives the transferred bytes, every load a time.
+func (b *bench) measurePage(br *browser, srv *siteServer, p pageType, gs, gt *group) {
+	u := srv.URL + strings.TrimPrefix(p.Path, "/")
+	isChecklist := strings.HasPrefix(p.Path, "/checklists/")
+	var dcl, ready, after []float64
+	for i := 0; i < b.o.runs; i++ {
+		pl, err := br.coldLoad(u, 30*time.Second)
+		if err != nil {
+			gt.failed(p.Name+" "+p.Path, err)
+			return
+		}
+		if isChecklist {
+			r, d, err := pl.engineReady(20 * time.Second)
+			if err != nil {
+				pl.Close()
+				gt.failed(p.Name+": engine ready", err)
+				return
+			}
+			ready, after, dcl = append(ready, r), append(after, r-d), append(dcl, d)
+		} else if d, err := pl.domContentLoaded(); err == nil {
+			dcl = append(dcl, d)
+		}
+		if i == 0 {
+			// Late requests (the engine's fetch) are done once the engine is
+			// ready; a short pause catches anything that trails the load event.
+			time.Sleep(300 * time.Millisecond)
+			b.sizeRow(gs, p, srv.URL, pl.requests())
+		}
+		pl.Close()
+	}
+	gt.info(p.Name+" "+p.Path+": DOMContentLoaded", spread(summarize(dcl)))
+	if isChecklist {
+		gt.info(p.Name+": engine ready (dw-engine-ready mark)", spread(summarize(ready)))
+		s := summarize(after)
+		gt.atMost(p.Name+": engine ready after DOMContentLoaded", spread(s), s.Median, targetEngineReady, ms(targetEngineReady)+" (median)")
+	}
+	if p.Name == "guidance step" {
+		if n, err := br.scriptlessText(u); err != nil {
+			gs.failed(p.Name+": without JavaScript", err)
+		} else {
+			gs.check(p.Name+": readable without JavaScript", fmt.Sprintf("%d characters of text in <main>", n), "content without JS", n > 500)
+		}
+	}
+}
+
+func (b *bench) sizeRow(g *group, p pageType, base string, reqs []recordedRequest) {
+	t := b.transfer(base, reqs)
+	value := fmt.Sprintf("%s in %d requests", kb(t.Total), t.Requests)
+	switch p.Name {
+	case "checklist page":
+		b.checklistTotal = t.Total
+		b.checklistFiles = t.PerFile
+		g.atMost(p.Name+" "+p.Path, value, float64(t.Total), targetChecklistPage, kb(targetChecklistPage))
+	case "guidance step":
+		g.atMost(p.Name+" "+p.Path, value, float64(t.Total), targetGuidancePage, kb(targetGuidancePage))
+	default:
+		g.info(p.Name+" "+p.Path, value)
+	}
+	lines := append([]string{}, t.Lines...)
+	for _, m := range t.Missing {
+		lines = append(lines, "    not counted: "+m)
+	}
+	b.r.detail(fmt.Sprintf("Requests of a cold load of %s (%s)", p.Path, p.Name), lines)
+	if p.Name == "checklist page" && b.floorBrotli > 0 && b.engineBrotli > 0 {
+		gf := b.r.group("Ratio to the floor (the same page with a syscall/js-only Go module)")
+		floorTotal := t.Total - b.engineBrotli + b.floorBrotli
+		gf.info("checklist page with the floor module instead of the engine", kb(floorTotal))
+		gf.info("checklist page against that floor", fmt.Sprintf("%.2f× (+%s)", float64(t.Total)/float64(floorTotal), kb(t.Total-floorTotal)))
+	}
+}
+
+// reevaluation times clicks on a checklist page over o.runs cold loads.
+func (b *bench) reevaluation(br *browser, base, u, name, answers string, g *group, checked bool) {
+	progress("browser: re-evaluation on %s", name)
+	var times, inEngine, afterDCL []float64
+	for i := 0; i < b.o.runs; i++ {
+		pl, err := br.coldLoad(u, 30*time.Second)
+		if err != nil {
+			g.failed(name, err)
+			return
+		}
+		ready, dcl, err := pl.engineReady(20 * time.Second)
+		if err != nil {
+			pl.Close()
+			g.failed(name+": engine ready", err)
+			return
+		}
+		afterDCL = append(afterDCL, ready-dcl)
+		t, e, err := pl.reevaluate(answers, 5, b.o.samples)
+		pl.Close()
+		if err != nil {
+			g.failed(name, err)
+			return
+		}
+		times, inEngine = append(times, t...), append(inEngine, e...)
+	}
+	s, e := summarize(times), summarize(inEngine)
+	value := fmt.Sprintf("median %s, p95 %s (n=%d)", ms(s.Median), ms(s.P95), s.N)
+	if checked {
+		g.atMost(name, value, s.P95, targetReevaluateP95, ms(targetReevaluateP95)+" p95")
+		b.reevalMissed = s.P95 > targetReevaluateP95
+	} else {
+		g.info(name, value)
+	}
+	if checked && b.reevalMissed {
+		b.profileClicks(br, u, answers)
+	}
+	// Where a click's time goes: the engine call against the page's own script
+	// (reading the form, writing visibility, progress, findings, warnings).
+	g.info("  of which engine.evaluate (wasm)", fmt.Sprintf("median %s, p95 %s", ms(e.Median), ms(e.P95)))
+	g.info("  of which page script and DOM", fmt.Sprintf("median %s", ms(s.Median-e.Median)))
+	g.info("  engine ready after DOMContentLoaded", spread(summarize(afterDCL)))
+}
+
+// profileClicks records a JavaScript CPU profile of the clicks on one more
+// load of the page, to show where re-evaluation time goes in the browser.
+func (b *bench) profileClicks(br *browser, u, answers string) {
+	title := "Where re-evaluation time goes in the browser (target missed): JavaScript CPU profile of 15 clicks on the synthetic checklist"
+	pl, err := br.coldLoad(u, 30*time.Second)
+	if err != nil {
+		b.r.detail(title, []string{"  " + err.Error()})
+		return
+	}
+	defer pl.Close()
+	if _, _, err := pl.engineReady(20 * time.Second); err != nil {
+		b.r.detail(title, []string{"  " + err.Error()})
+		return
+	}
+	lines, err := pl.jsProfile(func() error {
+		_, _, err := pl.reevaluate(answers, 0, 15)
+		return err
+	}, 15)
+	if err != nil {
+		lines = []string{"  " + err.Error()}
+	}
+	b.r.detail(title, lines)
+}
