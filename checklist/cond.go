@@ -1,8 +1,6 @@
 package checklist
 
-import (
-	"strings"
-)
+import ()
 
 // The condition language of showIf and when:
 //
@@ -122,7 +120,7 @@ func lexCondition(src string) ([]token, error) {
 					return nil, conditionError(start, "getal is te groot")
 				}
 				toks = append(toks, token{kind: "num", num: n, text: word, pos: start})
-			} else if strings.HasPrefix(word, "-") {
+			} else if hasPrefix(word, "-") {
 				if n, ok := digitsValue(word[1:]); ok && len(word) <= 10 {
 					toks = append(toks, token{kind: "num", num: -n, text: word, pos: start})
 				} else {
@@ -654,7 +652,12 @@ func (n *node) evalComparison(e *evalEnv) bool {
 			// An unanswered date is neither before nor after anything.
 			return false
 		}
-		cmp = strings.Compare(a, b)
+		switch {
+		case a < b:
+			cmp = -1
+		case a > b:
+			cmp = 1
+		}
 	}
 	switch n.op {
 	case "==":

@@ -2,8 +2,6 @@ package checklist
 
 import (
 	"math"
-	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -78,7 +76,7 @@ func ParseJSON(text string, maxDepth int) (any, error) {
 	}
 	p := &jsonParser{s: text, maxDepth: maxDepth}
 	// A byte order mark is what some editors write first; it is not content.
-	if strings.HasPrefix(p.s, "\uFEFF") {
+	if hasPrefix(p.s, "\uFEFF") {
 		p.i = 3
 	}
 	v, err := p.value()
@@ -154,11 +152,11 @@ func quoteByte(c byte) string {
 
 func (p *jsonParser) literal(word string) error {
 	rest := p.s[p.i:]
-	if strings.HasPrefix(rest, word) {
+	if hasPrefix(rest, word) {
 		p.i += len(word)
 		return nil
 	}
-	if strings.HasPrefix(word, rest) {
+	if hasPrefix(word, rest) {
 		p.i = len(p.s)
 		return p.truncated()
 	}
@@ -320,7 +318,7 @@ func (p *jsonParser) str() (string, error) {
 			if err != nil {
 				return "", err
 			}
-			if r >= 0xD800 && r < 0xDC00 && strings.HasPrefix(p.s[p.i:], "\\u") {
+			if r >= 0xD800 && r < 0xDC00 && hasPrefix(p.s[p.i:], "\\u") {
 				save := p.i
 				p.i += 2
 				low, err := p.hex4()
@@ -452,7 +450,7 @@ func (p *jsonParser) number() (any, error) {
 // up to 15 digits. Other numbers are approximated by hand, which keeps the
 // large float tables of strconv.ParseFloat out of the WebAssembly binary.
 func numberValue(s string) float64 {
-	negative := strings.HasPrefix(s, "-")
+	negative := hasPrefix(s, "-")
 	if negative {
 		s = s[1:]
 	}
@@ -510,13 +508,13 @@ func AppendJSON(b []byte, v any) []byte {
 		}
 		return append(b, "false"...)
 	case int:
-		return strconv.AppendInt(b, int64(x), 10)
+		return appendInt(b, int64(x))
 	case float64:
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			return append(b, "null"...)
 		}
 		if x == math.Trunc(x) && math.Abs(x) < 1e15 {
-			return strconv.AppendInt(b, int64(x), 10)
+			return appendInt(b, int64(x))
 		}
 		// Fractions never occur in what the engine writes; six decimals
 		// are plenty and avoid strconv's float formatting tables.
@@ -528,8 +526,8 @@ func AppendJSON(b []byte, v any) []byte {
 			return append(b, "1e15"...)
 		}
 		scaled := int64(x*1e6 + 0.5)
-		b = strconv.AppendInt(b, scaled/1e6, 10)
-		digits := strconv.AppendInt(nil, scaled%1e6+1e6, 10)[1:]
+		b = appendInt(b, scaled/1e6)
+		digits := appendInt(nil, scaled%1e6+1e6)[1:]
 		for len(digits) > 0 && digits[len(digits)-1] == '0' {
 			digits = digits[:len(digits)-1]
 		}

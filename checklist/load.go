@@ -1,8 +1,6 @@
 package checklist
 
-import (
-	"strings"
-)
+import ()
 
 // Load builds a Definition from a generic tree (parsed JSON or YAML) and the
 // named option lists that optionsFrom may refer to. On failure the error is
@@ -27,7 +25,7 @@ type loader struct {
 //go:noinline
 func (l *loader) problem(path, message string) {
 	l.problems = append(l.problems, Problem{
-		Path: strings.TrimPrefix(path, "."), OwnerKind: l.ownerKind, Owner: l.owner, OwnerPath: l.ownerPath, Message: message,
+		Path: trimPrefix(path, "."), OwnerKind: l.ownerKind, Owner: l.owner, OwnerPath: l.ownerPath, Message: message,
 	})
 }
 
@@ -144,7 +142,7 @@ func (l *loader) links(obj *Object, key, path string) []string {
 }
 
 func isSitePath(s string) bool {
-	if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") {
+	if !hasPrefix(s, "/") || hasPrefix(s, "//") {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
@@ -613,11 +611,11 @@ type textPart struct {
 func parseTemplate(text string, scope scopeFunc) ([]textPart, error) {
 	var parts []textPart
 	for {
-		open := strings.IndexByte(text, '{')
+		open := indexByte(text, '{')
 		if open < 0 {
 			break
 		}
-		end := strings.IndexByte(text[open:], '}')
+		end := indexByte(text[open:], '}')
 		if end < 0 {
 			break
 		}

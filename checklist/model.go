@@ -7,10 +7,7 @@
 // browser and no answer ever leaves it.
 package checklist
 
-import (
-	"strconv"
-	"strings"
-)
+import ()
 
 // Kind is the type of answer a question takes.
 type Kind string
@@ -180,7 +177,7 @@ type Problem struct {
 // Location renders the path with the owner's id, e.g.
 // "sections[2].items[3] (partners).showIf".
 func (p Problem) Location() string {
-	if p.Owner != "" && p.OwnerPath != "" && strings.HasPrefix(p.Path, p.OwnerPath) {
+	if p.Owner != "" && p.OwnerPath != "" && hasPrefix(p.Path, p.OwnerPath) {
 		return p.OwnerPath + " (" + p.Owner + ")" + p.Path[len(p.OwnerPath):]
 	}
 	if p.Path == "" {
@@ -289,11 +286,34 @@ func compareSemver(a, b string) int {
 	return 0
 }
 
-// itoa is strconv.Itoa kept out of line: it is used in many messages and
-// inlining it everywhere grows the WebAssembly binary.
+// itoa formats an integer. Package strconv would also link package errors
+// (and with it a reflection helper) into the WebAssembly binary; kept out of
+// line because it is used in many messages.
 //
 //go:noinline
-func itoa(n int) string { return strconv.Itoa(n) }
+func itoa(n int) string { return string(appendInt(nil, int64(n))) }
+
+// appendInt appends the decimal form of n.
+func appendInt(b []byte, n int64) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		if n == -n { // the smallest int64 has no positive counterpart
+			return append(b, "9223372036854775808"...)
+		}
+		n = -n
+	}
+	var digits [20]byte
+	i := len(digits)
+	for {
+		i--
+		digits[i] = byte('0' + n%10)
+		n /= 10
+		if n == 0 {
+			break
+		}
+	}
+	return append(b, digits[i:]...)
+}
 
 // textBuffer collects output text. Its methods are kept out of line on
 // purpose: strings.Builder's methods are inlined at every call site, which
@@ -312,7 +332,7 @@ func (t *textBuffer) String() string { return string(t.b) }
 func splitByte(s string, sep byte) []string {
 	var parts []string
 	for {
-		i := strings.IndexByte(s, sep)
+		i := indexByte(s, sep)
 		if i < 0 {
 			return append(parts, s)
 		}

@@ -1,7 +1,5 @@
 package checklist
 
-import "strings"
-
 // Kinds of personal data the detector recognises.
 const (
 	PIIBSN       = "bsn"
@@ -134,7 +132,7 @@ var dutchMonths = []string{"januari", "februari", "maart", "april", "mei", "juni
 // monthNumber accepts a full Dutch month name or its usual abbreviation
 // (jan, feb, mrt, apr, jun, jul, aug, sep, sept, okt, nov, dec).
 func monthNumber(word string) int {
-	w := asciiLower(strings.TrimSuffix(word, "."))
+	w := asciiLower(trimSuffix(word, "."))
 	for i, m := range dutchMonths {
 		if w == m {
 			return i + 1
@@ -332,7 +330,7 @@ func hasNonDot(s string) bool {
 }
 
 func isEmailLocal(c byte) bool {
-	return isDigit(c) || isUpper(c) || isLower(c) || strings.IndexByte("._%+-'", c) >= 0
+	return isDigit(c) || isUpper(c) || isLower(c) || indexByte("._%+-'", c) >= 0
 }
 
 func isEmailDomain(c byte) bool {
@@ -341,7 +339,7 @@ func isEmailDomain(c byte) bool {
 
 // hasEmail finds name@domain.tld with a top-level domain of 2+ letters.
 func hasEmail(s string) bool {
-	for at := strings.IndexByte(s, '@'); at >= 0; {
+	for at := indexByte(s, '@'); at >= 0; {
 		start := at
 		for start > 0 && isEmailLocal(s[start-1]) {
 			start--
@@ -355,7 +353,7 @@ func hasEmail(s string) bool {
 		}
 		domain := s[at+1 : end]
 		if start < at && hasNonDot(s[start:at]) {
-			dot := strings.LastIndexByte(domain, '.')
+			dot := lastIndexByte(domain, '.')
 			if dot > 0 {
 				tld := domain[dot+1:]
 				ok := len(tld) >= 2
@@ -369,7 +367,7 @@ func hasEmail(s string) bool {
 				}
 			}
 		}
-		next := strings.IndexByte(s[at+1:], '@')
+		next := indexByte(s[at+1:], '@')
 		if next < 0 {
 			break
 		}

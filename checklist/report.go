@@ -1,8 +1,6 @@
 package checklist
 
-import (
-	"strings"
-)
+import ()
 
 // Report writes the answers as a Markdown document the visitor can save or
 // share within the cooperation. Question texts come from the definition and
@@ -105,7 +103,7 @@ func writeAnswer(b *textBuffer, it *Item, v any) {
 		s, _ := v.(string)
 		lines := splitByte(trimSpace(valueText(it, s, "")), '\n')
 		for i, line := range lines {
-			lines[i] = EscapeMarkdown(strings.TrimSuffix(line, "\r"))
+			lines[i] = EscapeMarkdown(trimSuffix(line, "\r"))
 		}
 		// Two trailing spaces make a line break, so line breaks the
 		// visitor typed survive without allowing any other structure.
