@@ -93,6 +93,20 @@ func Import(def *Definition, text string) (*Imported, error) {
 		return importFailure("De antwoorden in het bestand hebben niet de verwachte vorm.")
 	}
 	res.Answers, res.Dropped = DecodeAnswers(def, answersTree)
+	// A file that claims this very version cannot honestly hold answers that do
+	// not fit it: it was damaged or edited. Refuse it whole rather than take half;
+	// only a file from another version is migrated answer by answer.
+	if len(res.Dropped) > 0 && (res.FromVersion == "" || res.FromVersion == def.Version) {
+		msg := "Het bestand hoort bij deze versie van de checklist, maar bevat antwoorden die er niet in passen. Het is beschadigd of aangepast."
+		for i, d := range res.Dropped {
+			if i == 3 {
+				msg += " (en meer)"
+				break
+			}
+			msg += " " + d.Item + ": " + d.Reason
+		}
+		return importFailure(msg)
+	}
 	return res, nil
 }
 

@@ -57,6 +57,8 @@ func TestImportRejects(t *testing.T) {
 		{"answers not object", strings.Replace(valid, `{"bestaat":"ja"}`, `["ja"]`, 1), "niet de verwachte vorm"},
 		{"too big", valid[:len(valid)-3] + strings.Repeat(" ", checklist.MaxImportSize) + "}}", "te groot"},
 		{"too deep", strings.Replace(valid, `"ja"`, strings.Repeat("[", 40)+strings.Repeat("]", 40), 1), "te diep genest"},
+		{"unknown id, same version", strings.Replace(valid, `{"bestaat":"ja"}`, `{"bestaat":"ja","verzonnen":"ja"}`, 1), "verzonnen: Deze vraag bestaat niet"},
+		{"wrong type, same version", strings.Replace(valid, `{"bestaat":"ja"}`, `{"bestaat":["ja"]}`, 1), "beschadigd of aangepast"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

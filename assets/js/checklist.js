@@ -463,7 +463,7 @@ async function importFile(file) {
   fill(res.answers);
   hideErrors();
   changed();
-  const dropped = (res.dropped || []).map((d) => `${d.item}: ${d.reason}`);
+  const dropped = (res.notes || []).concat((res.dropped || []).map((d) => `${d.item}: ${d.reason}`));
   const from = res.fromVersion && res.fromVersion !== def.version
     ? ` Het bestand hoort bij versie ${res.fromVersion} van deze checklist; dit is versie ${def.version}.` : '';
   if (dropped.length) {
