@@ -96,6 +96,12 @@ type pageLoad struct {
 }
 
 func (b *browser) coldLoad(pageURL string, timeout time.Duration) (*pageLoad, error) {
+	return b.coldLoadWith(pageURL, timeout, nil)
+}
+
+// coldLoadWith runs before (if any) on the new tab before navigating, e.g. to
+// start the profiler.
+func (b *browser) coldLoadWith(pageURL string, timeout time.Duration, before func(*pageLoad) error) (*pageLoad, error) {
 	pl := &pageLoad{byID: map[network.RequestID]int{}}
 	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext(), chromedp.WithListener(pl.record))
 	pl.ctx, pl.cancel = ctx, cancel
@@ -104,6 +110,12 @@ func (b *browser) coldLoad(pageURL string, timeout time.Duration) (*pageLoad, er
 	if err := chromedp.Do(ctx); err != nil {
 		cancel()
 		return nil, fmt.Errorf("open tab: %w", err)
+	}
+	if before != nil {
+		if err := before(pl); err != nil {
+			cancel()
+			return nil, err
+		}
 	}
 	tctx, tcancel := context.WithTimeout(ctx, timeout)
 	defer tcancel()

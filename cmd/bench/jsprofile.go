@@ -16,16 +16,25 @@ import (
 // time. Built-ins such as querySelectorAll show by name; functions of the
 // minified bundles by their short name and position.
 func (pl *pageLoad) jsProfile(fn func() error, top int) ([]string, error) {
-	if _, err := chromedp.Call(pl.ctx, profiler.Enable, cdp.Empty{}); err != nil {
-		return nil, err
-	}
-	if _, err := chromedp.Call(pl.ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 100}); err != nil {
-		return nil, err
-	}
-	if _, err := chromedp.Call(pl.ctx, profiler.Start, cdp.Empty{}); err != nil {
+	if err := pl.startProfile(); err != nil {
 		return nil, err
 	}
 	runErr := fn()
+	return pl.stopProfile(runErr, top)
+}
+
+func (pl *pageLoad) startProfile() error {
+	if _, err := chromedp.Call(pl.ctx, profiler.Enable, cdp.Empty{}); err != nil {
+		return err
+	}
+	if _, err := chromedp.Call(pl.ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 100}); err != nil {
+		return err
+	}
+	_, err := chromedp.Call(pl.ctx, profiler.Start, cdp.Empty{})
+	return err
+}
+
+func (pl *pageLoad) stopProfile(runErr error, top int) ([]string, error) {
 	res, err := chromedp.Call(pl.ctx, profiler.Stop, cdp.Empty{})
 	if runErr != nil {
 		return nil, runErr
@@ -36,6 +45,11 @@ func (pl *pageLoad) jsProfile(fn func() error, top int) ([]string, error) {
 	return selfTimes(res.Profile, top), nil
 }
 
+// wasmFuncNames names the functions of the engine module (from the build with
+// symbols; -s removes only the names, so the function indexes are the same),
+// so profiles show Go symbols instead of wasm-function[N].
+var wasmFuncNames map[int]string
+
 func selfTimes(p *profiler.Profile, top int) []string {
 	if p == nil {
 		return nil
@@ -44,6 +58,10 @@ func selfTimes(p *profiler.Profile, top int) []string {
 	for _, n := range p.Nodes {
 		cf := n.CallFrame
 		name := cf.FunctionName
+		var idx int
+		if _, err := fmt.Sscanf(name, "wasm-function[%d]", &idx); err == nil && wasmFuncNames[idx] != "" {
+			name = wasmFuncNames[idx]
+		}
 		if name == "" {
 			name = "(anonymous)"
 		}

@@ -150,6 +150,9 @@ func (b *bench) measurePage(br *browser, srv *siteServer, p pageType, gs, gt *gr
 		gt.info(p.Name+": engine ready (dw-engine-ready mark)", spread(summarize(ready)))
 		s := summarize(after)
 		gt.atMost(p.Name+": engine ready after DOMContentLoaded", spread(s), s.Median, targetEngineReady, ms(targetEngineReady)+" (median)")
+		if s.Median > targetEngineReady {
+			b.profileStart(br, u)
+		}
 	}
 	if p.Name == "guidance step" {
 		if n, err := br.scriptlessText(u); err != nil {
@@ -247,6 +250,24 @@ func (b *bench) profileClicks(br *browser, u, answers string) {
 		_, _, err := pl.reevaluate(answers, 0, 15)
 		return err
 	}, 15)
+	if err != nil {
+		lines = []string{"  " + err.Error()}
+	}
+	b.r.detail(title, lines)
+}
+
+// profileStart records a JavaScript CPU profile from navigation until the
+// engine is ready, to show where start-up time goes (wasm compile shows as
+// engine functions and V8 internals, the first DOM work by function).
+func (b *bench) profileStart(br *browser, u string) {
+	title := "Where engine start-up time goes (target missed): JavaScript CPU profile of one cold load until dw-engine-ready"
+	pl, err := br.coldLoadWith(u, 30*time.Second, (*pageLoad).startProfile)
+	var lines []string
+	if err == nil {
+		defer pl.Close()
+		_, _, err = pl.engineReady(20 * time.Second)
+		lines, err = pl.stopProfile(err, 15)
+	}
 	if err != nil {
 		lines = []string{"  " + err.Error()}
 	}

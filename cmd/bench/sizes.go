@@ -116,6 +116,7 @@ func (b *bench) packageBreakdown(missed bool) {
 		b.r.detail("Engine size per Go package: "+err.Error(), nil)
 		return
 	}
+	wasmFuncNames = bd.Names
 	n, title := 8, "Engine size per Go package"
 	if missed {
 		n, title = 15, "Where the engine's bytes go (.wasm target missed): size per Go package"

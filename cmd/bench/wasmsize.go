@@ -23,6 +23,7 @@ type packageSize struct {
 type wasmBreakdown struct {
 	Code, Data, Other int // section bytes
 	Packages          []packageSize
+	Names             map[int]string // function index -> Go symbol
 }
 
 func uleb(b []byte) (uint64, int, error) {
@@ -194,6 +195,7 @@ func analyzeWasm(mod []byte) (*wasmBreakdown, error) {
 	if len(names) == 0 {
 		return nil, errors.New("the module has no name section (built with -s?)")
 	}
+	out.Names = names
 	byPkg := map[string]*packageSize{}
 	code := map[string][]byte{}
 	for i, b := range bodies {
