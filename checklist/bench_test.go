@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"deelwijzer/checklist"
+	"deelwijzer/checklist/yamldef"
 	"deelwijzer/cmd/bench/synthetic"
 )
 
@@ -25,14 +26,15 @@ type benchCase struct {
 
 func benchCases(b *testing.B) []benchCase {
 	b.Helper()
-	tree, err := synthetic.Tree([]byte(synthetic.ChecklistYAML(synthetic.Default)))
+	doc, err := yamldef.Parse([]byte(synthetic.ChecklistYAML(synthetic.Default)))
 	if err != nil {
 		b.Fatal(err)
 	}
-	cases := []benchCase{{name: "synthetisch", tree: tree, answers: synthetic.Answers(synthetic.Default)}}
+	cases := []benchCase{{name: "synthetisch", tree: doc.Tree, answers: synthetic.Answers(synthetic.Default)}}
 
+	// The same named lists cmd/defcheck gives the real definitions.
 	dataDir := filepath.Join("..", "data")
-	lists, err := synthetic.Lists(dataDir)
+	lists, err := yamldef.LoadLists(dataDir)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -42,11 +44,11 @@ func benchCases(b *testing.B) []benchCase {
 		if err != nil {
 			b.Fatal(err)
 		}
-		tree, err := synthetic.Tree(text)
+		doc, err := yamldef.Parse(text)
 		if err != nil {
 			b.Fatalf("%s: %v", file, err)
 		}
-		cases = append(cases, benchCase{name: strings.TrimSuffix(filepath.Base(file), ".yaml"), tree: tree, lists: lists})
+		cases = append(cases, benchCase{name: strings.TrimSuffix(filepath.Base(file), ".yaml"), tree: doc.Tree, lists: lists})
 	}
 	for i := range cases {
 		c := &cases[i]

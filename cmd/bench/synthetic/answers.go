@@ -1,41 +1,6 @@
 package synthetic
 
-import (
-	"os"
-	"path/filepath"
-
-	"go.yaml.in/yaml/v3"
-
-	"deelwijzer/checklist"
-)
-
-// Lists reads the named option lists (rollen, partners) from a data directory
-// the way the checklist page builds them: value = id, label = name. A missing
-// file gives an empty list.
-func Lists(dataDir string) (map[string][]checklist.Option, error) {
-	lists := map[string][]checklist.Option{}
-	for _, name := range []string{"rollen", "partners"} {
-		text, err := os.ReadFile(filepath.Join(dataDir, name+".yaml"))
-		if os.IsNotExist(err) {
-			lists[name] = nil
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		var entries []struct {
-			ID   string `yaml:"id"`
-			Name string `yaml:"name"`
-		}
-		if err := yaml.Unmarshal(text, &entries); err != nil {
-			return nil, err
-		}
-		for _, e := range entries {
-			lists[name] = append(lists[name], checklist.Option{Value: e.ID, Label: e.Name})
-		}
-	}
-	return lists, nil
-}
+import "deelwijzer/checklist"
 
 // AnswerAll returns answers (JSON, as the page sends them) that answer every
 // question of def and fill rows rows of every group: the most work one

@@ -5,15 +5,12 @@ import (
 	"testing"
 
 	"deelwijzer/checklist"
+	"deelwijzer/checklist/yamldef"
 )
 
 func loadDefault(t *testing.T) *checklist.Definition {
 	t.Helper()
-	tree, err := Tree([]byte(ChecklistYAML(Default)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	def, err := checklist.Load(tree, nil)
+	def, _, err := yamldef.Load([]byte(ChecklistYAML(Default)), nil)
 	if err != nil {
 		t.Fatalf("the engine refuses the synthetic checklist:\n%v", err)
 	}
@@ -76,11 +73,7 @@ func TestAnswersFitTheChecklist(t *testing.T) {
 
 func TestSmallSpecStaysValid(t *testing.T) {
 	s := Spec{Items: 12, Conditions: 3, Rows: 2, Sections: 3, Findings: 4}
-	tree, err := Tree([]byte(ChecklistYAML(s)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := checklist.Load(tree, nil); err != nil {
+	if _, _, err := yamldef.Load([]byte(ChecklistYAML(s)), nil); err != nil {
 		t.Fatal(err)
 	}
 }
