@@ -100,26 +100,28 @@ function rowsOf(groupID) {
   return Array.from(form.querySelector(`[data-rows-for="${groupID}"]`).children);
 }
 
-// collect returns the answers and, for groups, which DOM row each answer row came from
-// (empty rows are left out, so answer row numbers and DOM rows can differ).
+// collect returns the answers. Group rows keep their place: a blank row in the
+// middle is sent as {} (the engine ignores it for counting and checks), so row n
+// of a group and row n of a group that follows it (rowsFrom) stay together.
+// Trailing blank rows are left out. rowMap maps answer rows to DOM rows.
 function collect() {
   const answers = {};
   const rowMap = {};
   for (const [id, it] of items) {
     if (it.kind === 'group') {
       const rows = [];
-      rowMap[id] = [];
+      rowMap[id] = rowsOf(id);
       for (const row of rowsOf(id)) {
         const r = {};
-        let any = false;
         for (const f of it.fields) {
           const cell = row.querySelector(`[data-field="${f.id}"]`);
           const el = cell.querySelector('input, select, textarea');
           const v = readControl(cell, el.name, f.kind);
-          if (!isEmpty(v)) { r[f.id] = v; any = true; }
+          if (!isEmpty(v)) r[f.id] = v;
         }
-        if (any) { rows.push(r); rowMap[id].push(row); }
+        rows.push(r);
       }
+      while (rows.length && Object.keys(rows[rows.length - 1]).length === 0) rows.pop();
       if (rows.length) answers[id] = rows;
     } else {
       const v = readControl(form, id, it.kind);
@@ -135,7 +137,7 @@ function fill(answers) {
     if (it.kind === 'group') {
       const wanted = Array.isArray(v) ? v : [];
       const box = form.querySelector(`[data-rows-for="${id}"]`);
-      const min = Math.max(1, Number(box.dataset.minRows) || 0);
+      const min = box.dataset.rowsFrom ? rowsOf(box.dataset.rowsFrom).length : Math.max(1, Number(box.dataset.minRows) || 0);
       while (rowsOf(id).length < Math.max(wanted.length, min)) addRow(id, false);
       while (rowsOf(id).length > Math.max(wanted.length, min)) rowsOf(id).at(-1).remove();
       rowsOf(id).forEach((row, i) => {
@@ -146,6 +148,7 @@ function fill(answers) {
         }
       });
       renumber(id);
+      syncFollowers(id);
     } else {
       writeControl(form, id, it.kind, v);
     }
@@ -176,7 +179,7 @@ function addRow(groupID, focus) {
   }
   for (const el of row.querySelectorAll('.dw-row__actions, .dw-field-messages > *, .dw-print-value')) el.remove();
   box.append(row);
-  decorateRow(groupID, row);
+  if (!box.dataset.rowsFrom) decorateRow(groupID, row);
   renumber(groupID);
   if (focus) row.querySelector('input, select, textarea').focus();
   return row;
@@ -193,11 +196,15 @@ function decorateRow(groupID, row) {
     const rows = rowsOf(groupID);
     const i = rows.indexOf(row);
     if (rows.length <= 1) {
-      for (const el of row.querySelectorAll('input, select, textarea')) {
-        if (el.type === 'radio' || el.type === 'checkbox') el.checked = false; else el.value = '';
-      }
+      clearRow(row);
+      for (const f of followers(groupID)) clearRow(rowsOf(f)[0]);
     } else {
       row.remove();
+      for (const f of followers(groupID)) {
+        const fr = rowsOf(f)[i];
+        if (fr) fr.remove();
+        renumber(f);
+      }
     }
     renumber(groupID);
     changed();
@@ -210,11 +217,46 @@ function decorateRow(groupID, row) {
   row.append(actions);
 }
 
+function clearRow(row) {
+  if (!row) return;
+  for (const el of row.querySelectorAll('input, select, textarea')) {
+    if (el.type === 'radio' || el.type === 'checkbox') el.checked = false; else el.value = '';
+  }
+}
+
+// followers lists the groups that follow this group's rows (rowsFrom).
+function followers(groupID) {
+  return Array.from(form.querySelectorAll(`[data-rows-from="${groupID}"]`)).map((b) => b.dataset.rowsFor);
+}
+
+// rowTitle gives a row's title from its rowTitle field (e.g. the process step), so
+// a following group can say which row it is about.
+function rowTitle(groupID, row) {
+  const box = form.querySelector(`[data-rows-for="${groupID}"]`);
+  const field = box.dataset.rowTitle;
+  const cell = field && row && row.querySelector(`[data-field="${field}"]`);
+  if (!cell) return '';
+  const el = cell.querySelector('input, select, textarea');
+  if (el.tagName === 'SELECT') return el.value ? el.options[el.selectedIndex].text : '';
+  return el.value.trim();
+}
+
+// syncFollowers gives every following group as many rows as its source and
+// labels them after the source rows.
+function syncFollowers(groupID) {
+  for (const f of followers(groupID)) {
+    while (rowsOf(f).length < rowsOf(groupID).length) addRow(f, false);
+    renumber(f);
+  }
+}
+
 function renumber(groupID) {
   const box = form.querySelector(`[data-rows-for="${groupID}"]`);
   const label = box.dataset.rowLabel || 'Regel';
+  const source = box.dataset.rowsFrom;
   rowsOf(groupID).forEach((row, i) => {
-    row.querySelector('.dw-row__legend').textContent = `${label} ${i + 1}`;
+    const title = source ? rowTitle(source, rowsOf(source)[i]) : '';
+    row.querySelector('.dw-row__legend').textContent = title ? `${label} ${i + 1}: ${title}` : `${label} ${i + 1}`;
     const remove = row.querySelector('.dw-row__remove');
     if (remove) remove.textContent = `Verwijder ${label.toLowerCase()} ${i + 1}`;
   });
@@ -227,8 +269,13 @@ function enhanceGroups() {
     if (it.kind !== 'group') continue;
     const box = form.querySelector(`[data-rows-for="${id}"]`);
     // The static page prints a few blank rows to write on; on screen, start with what is needed.
-    const min = Math.max(1, Number(box.dataset.minRows) || 0);
+    const min = box.dataset.rowsFrom ? rowsOf(box.dataset.rowsFrom).length : Math.max(1, Number(box.dataset.minRows) || 0);
     while (rowsOf(id).length > min) rowsOf(id).at(-1).remove();
+    if (box.dataset.rowsFrom) {
+      // Rows come and go with the group it follows.
+      renumber(id);
+      continue;
+    }
     for (const row of rowsOf(id)) decorateRow(id, row);
     const add = document.createElement('button');
     add.type = 'button';
@@ -237,6 +284,7 @@ function enhanceGroups() {
     add.textContent = `${box.dataset.rowLabel || 'Regel'} toevoegen`;
     add.addEventListener('click', () => {
       addRow(id, true);
+      syncFollowers(id);
       say(`${box.dataset.rowLabel || 'Regel'} toegevoegd. Er zijn nu ${rowsOf(id).length} regels.`);
     });
     box.after(add);
@@ -382,6 +430,7 @@ function persist(answers) {
 }
 
 function changed() {
+  for (const [id, it] of items) if (it.kind === 'group') syncFollowers(id);
   const answers = evaluate();
   mirrorTextareas();
   persist(answers);
@@ -608,9 +657,195 @@ function renderResult(answers) {
   if (!lastState.findings.length) fl.append(Object.assign(document.createElement('li'), { textContent: 'Geen bevindingen.' }));
   out.push(fh, fl);
   $('resultaat-inhoud').replaceChildren(...out);
+  $('resultaat-overzichten').replaceChildren(...renderViews(answers));
+  $('actielijsten').replaceChildren(...renderActionLists(lastState.findings));
   const res = $('resultaat');
   res.hidden = false;
   res.focus();
+}
+
+// ---- result views: matrix, data flow, risk map ------------------------------------
+
+const SVG = 'http://www.w3.org/2000/svg';
+const el = (tag, props, ...kids) => {
+  const n = document.createElement(tag);
+  Object.assign(n, props || {});
+  n.append(...kids);
+  return n;
+};
+const svg = (tag, attrs, ...kids) => {
+  const n = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs || {})) n.setAttribute(k, v);
+  n.append(...kids);
+  return n;
+};
+
+function fieldOf(groupID, fieldID) {
+  const g = items.get(groupID);
+  return g && g.fields.find((f) => f.id === fieldID);
+}
+
+// cell reads "field" from a group row, or "other-group.field" from the row with the
+// same number in a group that follows it.
+function cell(answers, groupID, i, ref) {
+  const [g, f] = ref.includes('.') ? ref.split('.') : [groupID, ref];
+  const row = (answers[g] || [])[i] || {};
+  const field = fieldOf(g, f);
+  return { field, text: field ? answerText(field, row[f]) : '' };
+}
+
+function realRows(answers, groupID) {
+  return (answers[groupID] || []).map((r, i) => [r, i]).filter(([r]) => Object.keys(r).length > 0);
+}
+
+function viewTable(caption, headers, rows) {
+  const thead = el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', textContent: h }))));
+  const tbody = el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c, j) => (j === 0 ? el('th', { scope: 'row', textContent: c }) : el('td', { textContent: c }))))));
+  return el('table', { className: 'dw-table' }, el('caption', { textContent: caption }), thead, tbody);
+}
+
+function matrixView(v, answers) {
+  const label = (items.get(v.group).rowLabel) || 'Regel';
+  const headers = [label, ...v.columns.map((c) => (cell(answers, v.group, 0, c).field || {}).question || c)];
+  const rows = realRows(answers, v.group).map(([, i]) => [`${label} ${i + 1}`, ...v.columns.map((c) => cell(answers, v.group, i, c).text)]);
+  return [el('h3', { textContent: v.title }), rows.length ? viewTable(v.title, headers, rows) : el('p', { textContent: 'Nog niets ingevuld.' })];
+}
+
+function party(answers, v, row, choice, other) {
+  const f = fieldOf(v.group, choice);
+  if (row[choice]) return answerText(f, row[choice]);
+  if (other && row[other]) return String(row[other]);
+  return 'Onbekend';
+}
+
+// The data-flow diagram: partners on a circle, one numbered arrow per sharing
+// moment. The table beside it holds the same information, for screen readers and
+// for anyone who reads tables more easily than drawings.
+function flowView(v, answers) {
+  const rows = realRows(answers, v.group);
+  const heading = el('h3', { textContent: v.title });
+  if (!rows.length) return [heading, el('p', { textContent: 'Nog geen gegevensstromen ingevuld.' })];
+  const edges = rows.map(([r, i]) => ({
+    n: i + 1, from: party(answers, v, r, v.from, v.fromOther), to: party(answers, v, r, v.to, v.toOther),
+    label: v.label ? answerText(fieldOf(v.group, v.label), r[v.label]) : '',
+  }));
+  const nodes = [...new Set(edges.flatMap((e) => [e.from, e.to]))];
+  const W = 640; const H = Math.max(320, 120 + nodes.length * 30); const R = Math.min(W, H) / 2 - 80;
+  const pos = new Map(nodes.map((name, k) => {
+    const a = (2 * Math.PI * k) / nodes.length - Math.PI / 2;
+    return [name, { x: W / 2 + R * Math.cos(a), y: H / 2 + R * Math.sin(a) }];
+  }));
+  const titleID = `flow-${v.group}-titel`; const descID = `flow-${v.group}-uitleg`;
+  const drawing = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${titleID} ${descID}`, class: 'dw-flow' },
+    svg('title', { id: titleID }, v.title),
+    svg('desc', { id: descID }, edges.map((e) => `${e.n}: ${e.from} naar ${e.to}${e.label ? ` (${e.label})` : ''}`).join('; ')),
+    svg('defs', {}, svg('marker', { id: `pijl-${v.group}`, viewBox: '0 0 10 10', refX: '10', refY: '5', markerWidth: '8', markerHeight: '8', orient: 'auto-start-reverse' },
+      svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'dw-flow__head' }))));
+  edges.forEach((e, k) => {
+    const a = pos.get(e.from); const b = pos.get(e.to);
+    if (a === b) {
+      drawing.append(svg('circle', { cx: a.x, cy: a.y - 34, r: 16, class: 'dw-flow__edge', fill: 'none' }));
+      drawing.append(svg('text', { x: a.x, y: a.y - 46, class: 'dw-flow__num', 'text-anchor': 'middle' }, String(e.n)));
+      return;
+    }
+    // Shorten the line so the arrow ends at the node's edge; bend parallel edges apart.
+    const dx = b.x - a.x; const dy = b.y - a.y; const len = Math.hypot(dx, dy) || 1;
+    const ux = dx / len; const uy = dy / len; const off = 28;
+    const bend = ((k % 3) - 1) * 18;
+    const sx = a.x + ux * off; const sy = a.y + uy * off; const ex = b.x - ux * off; const ey = b.y - uy * off;
+    const mx = (sx + ex) / 2 - uy * bend; const my = (sy + ey) / 2 + ux * bend;
+    drawing.append(svg('path', { d: `M ${sx} ${sy} Q ${mx} ${my} ${ex} ${ey}`, class: 'dw-flow__edge', fill: 'none', 'marker-end': `url(#pijl-${v.group})` }));
+    drawing.append(svg('text', { x: mx, y: my - 4, class: 'dw-flow__num', 'text-anchor': 'middle' }, String(e.n)));
+  });
+  for (const [name, p] of pos) {
+    drawing.append(svg('circle', { cx: p.x, cy: p.y, r: 24, class: 'dw-flow__node' }));
+    drawing.append(svg('text', { x: p.x, y: p.y + 42, class: 'dw-flow__label', 'text-anchor': 'middle' }, name.length > 34 ? `${name.slice(0, 32)}…` : name));
+  }
+  const table = viewTable(`${v.title} (als tabel)`, ['Nr.', 'Van', 'Naar', 'Gegevens'], edges.map((e) => [String(e.n), e.from, e.to, e.label]));
+  return [heading, el('figure', { className: 'dw-flow-figure' }, drawing), table];
+}
+
+const riskClass = (l, i) => (l * i >= 9 ? 'hoog' : l * i >= 4 ? 'middel' : 'laag');
+
+function riskGrid(caption, spec, answers) {
+  const counts = {}; const scored = [];
+  if (spec) {
+    for (const [r, i] of realRows(answers, spec.group)) {
+      const l = Number(r[spec.likelihood]); const m = Number(r[spec.impact]);
+      if (!(l >= 1 && l <= 4 && m >= 1 && m <= 4)) continue;
+      const key = `${l}-${m}`;
+      (counts[key] = counts[key] || []).push(i + 1);
+      scored.push(i + 1);
+    }
+  }
+  const head = el('tr', {}, el('th', { scope: 'col', textContent: 'Kans \u2193 / impact \u2192' }), ...[1, 2, 3, 4].map((m) => el('th', { scope: 'col', textContent: String(m) })));
+  const body = [4, 3, 2, 1].map((l) => el('tr', {}, el('th', { scope: 'row', textContent: String(l) }),
+    ...[1, 2, 3, 4].map((m) => {
+      const list = counts[`${l}-${m}`] || [];
+      return el('td', { className: `dw-riskmap__cell dw-riskmap__cell--${riskClass(l, m)}`, textContent: list.length ? `Risico ${list.join(', ')}` : '' });
+    })));
+  return { table: el('table', { className: 'dw-table dw-riskmap' }, el('caption', { textContent: caption }), el('thead', {}, head), el('tbody', {}, ...body)), scored };
+}
+
+function riskmapView(v, answers) {
+  const before = riskGrid(`${v.title}: voor maatregelen`, v.before, answers);
+  const after = riskGrid(`${v.title}: na maatregelen`, v.after, answers);
+  const out = [el('h3', { textContent: v.title }),
+    el('p', { className: 'dw-hint', textContent: 'Kans en impact lopen van 1 (klein) tot 4 (groot). Een risico staat in de cel van zijn score; de nummers zijn de regels uit de stap over risico\u2019s. Kleur en tekst: laag (score 1 tot 3), middel (4 tot 8), hoog (9 tot 16).' }),
+    el('div', { className: 'dw-riskmaps' }, before.table, after.table)];
+  if (!before.scored.length) out.push(el('p', { textContent: 'Nog geen risico\u2019s met een score.' }));
+  return out;
+}
+
+function renderViews(answers) {
+  const out = [];
+  for (const v of def.views || []) {
+    if (v.kind === 'matrix') out.push(...matrixView(v, answers));
+    else if (v.kind === 'flow') out.push(...flowView(v, answers));
+    else if (v.kind === 'riskmap') out.push(...riskmapView(v, answers));
+  }
+  if (out.length) out.unshift(el('h3', { className: 'dw-result__views-title', textContent: 'Overzichten' }));
+  return out;
+}
+
+// ---- action lists per role ---------------------------------------------------------
+
+const roles = JSON.parse(($('checklist-roles') || { textContent: '[]' }).textContent);
+
+function renderActionLists(findings) {
+  const byRole = new Map();
+  for (const f of findings) for (const r of f.roles || []) (byRole.get(r) || byRole.set(r, []).get(r)).push(f);
+  if (!byRole.size) return [];
+  const out = [el('h3', { textContent: 'Actielijst per rol' }),
+    el('p', { textContent: 'Wie pakt wat op? Elke bevinding staat bij de rollen die ermee aan de slag gaan. Print een lijst om mee te geven.' })];
+  for (const role of roles) {
+    const list = byRole.get(role.id);
+    if (!list) continue;
+    const id = `actielijst-${role.id}`;
+    const heading = el('h4', { id: `${id}-titel` });
+    heading.append(role.page ? el('a', { href: siteURL(role.page), textContent: role.name }) : role.name);
+    const button = el('button', { type: 'button', className: 'dw-button dw-button--secondary dw-actionlist__print', textContent: `Print de actielijst voor ${role.name}` });
+    button.addEventListener('click', () => printOnly(id));
+    const ul = el('ul', { className: 'dw-findings__list' }, ...list.map(findingNode));
+    const sec = el('section', { id, className: 'dw-actionlist' }, heading, ul, button);
+    sec.setAttribute('aria-labelledby', `${id}-titel`);
+    out.push(sec);
+  }
+  return out;
+}
+
+// printOnly prints one action list: the page marks it, the print style sheet shows
+// only what is marked, and the mark goes when printing is done.
+function printOnly(id) {
+  document.documentElement.dataset.printOnly = id;
+  $(id).classList.add('dw-print-target');
+  const done = () => {
+    delete document.documentElement.dataset.printOnly;
+    $(id).classList.remove('dw-print-target');
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  window.print();
 }
 
 function finish(ev) {

@@ -716,3 +716,74 @@ func TestChecklistStaticForm(t *testing.T) {
 		axeClean(t, tab, page+" static form")
 	}
 }
+
+// TestChecklistResultViews completes every checklist that has result views
+// (matrix, data flow, risk map) with the keyboard and checks what the result
+// shows: the data-flow drawing is an accessible SVG with the same content as a
+// table beside it, the risk map has a before and an after grid, and every
+// finding that names roles appears in those roles' action lists, which print
+// on their own.
+func TestChecklistResultViews(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	b := browsertest.NewBrowser(t)
+	withViews := 0
+	for _, page := range checklistPages(t, dir) {
+		t.Run(strings.Trim(page, "/"), func(t *testing.T) {
+			tab := b.NewTab(t)
+			openChecklist(t, tab, s.URL+page)
+			type view struct{ Kind, Title, Group string }
+			views := browsertest.Eval[[]view](tab, `(JSON.parse(document.getElementById('checklist-data').textContent).definition.views || []).map(v => ({Kind: v.kind, Title: v.title, Group: v.group || ''}))`)
+			fillByKeyboard(t, tab, func(n int) string { return fmt.Sprintf("Partner %d", n%3) })
+			tab.Press(browsertest.KeyEnter)
+			tab.WaitVisible("#resultaat")
+			for _, v := range views {
+				switch v.Kind {
+				case "flow":
+					withViews++
+					if n := tab.Count(`#resultaat svg.dw-flow[role="img"] title`); n == 0 {
+						t.Errorf("%s: no accessible data-flow SVG (role=img with a title)", v.Title)
+					}
+					arrows := tab.Count(`#resultaat svg.dw-flow path.dw-flow__edge, #resultaat svg.dw-flow circle.dw-flow__edge`)
+					rows := browsertest.Eval[int](tab, fmt.Sprintf(`(() => { const c = Array.from(document.querySelectorAll('#resultaat table caption')).find(c => c.textContent === %q); return c ? c.closest('table').tBodies[0].rows.length : -1; })()`, v.Title+" (als tabel)"))
+					if rows <= 0 || arrows != rows {
+						t.Errorf("%s: %d arrows in the drawing, %d rows in the table beside it", v.Title, arrows, rows)
+					}
+				case "riskmap":
+					withViews++
+					if n := tab.Count(`#resultaat table.dw-riskmap`); n != 2 {
+						t.Errorf("%s: %d risk grids, want before and after", v.Title, n)
+					}
+					if n := tab.Count(`#resultaat table.dw-riskmap tbody td`); n != 32 {
+						t.Errorf("%s: %d cells in the grids, want 2 x 16", v.Title, n)
+					}
+				case "matrix":
+					withViews++
+					if n := browsertest.Eval[int](tab, fmt.Sprintf(`Array.from(document.querySelectorAll('#resultaat table caption')).filter(c => c.textContent === %q).length`, v.Title)); n != 1 {
+						t.Errorf("%s: matrix table missing", v.Title)
+					}
+				}
+			}
+			// Action lists: every role named by a finding gets its list.
+			lists := tab.Count("#actielijsten .dw-actionlist")
+			hasRoles := browsertest.Eval[bool](tab, `Array.from(document.querySelectorAll('#bevindingen-lijst li')).length > 0 && JSON.parse(document.getElementById('checklist-data').textContent).definition.findings.some(f => (f.roles || []).length > 0)`)
+			if hasRoles && lists == 0 {
+				t.Error("findings name roles, but there is no action list per role")
+			}
+			if lists > 0 {
+				// Print only the first list, as its button does.
+				browsertest.Eval[bool](tab, `(() => { const s = document.querySelector('#actielijsten .dw-actionlist'); document.documentElement.dataset.printOnly = s.id; s.classList.add('dw-print-target'); return true; })()`)
+				heading := tab.Text("#actielijsten .dw-actionlist h4")
+				text := strings.Join(strings.Fields(browsertest.PDFText(t, tab.PrintPDF())), " ")
+				if !strings.Contains(text, strings.Join(strings.Fields(heading), " ")) {
+					t.Errorf("the printed action list lacks its heading %q:\n%s", heading, text)
+				}
+				if strings.Contains(text, "Uw werk bewaren") || strings.Contains(text, "Controleer uw antwoorden") {
+					t.Errorf("printing one action list also printed the rest of the page:\n%.400s", text)
+				}
+			}
+			axeClean(t, tab, page+" result with views")
+		})
+	}
+	fmt.Printf("TestChecklistResultViews: %d views checked\n", withViews)
+}
