@@ -443,7 +443,7 @@ func TestChecklistHostileStrings(t *testing.T) {
 	dir := publicDir(t)
 	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
 	tab := browsertest.NewBrowser(t).NewTab(t)
-	page, d := checklistWith(t, tab, s, dir, func(it item) bool { return it.Kind == "text" || it.Kind == "longtext" })
+	_, d := checklistWith(t, tab, s, dir, func(it item) bool { return it.Kind == "text" || it.Kind == "longtext" })
 	hostile := []string{`<script>window.__pwned=1</script>`, `"><img src=x onerror="window.__pwned=2">`}
 	answers := map[string]any{}
 	var textIDs []string
@@ -560,7 +560,7 @@ func TestChecklistPersonalDataWarning(t *testing.T) {
 	dir := publicDir(t)
 	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
 	tab := browsertest.NewBrowser(t).NewTab(t)
-	page, _ := checklistWith(t, tab, s, dir, func(it item) bool { return (it.Kind == "text" || it.Kind == "longtext") && it.ShowIf == "" })
+	checklistWith(t, tab, s, dir, func(it item) bool { return (it.Kind == "text" || it.Kind == "longtext") && it.ShowIf == "" })
 	sel := `#checklist [data-item]:not([hidden]) textarea, #checklist [data-item]:not([hidden]) input[type=text]`
 	if tab.Count(sel) == 0 {
 		t.Fatal("no visible text field")
