@@ -36,13 +36,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@touch $@
 npm: node_modules/.package-lock.json
 
-# Debian packages the tests need (headless Chromium, pdftotext, brotli). Installed only
+# Debian packages the tests need (headless Chromium, pdftotext for the print tests). Installed only
 # when missing; needs root, as on CI and the development machines.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
-	command -v brotli >/dev/null || missing="$$missing brotli"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
