@@ -176,48 +176,69 @@ func child(n *yaml.Node, step string) (*yaml.Node, int) {
 	return nil, 0
 }
 
-// ListFiles names the option lists that optionsFrom may use and the data
-// file each one comes from.
-var ListFiles = map[string]string{
-	"rollen":   "rollen.yaml",
-	"partners": "partners.yaml",
-}
-
-// LoadLists reads the named option lists from dataDir: each entry's id
-// becomes the value and its name the label. A missing file gives an empty
-// list (the data may be written later); a broken file is an error.
+// LoadLists reads every top-level dataDir/*.yaml that is a list of entries
+// with an `id` as a named option list for optionsFrom: data/rollen.yaml
+// becomes the list "rollen". Each entry's id becomes the value; the label is
+// its name, else its title, else its term (else the id). The order is the
+// order in the file, the same order the site uses. Files of another shape
+// are not lists and are skipped; a file that is not valid YAML is an error,
+// because the site build would fail on it too.
 func LoadLists(dataDir string) (map[string][]checklist.Option, error) {
+	files, err := filepath.Glob(filepath.Join(dataDir, "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
 	lists := map[string][]checklist.Option{}
-	for name, file := range ListFiles {
-		src, err := os.ReadFile(filepath.Join(dataDir, file))
-		if errors.Is(err, os.ErrNotExist) {
-			lists[name] = []checklist.Option{}
-			continue
-		}
+	for _, file := range files {
+		src, err := os.ReadFile(file)
 		if err != nil {
 			return nil, err
 		}
-		var entries []struct {
-			ID   string `yaml:"id"`
-			Name string `yaml:"name"`
+		var doc yaml.Node
+		if err := yaml.Unmarshal(src, &doc); err != nil {
+			return nil, errors.New(filepath.Base(file) + ": " + err.Error())
 		}
-		if err := yaml.Unmarshal(src, &entries); err != nil {
-			return nil, errors.New(file + ": " + err.Error())
+		if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.SequenceNode {
+			continue
 		}
-		opts := []checklist.Option{}
-		for _, e := range entries {
-			if e.ID == "" {
-				continue
-			}
-			label := e.Name
-			if label == "" {
-				label = e.ID
-			}
-			opts = append(opts, checklist.Option{Value: e.ID, Label: label})
+		opts, isList := optionsOf(doc.Content[0].Content)
+		if isList {
+			lists[strings.TrimSuffix(filepath.Base(file), ".yaml")] = opts
 		}
-		lists[name] = opts
 	}
 	return lists, nil
+}
+
+// optionsOf turns list entries into options. It is a list of entries if at
+// least one entry is a mapping with an id.
+func optionsOf(entries []*yaml.Node) ([]checklist.Option, bool) {
+	opts := []checklist.Option{}
+	isList := false
+	for _, e := range entries {
+		if e.Kind != yaml.MappingNode {
+			continue
+		}
+		fields := map[string]string{}
+		c := e.Content
+		for j := 0; j+1 < len(c); j += 2 {
+			if c[j+1].Kind == yaml.ScalarNode {
+				fields[c[j].Value] = c[j+1].Value
+			}
+		}
+		id := fields["id"]
+		if id == "" {
+			continue
+		}
+		isList = true
+		label := id
+		for _, key := range []string{"term", "title", "name"} {
+			if fields[key] != "" {
+				label = fields[key]
+			}
+		}
+		opts = append(opts, checklist.Option{Value: id, Label: label})
+	}
+	return opts, isList
 }
 
 // Load parses YAML and builds a definition. The Document is returned even

@@ -50,9 +50,17 @@ func TestParseRejects(t *testing.T) {
 
 func TestLoadLists(t *testing.T) {
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "rollen.yaml"), []byte("- {id: fg, name: FG}\n- {id: zonder-naam}\n- {name: zonder-id}\n"), 0o644); err != nil {
-		t.Fatal(err)
+	write := func(name, src string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
+	write("rollen.yaml", "- {id: fg, name: FG}\n- {id: zonder-naam}\n- {name: zonder-id}\n")
+	write("begrippen.yaml", "- {id: dpia, term: DPIA}\n- {id: avg, title: AVG-titel, term: AVG}\n")
+	write("risicos.yaml", "- {id: r2, title: Tweede}\n- {id: r1, title: Eerste}\n")
+	write("instellingen.yaml", "taal: nl\n")
+	write("woorden.yaml", "- een\n- twee\n")
 	lists, err := LoadLists(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -60,13 +68,19 @@ func TestLoadLists(t *testing.T) {
 	if r := lists["rollen"]; len(r) != 2 || r[0] != (checklist.Option{Value: "fg", Label: "FG"}) || r[1].Label != "zonder-naam" {
 		t.Errorf("rollen %v", r)
 	}
-	if p, ok := lists["partners"]; !ok || len(p) != 0 {
-		t.Errorf("missing partners.yaml must give an empty list, got %v %v", p, ok)
+	if b := lists["begrippen"]; len(b) != 2 || b[0].Label != "DPIA" || b[1].Label != "AVG-titel" {
+		t.Errorf("label must be name, else title, else term: %v", b)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "partners.yaml"), []byte("a: ["), 0o644); err != nil {
-		t.Fatal(err)
+	if r := lists["risicos"]; len(r) != 2 || r[0].Value != "r2" {
+		t.Errorf("lists keep the order of the file: %v", r)
 	}
-	if _, err := LoadLists(dir); err == nil {
-		t.Error("broken partners.yaml accepted")
+	for _, name := range []string{"instellingen", "woorden", "partners"} {
+		if _, ok := lists[name]; ok {
+			t.Errorf("%s is not a list of entries with id", name)
+		}
+	}
+	write("partners.yaml", "a: [")
+	if _, err := LoadLists(dir); err == nil || !strings.Contains(err.Error(), "partners.yaml") {
+		t.Errorf("broken partners.yaml: %v", err)
 	}
 }
