@@ -17,6 +17,8 @@ type Row map[string]any
 type Dropped struct {
 	Item   string
 	Reason string
+
+	_ noCompare
 }
 
 func isAnswered(v any) bool {
@@ -260,9 +262,14 @@ func encodeAnswers(def *Definition, answers Answers, keepBlankRows bool) *Object
 		}
 		if it.Kind == KindGroup {
 			rows, _ := v.([]Row)
+			if !keepBlankRows {
+				// Blank rows are left out, and a follower keeps exactly the
+				// rows of the source rows that are kept, so both stay aligned.
+				rows = groupRows(it, answers)
+			}
 			list := []any{}
 			for _, r := range rows {
-				if r.isEmpty() && !keepBlankRows {
+				if r == nil {
 					continue
 				}
 				ro := NewObject()

@@ -51,6 +51,8 @@ type token struct {
 	text string
 	num  int
 	pos  int
+
+	_ noCompare
 }
 
 //go:noinline
@@ -564,11 +566,21 @@ type evalEnv struct {
 	answers Answers
 	visible map[string]bool
 	row     Row
+	source  Row // forEach over a follower: the row it follows
+}
+
+// cell is a row field's value: from the row itself, or for a field of the
+// group a follower follows, from that group's row.
+func (e *evalEnv) cell(f *Item) any {
+	if e.source != nil && f.Group.Source == nil {
+		return e.source[f.ID]
+	}
+	return e.row[f.ID]
 }
 
 func (e *evalEnv) value(n *node) any {
 	if n.rowField {
-		return e.row[n.item.ID]
+		return e.cell(n.item)
 	}
 	if !e.visible[n.item.ID] {
 		return nil

@@ -21,6 +21,8 @@ type SectionProgress struct {
 	Answered int
 	Total    int
 	Status   string // niet-gestart | bezig | afgerond
+
+	_ noCompare
 }
 
 // FindingResult is one finding that applies, with its text filled in.
@@ -29,7 +31,8 @@ type FindingResult struct {
 	Severity string
 	Text     string
 	Link     string
-	Row      int // row index for forEach findings, else -1
+	Roles    []string // role ids from the definition: who acts on it
+	Row      int      // row index for forEach findings, else -1
 }
 
 // Warning says that a free-text answer seems to hold personal data.
@@ -60,11 +63,11 @@ func Evaluate(def *Definition, answers Answers) *State {
 			}
 			st.Visible = append(st.Visible, it.ID)
 			p.Total++
-			if isAnswered(answers[it.ID]) {
+			if it.Kind == KindGroup && groupAnswered(it, answers) || it.Kind != KindGroup && isAnswered(answers[it.ID]) {
 				p.Answered++
 			}
 			// An optional group with a half-filled row is incomplete too.
-			if (it.Required || it.Kind == KindGroup) && len(itemErrors(it, answers[it.ID])) > 0 {
+			if (it.Required || it.Kind == KindGroup) && len(itemErrors(it, answers)) > 0 {
 				st.Missing = append(st.Missing, it.ID)
 			}
 			st.Warnings = append(st.Warnings, itemWarnings(it, answers[it.ID])...)
@@ -95,20 +98,22 @@ func evaluateFinding(f *Finding, env *evalEnv) []FindingResult {
 		if !f.when.evalBool(env) {
 			return nil
 		}
-		return []FindingResult{{ID: f.ID, Severity: f.Severity, Text: f.fillText(env, -1), Link: f.Link, Row: -1}}
+		return []FindingResult{{ID: f.ID, Severity: f.Severity, Text: f.fillText(env, -1), Link: f.Link, Roles: f.Roles, Row: -1}}
 	}
 	if !env.visible[f.forEach.ID] {
 		return nil
 	}
-	rows, _ := env.answers[f.forEach.ID].([]Row)
 	var out []FindingResult
-	for i, r := range rows {
-		if r.isEmpty() {
+	for i, r := range groupRows(f.forEach, env.answers) {
+		if r == nil {
 			continue
 		}
 		rowEnv := &evalEnv{answers: env.answers, visible: env.visible, row: r}
+		if f.forEach.Source != nil {
+			rowEnv.source = groupRows(f.forEach.Source, env.answers)[i]
+		}
 		if f.when.evalBool(rowEnv) {
-			out = append(out, FindingResult{ID: f.ID, Severity: f.Severity, Text: f.fillText(rowEnv, i), Link: f.Link, Row: i})
+			out = append(out, FindingResult{ID: f.ID, Severity: f.Severity, Text: f.fillText(rowEnv, i), Link: f.Link, Roles: f.Roles, Row: i})
 		}
 	}
 	return out
@@ -124,7 +129,7 @@ func (f *Finding) fillText(env *evalEnv, row int) string {
 		case p.ref != nil:
 			var v any
 			if p.rowField {
-				v = env.row[p.ref.ID]
+				v = env.cell(p.ref)
 			} else if env.visible[p.ref.ID] {
 				v = env.answers[p.ref.ID]
 			}
@@ -162,6 +167,8 @@ type ValidationError struct {
 	Field   string // item id or "group.row.field"
 	Item    string // top-level item id
 	Message string // Dutch
+
+	_ noCompare
 }
 
 // Validate lists what is missing or wrong in the visible questions.
@@ -170,7 +177,7 @@ func Validate(def *Definition, answers Answers) []ValidationError {
 	var out []ValidationError
 	for _, it := range def.items {
 		if st.visible[it.ID] {
-			out = append(out, itemErrors(it, answers[it.ID])...)
+			out = append(out, itemErrors(it, answers)...)
 		}
 	}
 	return out
@@ -178,9 +185,10 @@ func Validate(def *Definition, answers Answers) []ValidationError {
 
 // itemErrors checks one visible question. A question that is not required
 // may be empty, but what is filled in must still be valid.
-func itemErrors(it *Item, v any) []ValidationError {
+func itemErrors(it *Item, answers Answers) []ValidationError {
+	v := answers[it.ID]
 	if it.Kind == KindGroup {
-		return groupErrors(it, v)
+		return groupErrors(it, answers)
 	}
 	if msg := valueProblem(it, v); msg != "" {
 		return []ValidationError{{Field: it.ID, Item: it.ID, Message: msg}}
@@ -232,12 +240,13 @@ func valueProblem(it *Item, v any) string {
 	return ""
 }
 
-func groupErrors(it *Item, v any) []ValidationError {
-	rows, _ := v.([]Row)
+func groupErrors(it *Item, answers Answers) []ValidationError {
 	filled := 0
 	var out []ValidationError
-	for i, r := range rows {
-		if r.isEmpty() {
+	for i, r := range groupRows(it, answers) {
+		// An empty row of a follower only needs filling in when the
+		// follower is required.
+		if r == nil || r.isEmpty() && !it.Required {
 			continue
 		}
 		filled++
@@ -252,7 +261,7 @@ func groupErrors(it *Item, v any) []ValidationError {
 		}
 	}
 	need := it.MinRows
-	if it.Required && need < 1 {
+	if it.Required && need < 1 && it.Source == nil {
 		need = 1
 	}
 	if filled < need {
@@ -262,7 +271,7 @@ func groupErrors(it *Item, v any) []ValidationError {
 		}
 		out = append([]ValidationError{{Field: it.ID, Item: it.ID, Message: msg}}, out...)
 	}
-	if len(rows) > it.MaxRows {
+	if rows, _ := answers[it.ID].([]Row); len(rows) > it.MaxRows {
 		out = append(out, ValidationError{Field: it.ID, Item: it.ID, Message: "Er mogen hoogstens " + itoa(it.MaxRows) + " rijen zijn bij: " + it.Question})
 	}
 	return out
@@ -299,6 +308,9 @@ func itemWarnings(it *Item, v any) []Warning {
 func (it *Item) rowName() string {
 	if it.RowLabel != "" {
 		return it.RowLabel
+	}
+	if it.Source != nil {
+		return it.Source.rowName()
 	}
 	return "rij"
 }

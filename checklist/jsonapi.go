@@ -98,7 +98,7 @@ func StateObject(st *State) *Object {
 	}
 	findings := make([]any, len(st.Findings))
 	for i, f := range st.Findings {
-		findings[i] = NewObject().Set("id", f.ID).Set("severity", f.Severity).Set("text", f.Text).Set("link", f.Link)
+		findings[i] = NewObject().Set("id", f.ID).Set("severity", f.Severity).Set("text", f.Text).Set("link", f.Link).Set("roles", nonNil(f.Roles))
 	}
 	warnings := make([]any, len(st.Warnings))
 	for i, w := range st.Warnings {

@@ -57,6 +57,8 @@ type JSONError struct {
 	Truncated bool // the text stops in the middle of a value
 	TooDeep   bool
 	Reason    string
+
+	_ noCompare
 }
 
 func (e *JSONError) Error() string {

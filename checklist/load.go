@@ -156,11 +156,11 @@ func isSitePath(s string) bool {
 
 func (l *loader) definition(tree any) *Definition {
 	l.setOwner("", "", "")
-	root := l.object(tree, "", "id", "title", "version", "date", "description", "guidance", "sources", "sections", "findings")
+	root := l.object(tree, "", "id", "title", "version", "date", "description", "guidance", "sources", "sections", "findings", "views")
 	if root == nil {
 		return nil
 	}
-	def := &Definition{byID: map[string]*Item{}}
+	def := &Definition{byID: map[string]*Item{}, roles: l.lists["rollen"]}
 	def.ID = l.str(root, "id", "", true)
 	if AuthorChecks && def.ID != "" && !isValidID(def.ID) {
 		l.problem("id", "'"+def.ID+"' is geen geldige id; gebruik kleine letters, cijfers en streepjes")
@@ -194,6 +194,8 @@ func (l *loader) definition(tree any) *Definition {
 		}
 	}
 
+	l.checkRowsFrom(def)
+
 	findingIDs := map[string]string{}
 	for i, fv := range l.list(root, "findings", "") {
 		path := "findings[" + itoa(i) + "]"
@@ -206,6 +208,18 @@ func (l *loader) definition(tree any) *Definition {
 	l.checkShowIfs(def)
 	for _, f := range def.Findings {
 		l.checkFinding(def, f)
+	}
+	for i, vv := range l.list(root, "views", "") {
+		// The browser trusts cmd/defcheck here: a view is only read when
+		// the report is written.
+		spec, _ := vv.(*Object)
+		v := &View{Kind: specString(spec, "kind"), Title: specString(spec, "title"), Spec: spec}
+		if AuthorChecks {
+			v.Path = "views[" + itoa(i) + "]"
+			l.setOwner("overzicht", v.Kind, v.Path)
+			l.checkView(def, v, vv)
+		}
+		def.Views = append(def.Views, v)
 	}
 	return def
 }
@@ -265,7 +279,7 @@ func isReservedWord(s string) bool {
 }
 
 func (l *loader) item(v any, path string, isField bool) *Item {
-	known := []string{"id", "kind", "question", "hint", "required", "showIf", "links", "options", "optionsFrom", "minRows", "maxRows", "rowLabel", "fields"}
+	known := []string{"id", "kind", "question", "hint", "required", "showIf", "links", "options", "optionsFrom", "minRows", "maxRows", "rowLabel", "rowTitle", "rowsFrom", "fields"}
 	if isField {
 		known = []string{"id", "kind", "question", "hint", "required", "options", "optionsFrom"}
 	}
@@ -318,7 +332,7 @@ func (l *loader) item(v any, path string, isField bool) *Item {
 			if !ok {
 				msg := "er is geen lijst met de naam '" + it.OptionsFrom + "'"
 				if AuthorChecks {
-					msg += knownLists(l.lists)
+					msg += " (data/" + it.OptionsFrom + ".yaml)" + knownLists(l.lists)
 				}
 				l.problem(path+".optionsFrom", msg)
 			}
@@ -332,6 +346,14 @@ func (l *loader) item(v any, path string, isField bool) *Item {
 		it.MinRows = l.integer(obj, "minRows", path, 0)
 		it.MaxRows = l.integer(obj, "maxRows", path, 50)
 		it.RowLabel = l.str(obj, "rowLabel", path, false)
+		it.RowTitle = l.str(obj, "rowTitle", path, false)
+		it.RowsFrom = l.str(obj, "rowsFrom", path, false)
+		if _, hasMin := obj.Get("minRows"); AuthorChecks && it.RowsFrom != "" && hasMin {
+			l.problem(path+".minRows", "deze groep heeft een rij voor elke rij van "+it.RowsFrom+" (rowsFrom); minRows en maxRows horen bij die groep")
+		}
+		if _, hasMax := obj.Get("maxRows"); AuthorChecks && it.RowsFrom != "" && hasMax {
+			l.problem(path+".maxRows", "deze groep heeft een rij voor elke rij van "+it.RowsFrom+" (rowsFrom); minRows en maxRows horen bij die groep")
+		}
 		if it.MaxRows < 1 || it.MinRows > it.MaxRows {
 			l.problem(path+".maxRows", "maxRows moet minstens 1 zijn en niet kleiner dan minRows")
 		}
@@ -358,7 +380,7 @@ func (l *loader) item(v any, path string, isField bool) *Item {
 			it.Fields = append(it.Fields, f)
 		}
 	} else if AuthorChecks {
-		for _, key := range []string{"minRows", "maxRows", "rowLabel", "fields"} {
+		for _, key := range []string{"minRows", "maxRows", "rowLabel", "rowTitle", "rowsFrom", "fields"} {
 			if _, ok := obj.Get(key); ok {
 				l.problem(path+"."+key, "alleen een vraag van soort group heeft "+key)
 			}
@@ -411,7 +433,7 @@ func (l *loader) options(obj *Object, path string) []Option {
 }
 
 func (l *loader) finding(def *Definition, v any, path string, seen map[string]string) *Finding {
-	obj := l.object(v, path, "id", "severity", "forEach", "when", "text", "link")
+	obj := l.object(v, path, "id", "severity", "forEach", "when", "text", "link", "roles")
 	if obj == nil {
 		return nil
 	}
@@ -438,6 +460,10 @@ func (l *loader) finding(def *Definition, v any, path string, seen map[string]st
 	f.Link = l.str(obj, "link", path, false)
 	if AuthorChecks && f.Link != "" && !isSitePath(f.Link) {
 		l.problem(path+".link", "'"+f.Link+"' is geen pad op de site; begin met /")
+	}
+	f.Roles = l.strings(obj, "roles", path)
+	if AuthorChecks {
+		l.checkRoles(f, path)
 	}
 	return f
 }
@@ -574,6 +600,11 @@ func (l *loader) checkFinding(def *Definition, f *Finding) {
 			if field := f.forEach.Field(name); field != nil {
 				return field, true, ""
 			}
+			// A group that follows another one also sees the fields of
+			// the row it follows (evalEnv.cell reads from either row).
+			if field := f.forEach.Source.Field(name); field != nil {
+				return field, true, ""
+			}
 		}
 		if it := def.byID[name]; it != nil {
 			return it, false, ""
@@ -604,6 +635,8 @@ type textPart struct {
 	ref      *Item
 	rowField bool
 	rowIndex bool // {#}: the 1-based row number inside forEach
+
+	_ noCompare
 }
 
 // parseTemplate splits "partner {naam} ..." into parts. A '{' that does not

@@ -243,7 +243,7 @@ func TestLoadFromJSONPayload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	payload := `{"definition":` + asJSON + `,"lists":{"rollen":[{"value":"fg","label":"FG"}]}}`
+	payload := `{"definition":` + asJSON + `,"lists":{"rollen":[{"value":"fg","label":"FG"},{"value":"projectleider"},{"value":"privacy-officer"}]}}`
 	def, err := checklist.LoadPayload(payload)
 	if err != nil {
 		t.Fatal(err)

@@ -41,6 +41,11 @@ const (
 	StatusDone       = "afgerond"
 )
 
+// noCompare makes a struct type not comparable. For comparable struct
+// types the compiler emits an equality function, which the engine never
+// uses; leaving those out keeps the WebAssembly binary about 1 KB smaller.
+type noCompare [0]func()
+
 // Option is one possible answer of a choice or multi question.
 type Option struct {
 	Value string
@@ -58,9 +63,11 @@ type Definition struct {
 	Sources     []string
 	Sections    []*Section
 	Findings    []*Finding
+	Views       []*View // overviews for the result page and the report
 
 	items []*Item // top-level items in checklist order
 	byID  map[string]*Item
+	roles []Option // the list "rollen", for the labels of finding roles
 }
 
 // Section is one step of the checklist.
@@ -87,7 +94,13 @@ type Item struct {
 	MinRows     int
 	MaxRows     int
 	RowLabel    string  // group only: what one row is called, e.g. "Partner"
+	RowTitle    string  // group only: the field whose answer names a row, e.g. "processtap"
+	RowsFrom    string  // group only: id of an earlier group whose rows this group follows
 	Fields      []*Item // group only
+
+	// Source is the group named by RowsFrom: this group has one row per row
+	// of Source, at the same index.
+	Source *Item
 
 	Path    string   // e.g. "sections[2].items[3]" or "...fields[0]"
 	Section *Section // nil for fields
@@ -105,11 +118,22 @@ type Finding struct {
 	When     string
 	Text     string
 	Link     string
+	Roles    []string // ids from data/rollen.yaml: who acts on this finding
 	Path     string
 
 	forEach *Item
 	when    *node
 	text    []textPart
+}
+
+// RoleLabel returns the name of a role from the list "rollen", or the id.
+func (d *Definition) RoleLabel(id string) string {
+	for _, o := range d.roles {
+		if o.Value == id {
+			return o.Label
+		}
+	}
+	return id
 }
 
 // Items returns the top-level questions in checklist order.
@@ -118,8 +142,12 @@ func (d *Definition) Items() []*Item { return d.items }
 // Item returns the top-level question with this id, or nil.
 func (d *Definition) Item(id string) *Item { return d.byID[id] }
 
-// Field returns the group field with this id, or nil.
+// Field returns the group field with this id, or nil (also on a nil item,
+// so callers can ask it.Source without checking).
 func (it *Item) Field(id string) *Item {
+	if it == nil {
+		return nil
+	}
 	for _, f := range it.Fields {
 		if f.ID == id {
 			return f
@@ -172,6 +200,8 @@ type Problem struct {
 	Owner     string // id of the owner
 	OwnerPath string // path of the owner, e.g. "sections[2].items[3]"
 	Message   string // Dutch
+
+	_ noCompare
 }
 
 // Location renders the path with the owner's id, e.g.

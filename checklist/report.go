@@ -29,9 +29,10 @@ func Report(def *Definition, answers Answers, st *State) string {
 				continue
 			}
 			b.WriteString("\n### " + trimSpace(it.Question) + "\n\n")
-			writeAnswer(&b, it, answers[it.ID])
+			writeAnswer(&b, it, answers)
 		}
 	}
+	writeViews(&b, def, answers, st)
 
 	b.WriteString("\n## Bevindingen\n\n")
 	if len(st.Findings) == 0 {
@@ -49,6 +50,13 @@ func Report(def *Definition, answers Answers, st *State) string {
 			}
 			// A finding is one list item, so its text goes on one line.
 			b.WriteString("- " + escapeMarkdown(flattenLines(f.Text), true))
+			if len(f.Roles) > 0 {
+				labels := make([]string, len(f.Roles))
+				for i, r := range f.Roles {
+					labels[i] = def.RoleLabel(r)
+				}
+				b.WriteString(" Wie: " + joinStrings(labels, ", ") + ".")
+			}
 			if f.Link != "" {
 				b.WriteString(" [Lees meer](" + f.Link + ")")
 			}
@@ -67,7 +75,8 @@ func Report(def *Definition, answers Answers, st *State) string {
 
 const notAnswered = "*Niet ingevuld*"
 
-func writeAnswer(b *textBuffer, it *Item, v any) {
+func writeAnswer(b *textBuffer, it *Item, answers Answers) {
+	v := answers[it.ID]
 	if !isAnswered(v) {
 		b.WriteString(notAnswered + "\n")
 		return
@@ -79,25 +88,32 @@ func writeAnswer(b *textBuffer, it *Item, v any) {
 			b.WriteString("- " + EscapeMarkdown(it.Label(s)) + "\n")
 		}
 	case KindGroup:
-		rows, _ := v.([]Row)
-		b.WriteString("|")
+		// A follower's rows are shown under the title of the row they
+		// follow, in an extra first column.
+		var header []string
+		if it.Source != nil {
+			name := it.rowName()
+			if name == "rij" {
+				name = "Rij"
+			}
+			header = append(header, name)
+		}
 		for _, f := range it.Fields {
-			b.WriteString(" " + EscapeTableCell(f.Question) + " |")
+			header = append(header, f.Question)
 		}
-		b.WriteString("\n|")
-		for range it.Fields {
-			b.WriteString(" --- |")
-		}
-		b.WriteString("\n")
-		for _, r := range rows {
-			if r.isEmpty() {
+		writeHeader(b, header...)
+		for i, r := range groupRows(it, answers) {
+			if r == nil {
 				continue
 			}
-			b.WriteString("|")
-			for _, f := range it.Fields {
-				b.WriteString(" " + EscapeTableCell(valueText(f, r[f.ID], "-")) + " |")
+			cells := header[:0:0]
+			if it.Source != nil {
+				cells = append(cells, rowTitle(it.Source, answers, i))
 			}
-			b.WriteString("\n")
+			for _, f := range it.Fields {
+				cells = append(cells, valueText(f, r[f.ID], ""))
+			}
+			writeRow(b, cells...)
 		}
 	default:
 		s, _ := v.(string)

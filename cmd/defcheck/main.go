@@ -33,7 +33,7 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("defcheck", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	dataDir := flags.String("data", "data", "data directory with checklists/, rollen.yaml, partners.yaml and bronnen.yaml")
+	dataDir := flags.String("data", "data", "data directory with checklists/, bronnen.yaml and the lists for optionsFrom (every *.yaml that is a list of entries with an id)")
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
@@ -81,7 +81,7 @@ func checkFile(file string, lists map[string][]checklist.Option, sources map[str
 	if err != nil {
 		return []string{file + ": " + err.Error()}
 	}
-	_, doc, err := yamldef.Load(src, lists)
+	def, doc, err := yamldef.Load(src, lists)
 	if doc == nil {
 		return []string{yamlErrorLine(file, err)}
 	}
@@ -97,6 +97,15 @@ func checkFile(file string, lists map[string][]checklist.Option, sources map[str
 		}
 	case err != nil:
 		out = append(out, file+": "+err.Error())
+	}
+	// The page builds the action list per role from the findings' roles,
+	// so a finding without roles would never reach anyone's list.
+	if def != nil {
+		for _, f := range def.Findings {
+			if len(f.Roles) == 0 {
+				report(checklist.Problem{Path: f.Path, OwnerKind: "bevinding", Owner: f.ID, OwnerPath: f.Path, Message: "noem bij roles wie deze bevinding oppakt (ids uit data/rollen.yaml)"})
+			}
+		}
 	}
 	want := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 	id, _ := idOf(doc)
@@ -146,7 +155,7 @@ func describe(p checklist.Problem) string {
 		}
 		return where + ": " + p.Message
 	}
-	kind := map[string]string{"vraag": "item", "veld": "veld", "stap": "stap", "bevinding": "bevinding"}[p.OwnerKind]
+	kind := map[string]string{"vraag": "item", "veld": "veld", "stap": "stap", "bevinding": "bevinding", "overzicht": "overzicht"}[p.OwnerKind]
 	if kind == "" {
 		kind = p.OwnerKind
 	}

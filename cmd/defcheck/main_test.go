@@ -26,27 +26,41 @@ func TestBrokenDefinitions(t *testing.T) {
 		"testdata/broken/checklists/dubbel.yaml:12: item a (sections[0].items[1]).id: id 'a' komt twee keer voor (ook bij sections[0].items[0])",
 		"testdata/broken/checklists/dubbel.yaml:6: sources[0]: bron 'bestaat-niet' staat niet in data/bronnen.yaml",
 		"testdata/broken/checklists/optie.yaml:11: item b (sections[0].items[1]).showIf: fout in voorwaarde bij teken 18: \"secretaris\" is geen optie van rollen",
-		"testdata/broken/checklists/optie.yaml:12: item c (sections[0].items[2]).optionsFrom: er is geen lijst met de naam 'teams'; bekende lijsten: partners, rollen",
+		"testdata/broken/checklists/optie.yaml:12: item c (sections[0].items[2]).optionsFrom: er is geen lijst met de naam 'teams' (data/teams.yaml); bekende lijsten: bronnen, rollen",
 		"testdata/broken/checklists/kapot.yaml:5: geen geldige YAML:",
 		"testdata/broken/checklists/naam.yaml:1: id: de id 'andere-naam' moet gelijk zijn aan de bestandsnaam ('naam')",
+		"testdata/broken/checklists/werkboek.yaml:13: item later (sections[0].items[0]).rowsFrom: 'deelmomenten' moet een groep zijn die eerder in de checklist staat",
+		"testdata/broken/checklists/werkboek.yaml:18: item deelmomenten (sections[0].items[1]).rowTitle: 'bestaat-niet' is geen veld van deze groep",
+		"testdata/broken/checklists/werkboek.yaml:27: item volger (sections[0].items[2]).minRows: deze groep heeft een rij voor elke rij van deelmomenten",
+		"testdata/broken/checklists/werkboek.yaml:30: overzicht matrix (views[0]).columns[1]: 'later' is geen groep met dezelfde rijen als deelmomenten",
+		"testdata/broken/checklists/werkboek.yaml:30: overzicht matrix (views[0]).columns[2]: 'onbekend' is geen veld van groep deelmomenten",
+		"testdata/broken/checklists/werkboek.yaml:31: overzicht flow (views[1]).to: veld naar is een meerkeuzevraag; hier past alleen een keuzevraag (choice) of een korte tekst (text)",
+		"testdata/broken/checklists/werkboek.yaml:34: overzicht riskmap (views[2]).before.likelihood: veld kans is een score: geef het de opties met de waarden \"1\", \"2\", \"3\" en \"4\"",
+		"testdata/broken/checklists/werkboek.yaml:34: overzicht riskmap (views[2]).before.impact: veld van is een tekstvraag; hier past alleen een keuzevraag (choice) met de opties \"1\" tot en met \"4\"",
+		"testdata/broken/checklists/werkboek.yaml:35: overzicht taart (views[3]).kind: onbekende soort overzicht 'taart'",
+		"testdata/broken/checklists/werkboek.yaml:37: bevinding f (findings[0]).roles[1]: 'secretaris' is geen rol uit data/rollen.yaml; bekende rollen: fg, projectleider",
 	}
 	for _, w := range want {
 		if !strings.Contains(got, w) {
 			t.Errorf("missing line:\n  %s\noutput:\n%s", w, got)
 		}
 	}
-	if !strings.Contains(errOut.String(), "7 van 7 checklist(s) hebben fouten") {
+	if !strings.Contains(errOut.String(), "8 van 8 checklist(s) hebben fouten") {
 		t.Errorf("summary: %s", errOut.String())
 	}
 }
 
-func TestMissingListFilesAreEmptyLists(t *testing.T) {
+// TestOptionsFromMissingListFile: optionsFrom: rollen reads data/rollen.yaml;
+// without that file there is no such list, and that is an error with the
+// file and line.
+func TestOptionsFromMissingListFile(t *testing.T) {
 	var out, errOut bytes.Buffer
-	// testdata/nolists has a checklist using optionsFrom: rollen but no
-	// rollen.yaml: that is fine (empty list), and the condition on an
-	// option of that list cannot be checked, so it is accepted.
-	if code := run([]string{"-data", "testdata/nolists"}, &out, &errOut); code != 0 {
-		t.Fatalf("exit %d\n%s%s", code, out.String(), errOut.String())
+	if code := run([]string{"-data", "testdata/nolists"}, &out, &errOut); code != 1 {
+		t.Fatalf("exit %d, want 1\n%s%s", code, out.String(), errOut.String())
+	}
+	want := "testdata/nolists/checklists/goed.yaml:11: item rollen (sections[0].items[0]).optionsFrom: er is geen lijst met de naam 'rollen' (data/rollen.yaml)"
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("missing line:\n  %s\noutput:\n%s", want, out.String())
 	}
 }
 
