@@ -11,7 +11,7 @@ import (
 	"deelwijzer/checklist/yamldef"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files in testdata/cases")
+var update = flag.Bool("update", false, "rewrite golden files in testdata/cases and report.md in testdata/real")
 
 // testLists are the named option lists the test definitions use.
 func testLists() map[string][]checklist.Option {

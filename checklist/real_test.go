@@ -64,3 +64,88 @@ func TestSamenwerkingChecklist(t *testing.T) {
 		t.Errorf("report table missing:\n%s", report)
 	}
 }
+
+// TestRealGolden runs every testdata/real/<checklist-id>--<case>.txtar
+// against the shipped definition data/checklists/<checklist-id>.yaml with the
+// shipped data lists. An archive holds:
+//
+//   - a comment (the text before the first file) saying what the case shows;
+//   - answers.json: the answers; every one must fit the definition;
+//   - findings.txt: one line per finding in order, "<finding-id> <severity>";
+//   - report.md (optional): the Markdown report. Run with -update to
+//     write it, then review it.
+func TestRealGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "real", "*.txtar"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no cases in testdata/real: %v", err)
+	}
+	dataDir := filepath.Join("..", "data")
+	lists, err := yamldef.LoadLists(dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defs := map[string]*checklist.Definition{}
+	loadErrs := map[string]error{}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			id, _, ok := strings.Cut(strings.TrimSuffix(filepath.Base(file), ".txtar"), "--")
+			if !ok {
+				t.Fatalf("name the file <checklist-id>--<case>.txtar")
+			}
+			if _, seen := defs[id]; !seen && loadErrs[id] == nil {
+				src, err := os.ReadFile(filepath.Join(dataDir, "checklists", id+".yaml"))
+				if err == nil {
+					defs[id], _, err = yamldef.Load(src, lists)
+				}
+				loadErrs[id] = err
+			}
+			if err := loadErrs[id]; err != nil {
+				t.Fatalf("data/checklists/%s.yaml does not load:\n%v", id, err)
+			}
+			def := defs[id]
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := parseArchive(string(src))
+			if strings.TrimSpace(a.comment) == "" {
+				t.Error("start the archive with a comment saying what the case shows")
+			}
+			answersJSON, ok := a.files["answers.json"]
+			if !ok {
+				t.Fatal("answers.json is missing")
+			}
+			tree, err := checklist.ParseJSON(answersJSON, checklist.MaxJSONDepth)
+			if err != nil {
+				t.Fatalf("answers.json: %v", err)
+			}
+			answers, dropped := checklist.DecodeAnswers(def, tree)
+			for _, d := range dropped {
+				t.Errorf("answers.json: %s: %s", d.Item, d.Reason)
+			}
+			st := checklist.Evaluate(def, answers)
+			var got strings.Builder
+			for _, f := range st.Findings {
+				got.WriteString(f.ID + " " + f.Severity + "\n")
+			}
+			want, ok := a.files["findings.txt"]
+			if !ok {
+				t.Fatal("findings.txt is missing")
+			}
+			if got.String() != want {
+				t.Errorf("findings differ.\n--- got ---\n%s--- want ---\n%s", got.String(), want)
+			}
+			report := checklist.Report(def, answers, st)
+			if *update {
+				a.set("report.md", report)
+				if err := os.WriteFile(file, []byte(a.format()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if wantReport, ok := a.files["report.md"]; ok && report != wantReport {
+				t.Errorf("report.md differs.\n--- got ---\n%s\n--- want ---\n%s", report, wantReport)
+			}
+		})
+	}
+}

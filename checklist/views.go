@@ -356,9 +356,13 @@ func writeRiskMap(b *textBuffer, refs []viewField, answers Answers, rows []int) 
 			if k == 4 {
 				cells[im] = refs[1].field.Label(itoa(im))
 			} else {
-				cells[im] = itoa(grid[0][k+1][im])
-				if sides == 2 {
-					cells[im] += " → " + itoa(grid[1][k+1][im])
+				before, after := grid[0][k+1][im], grid[1][k+1][im]
+				cells[im] = ""
+				if before+after > 0 { // empty cells show as "-"
+					cells[im] = itoa(before)
+					if sides == 2 {
+						cells[im] += " → " + itoa(after)
+					}
 				}
 			}
 		}
