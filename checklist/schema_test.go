@@ -41,6 +41,10 @@ func TestSchemaMatchesEngine(t *testing.T) {
 			t.Errorf("kind %d: schema %s, engine %s", i, kinds[i], k)
 		}
 	}
+	views := enum("view", "properties", "kind", "enum")
+	if len(views) != 3 || views[0] != checklist.ViewMatrix || views[1] != checklist.ViewFlow || views[2] != checklist.ViewRiskMap {
+		t.Errorf("view kinds %v", views)
+	}
 	sev := enum("finding", "properties", "severity", "enum")
 	if len(sev) != 3 || sev[0] != checklist.SeverityInfo || sev[1] != checklist.SeverityAandacht || sev[2] != checklist.SeverityRisico {
 		t.Errorf("severities %v", sev)
