@@ -8,10 +8,11 @@ package checklist
 //   - a row of the follower exists while the source row at that index is
 //     filled; rows at blank source rows and beyond the source are kept as
 //     they are, but not counted, checked or reported, and left out of an
-//     exported file (the page removes a follower's row together with its
-//     source row, so such rows are leftovers);
+//     exported file (they are leftovers: the page is expected to remove a
+//     follower's row together with its source row);
 //   - a follower row is checked like any row when it has content; when the
-//     follower is required, every existing row must be filled in;
+//     follower is required, every existing row must be filled in; a
+//     follower counts as answered when each of its rows has content;
 //   - forEach over a follower visits every existing row, also an empty one,
 //     and sees the fields of the source row too;
 //   - the source group holds minRows/maxRows; a source cannot follow

@@ -81,7 +81,9 @@ func ParseAnswersJSON(def *Definition, text string) (Answers, error) {
 }
 
 // EvaluateJSON returns the state as
-// {"visible","missing","answered","total","sections","findings","warnings"}.
+// {"visible","missing","answered","total","sections","findings","warnings"};
+// each finding is {"id","severity","text","link","roles"}, roles being the
+// role ids (an empty list when the finding names none).
 func EvaluateJSON(def *Definition, answersJSON string) string {
 	answers, err := ParseAnswersJSON(def, answersJSON)
 	if err != nil {
