@@ -289,7 +289,15 @@ func waitDownload(t *testing.T, dir, prefix string) string {
 	for time.Now().Before(deadline) {
 		matches, _ := filepath.Glob(filepath.Join(dir, prefix+"*"))
 		for _, m := range matches {
-			if !strings.HasSuffix(m, ".crdownload") {
+			if strings.HasSuffix(m, ".crdownload") {
+				continue
+			}
+			// Chromium may create the file before it writes it: wait until it
+			// has content that stops growing.
+			a, err1 := os.Stat(m)
+			time.Sleep(150 * time.Millisecond)
+			b, err2 := os.Stat(m)
+			if err1 == nil && err2 == nil && a.Size() > 0 && a.Size() == b.Size() {
 				return m
 			}
 		}
