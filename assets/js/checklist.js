@@ -698,17 +698,25 @@ function realRows(answers, groupID) {
   return (answers[groupID] || []).map((r, i) => [r, i]).filter(([r]) => Object.keys(r).length > 0);
 }
 
+// Wide tables scroll sideways inside a region that keyboard users can focus.
+function scrollBox(table, label) {
+  const box = el('div', { className: 'dw-table-scroll', tabIndex: 0 }, table);
+  box.setAttribute('role', 'region');
+  box.setAttribute('aria-label', label);
+  return box;
+}
+
 function viewTable(caption, headers, rows) {
   const thead = el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', textContent: h }))));
   const tbody = el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c, j) => (j === 0 ? el('th', { scope: 'row', textContent: c }) : el('td', { textContent: c }))))));
-  return el('table', { className: 'dw-table' }, el('caption', { textContent: caption }), thead, tbody);
+  return scrollBox(el('table', { className: 'dw-table' }, el('caption', { textContent: caption }), thead, tbody), caption);
 }
 
 function matrixView(v, answers) {
   const label = (items.get(v.group).rowLabel) || 'Regel';
   const headers = [label, ...v.columns.map((c) => (cell(answers, v.group, 0, c).field || {}).question || c)];
   const rows = realRows(answers, v.group).map(([, i]) => [`${label} ${i + 1}`, ...v.columns.map((c) => cell(answers, v.group, i, c).text)]);
-  return [el('h3', { textContent: v.title }), rows.length ? viewTable(v.title, headers, rows) : el('p', { textContent: 'Nog niets ingevuld.' })];
+  return [el('h4', { textContent: v.title }), rows.length ? viewTable(v.title, headers, rows) : el('p', { textContent: 'Nog niets ingevuld.' })];
 }
 
 function party(answers, v, row, choice, other) {
@@ -723,7 +731,7 @@ function party(answers, v, row, choice, other) {
 // for anyone who reads tables more easily than drawings.
 function flowView(v, answers) {
   const rows = realRows(answers, v.group);
-  const heading = el('h3', { textContent: v.title });
+  const heading = el('h4', { textContent: v.title });
   if (!rows.length) return [heading, el('p', { textContent: 'Nog geen gegevensstromen ingevuld.' })];
   const edges = rows.map(([r, i]) => ({
     n: i + 1, from: party(answers, v, r, v.from, v.fromOther), to: party(answers, v, r, v.to, v.toOther),
@@ -790,7 +798,7 @@ function riskGrid(caption, spec, answers) {
 function riskmapView(v, answers) {
   const before = riskGrid(`${v.title}: voor maatregelen`, v.before, answers);
   const after = riskGrid(`${v.title}: na maatregelen`, v.after, answers);
-  const out = [el('h3', { textContent: v.title }),
+  const out = [el('h4', { textContent: v.title }),
     el('p', { className: 'dw-hint', textContent: 'Kans en impact lopen van 1 (klein) tot 4 (groot). Een risico staat in de cel van zijn score; de nummers zijn de regels uit de stap over risico\u2019s. Kleur en tekst: laag (score 1 tot 3), middel (4 tot 8), hoog (9 tot 16).' }),
     el('div', { className: 'dw-riskmaps' }, before.table, after.table)];
   if (!before.scored.length) out.push(el('p', { textContent: 'Nog geen risico\u2019s met een score.' }));
@@ -813,8 +821,11 @@ function renderViews(answers) {
 const roles = JSON.parse(($('checklist-roles') || { textContent: '[]' }).textContent);
 
 function renderActionLists(findings) {
+  // Heaviest first, so each list starts with what cannot wait.
+  const weight = { risico: 0, aandacht: 1, info: 2 };
+  const sorted = [...findings].sort((a, b) => (weight[a.severity] ?? 3) - (weight[b.severity] ?? 3));
   const byRole = new Map();
-  for (const f of findings) for (const r of f.roles || []) (byRole.get(r) || byRole.set(r, []).get(r)).push(f);
+  for (const f of sorted) for (const r of f.roles || []) (byRole.get(r) || byRole.set(r, []).get(r)).push(f);
   if (!byRole.size) return [];
   const out = [el('h3', { textContent: 'Actielijst per rol' }),
     el('p', { textContent: 'Wie pakt wat op? Elke bevinding staat bij de rollen die ermee aan de slag gaan. Print een lijst om mee te geven.' })];
