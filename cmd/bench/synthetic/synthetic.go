@@ -218,6 +218,8 @@ func writeFinding(b *strings.Builder, s Spec, f int) {
 		w("    text: %s\n", q(fmt.Sprintf("Onderdeel %d is nog niet geregeld.", j)))
 	}
 	w("    link: /checklists/\n")
+	// Every finding names who picks it up; the ids are roles of data/rollen.yaml.
+	w("    roles: [%s]\n", []string{"privacy-officer", "jurist", "projectleider"}[f%3])
 }
 
 // Answers returns answers for the synthetic checklist as a JSON object in the

@@ -8,9 +8,19 @@ import (
 	"deelwijzer/checklist/yamldef"
 )
 
+// lists are the site's own option lists: the findings name roles from them.
+func lists(t *testing.T) map[string][]checklist.Option {
+	t.Helper()
+	l, err := yamldef.LoadLists("../../../data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
 func loadDefault(t *testing.T) *checklist.Definition {
 	t.Helper()
-	def, _, err := yamldef.Load([]byte(ChecklistYAML(Default)), nil)
+	def, _, err := yamldef.Load([]byte(ChecklistYAML(Default)), lists(t))
 	if err != nil {
 		t.Fatalf("the engine refuses the synthetic checklist:\n%v", err)
 	}
@@ -73,7 +83,7 @@ func TestAnswersFitTheChecklist(t *testing.T) {
 
 func TestSmallSpecStaysValid(t *testing.T) {
 	s := Spec{Items: 12, Conditions: 3, Rows: 2, Sections: 3, Findings: 4}
-	if _, _, err := yamldef.Load([]byte(ChecklistYAML(s)), nil); err != nil {
+	if _, _, err := yamldef.Load([]byte(ChecklistYAML(s)), lists(t)); err != nil {
 		t.Fatal(err)
 	}
 }
