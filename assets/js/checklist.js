@@ -68,8 +68,13 @@ function callText(fn, ...args) {
 
 // ---- reading and writing answers ---------------------------------------------
 
+// controlsIn finds a question's controls by name through the form's own index
+// (names are unique in the form, group cells included), so a change costs no
+// search through every field of a long checklist.
 function controlsIn(scope, name) {
-  return Array.from(scope.querySelectorAll('input, select, textarea')).filter((el) => el.name === name);
+  const found = form.elements.namedItem(name);
+  if (!found) return [];
+  return found instanceof RadioNodeList ? Array.from(found) : [found];
 }
 
 function readControl(scope, name, kind) {
@@ -885,7 +890,7 @@ function mirrorTextareas() {
       mirror.setAttribute('aria-hidden', 'true');
       ta.after(mirror);
     }
-    mirror.textContent = ta.value;
+    if (mirror.textContent !== ta.value) mirror.textContent = ta.value;
     ta.classList.toggle('dw-has-value', ta.value !== '');
   }
 }
