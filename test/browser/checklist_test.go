@@ -331,7 +331,7 @@ func TestChecklistExportImportRoundTrip(t *testing.T) {
 			setDownloads(t, tab, downloads)
 			openChecklist(t, tab, s.URL+page)
 			d := pageDefinition(t, tab)
-			fillByKeyboard(t, tab, func(n int) string { return fmt.Sprintf("Regel %d met \"aanhalingstekens\" & <tekens>", n) })
+			typed := fillByKeyboard(t, tab, func(n int) string { return fmt.Sprintf("Regel %d met \"aanhalingstekens\" & <tekens>", n) })
 			before := formState(t, tab)
 
 			tab.Click("#exporteer-json")
@@ -342,6 +342,14 @@ func TestChecklistExportImportRoundTrip(t *testing.T) {
 			answers, _ := first["answers"].(map[string]any)
 			if len(answers) == 0 {
 				t.Fatal("the export holds no answers")
+			}
+			tab.Click("#exporteer-md")
+			report, _ := os.ReadFile(waitDownload(t, downloads, d.ID+"-verslag-"))
+			if (typed > 0 && !strings.Contains(string(report), "Regel 0 met")) || !strings.HasPrefix(string(report), "# ") {
+				t.Errorf("the Markdown report lacks the typed answers or its title:\n%.500s", report)
+			}
+			if strings.Contains(string(report), "<tekens>") {
+				t.Error("the Markdown report holds typed markup unescaped")
 			}
 
 			// A fresh page, then import: every answer is back.
@@ -805,4 +813,48 @@ func checklistWith(t *testing.T, tab *browsertest.Tab, s *browsertest.Server, di
 	}
 	t.Fatal("no checklist has a question of the kind this test needs")
 	return "", definition{}
+}
+
+// TestDPIAToetsVerdicts answers the DPIA-toets with the keyboard in the three
+// ways that decide its verdict, and reads the verdict with its reasons from the
+// findings on screen.
+func TestDPIAToetsVerdicts(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	b := browsertest.NewBrowser(t)
+	tick := func(tab *browsertest.Tab, name, value string) {
+		tab.Focus(fmt.Sprintf(`input[name=%q][value=%q]`, name, value))
+		tab.Press(browsertest.KeySpace)
+	}
+	cases := []struct {
+		name         string
+		edpb, ap     []string
+		want, reason string
+		not          []string
+	}{
+		{"geen kenmerken", []string{"geen"}, []string{"geen"}, "Niet nodig, leg vast waarom", "", []string{"DPIA verplicht", "DPIA waarschijnlijk"}},
+		{"twee kenmerken", []string{"beoordelen", "grote-schaal"}, []string{"geen"}, "DPIA waarschijnlijk nodig", "Grote schaal", []string{"DPIA verplicht", "Niet nodig"}},
+		{"AP-lijst", []string{"geen"}, []string{"samenwerkingsverbanden"}, "DPIA verplicht", "U koos:", []string{"DPIA waarschijnlijk", "Niet nodig"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tab := b.NewTab(t)
+			openChecklist(t, tab, s.URL+"checklists/dpia-toets/")
+			for _, v := range c.edpb {
+				tick(tab, "edpb-criteria", v)
+			}
+			for _, v := range c.ap {
+				tick(tab, "ap-lijst", v)
+			}
+			findings := tab.Text("#bevindingen-lijst")
+			if !strings.Contains(findings, c.want) || !strings.Contains(findings, c.reason) {
+				t.Errorf("findings lack %q with %q:\n%s", c.want, c.reason, findings)
+			}
+			for _, n := range c.not {
+				if strings.Contains(findings, n) {
+					t.Errorf("findings also say %q:\n%s", n, findings)
+				}
+			}
+		})
+	}
 }
