@@ -68,14 +68,23 @@ function callText(fn, ...args) {
 
 // ---- reading and writing answers ---------------------------------------------
 
-// controlsIn finds a question's controls by name through the form's own index
-// (names are unique in the form, group cells included), so a change costs no
-// search through every field of a long checklist.
+// controlsIn finds a question's controls by name (names are unique in the form,
+// group cells included). The index is built once and again only when rows are
+// added or removed, so a change costs no search through every field of a long
+// checklist.
+let controlIndex = null;
 function controlsIn(scope, name) {
-  const found = form.elements.namedItem(name);
-  if (!found) return [];
-  return found instanceof RadioNodeList ? Array.from(found) : [found];
+  if (!controlIndex) {
+    controlIndex = new Map();
+    for (const el of form.elements) {
+      if (!el.name) continue;
+      const list = controlIndex.get(el.name);
+      if (list) list.push(el); else controlIndex.set(el.name, [el]);
+    }
+  }
+  return controlIndex.get(name) || [];
 }
+const formChanged = () => { controlIndex = null; };
 
 function readControl(scope, name, kind) {
   const els = controlsIn(scope, name);
@@ -144,7 +153,7 @@ function fill(answers) {
       const box = form.querySelector(`[data-rows-for="${id}"]`);
       const min = box.dataset.rowsFrom ? rowsOf(box.dataset.rowsFrom).length : Math.max(1, Number(box.dataset.minRows) || 0);
       while (rowsOf(id).length < Math.max(wanted.length, min)) addRow(id, false);
-      while (rowsOf(id).length > Math.max(wanted.length, min)) rowsOf(id).at(-1).remove();
+      while (rowsOf(id).length > Math.max(wanted.length, min)) { rowsOf(id).at(-1).remove(); formChanged(); }
       rowsOf(id).forEach((row, i) => {
         for (const f of it.fields) {
           const cell = row.querySelector(`[data-field="${f.id}"]`);
@@ -184,6 +193,7 @@ function addRow(groupID, focus) {
   }
   for (const el of row.querySelectorAll('.dw-row__actions, .dw-field-messages > *, .dw-print-value')) el.remove();
   box.append(row);
+  formChanged();
   if (!box.dataset.rowsFrom) decorateRow(groupID, row);
   renumber(groupID);
   if (focus) row.querySelector('input, select, textarea').focus();
@@ -205,6 +215,7 @@ function decorateRow(groupID, row) {
       for (const f of followers(groupID)) clearRow(rowsOf(f)[0]);
     } else {
       row.remove();
+      formChanged();
       for (const f of followers(groupID)) {
         const fr = rowsOf(f)[i];
         if (fr) fr.remove();
@@ -261,7 +272,7 @@ function renumber(groupID) {
   const source = box.dataset.rowsFrom;
   rowsOf(groupID).forEach((row, i) => {
     const title = source ? rowTitle(source, rowsOf(source)[i]) : '';
-    row.querySelector('.dw-row__legend').textContent = title ? `${label} ${i + 1}: ${title}` : `${label} ${i + 1}`;
+    setText(row.querySelector('.dw-row__legend'), title ? `${label} ${i + 1}: ${title}` : `${label} ${i + 1}`);
     const remove = row.querySelector('.dw-row__remove');
     if (remove) remove.textContent = `Verwijder ${label.toLowerCase()} ${i + 1}`;
   });
@@ -275,7 +286,7 @@ function enhanceGroups() {
     const box = form.querySelector(`[data-rows-for="${id}"]`);
     // The static page prints a few blank rows to write on; on screen, start with what is needed.
     const min = box.dataset.rowsFrom ? rowsOf(box.dataset.rowsFrom).length : Math.max(1, Number(box.dataset.minRows) || 0);
-    while (rowsOf(id).length > min) rowsOf(id).at(-1).remove();
+    while (rowsOf(id).length > min) { rowsOf(id).at(-1).remove(); formChanged(); }
     if (box.dataset.rowsFrom) {
       // Rows come and go with the group it follows.
       renumber(id);
@@ -367,19 +378,30 @@ function showWarnings(warnings) {
   }
 }
 
+let itemEls;
+const itemElements = () => itemEls || (itemEls = Array.from(form.querySelectorAll('[data-item]')));
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
 function apply(state) {
   lastState = state;
+  // Only what changed is written: a long checklist re-renders nothing it need not.
   const visible = new Set(state.visible);
-  for (const el of form.querySelectorAll('[data-item]')) el.hidden = !visible.has(el.dataset.item);
+  for (const el of itemElements()) {
+    const hide = !visible.has(el.dataset.item);
+    if (el.hidden !== hide) el.hidden = hide;
+  }
   const progress = $('voortgang');
   progress.hidden = false;
   const done = state.sections.filter((s) => s.status === 'afgerond').length;
-  progress.textContent = `${state.answered} van ${state.total} vragen beantwoord. ${done} van ${state.sections.length} stappen afgerond.`;
+  setText(progress, `${state.answered} van ${state.total} vragen beantwoord. ${done} van ${state.sections.length} stappen afgerond.`);
   for (const s of state.sections) {
-    const tag = form.ownerDocument.querySelector(`[data-section-status="${s.id}"]`);
+    const tag = document.querySelector(`[data-section-status="${s.id}"]`);
     tag.hidden = false;
-    tag.textContent = statusText[s.status] || s.status;
-    tag.className = `dw-status-tag dw-status-tag--${s.status}`;
+    setText(tag, statusText[s.status] || s.status);
+    const cls = `dw-status-tag dw-status-tag--${s.status}`;
+    if (tag.className !== cls) tag.className = cls;
   }
   renderFindings(state.findings);
   showWarnings(state.warnings);
@@ -402,14 +424,18 @@ function findingNode(f) {
   return li;
 }
 
+let lastFindings = '';
 function renderFindings(findings) {
   $('bevindingen').hidden = false;
+  const key = JSON.stringify(findings);
+  if (key === lastFindings) return;
+  lastFindings = key;
   const list = $('bevindingen-lijst');
   list.replaceChildren(...findings.map(findingNode));
   const count = (sev) => findings.filter((f) => f.severity === sev).length;
-  $('bevindingen-samenvatting').textContent = findings.length === 0
+  setText($('bevindingen-samenvatting'), findings.length === 0
     ? 'Geen bevindingen op dit moment.'
-    : `${findings.length} bevindingen: ${count('risico')} risico, ${count('aandacht')} aandacht, ${count('info')} info.`;
+    : `${findings.length} bevindingen: ${count('risico')} risico, ${count('aandacht')} aandacht, ${count('info')} info.`);
 }
 
 function evaluate() {
@@ -435,7 +461,7 @@ function persist(answers) {
 }
 
 function changed() {
-  for (const [id, it] of items) if (it.kind === 'group') syncFollowers(id);
+  for (const [id, it] of items) if (it.kind === 'group' && !it.rowsFrom) syncFollowers(id);
   const answers = evaluate();
   mirrorTextareas();
   persist(answers);
