@@ -123,19 +123,8 @@ function collect() {
   const rowMap = {};
   for (const [id, it] of items) {
     if (it.kind === 'group') {
-      const rows = [];
+      const rows = collectGroup(id, it);
       rowMap[id] = rowsOf(id);
-      for (const row of rowsOf(id)) {
-        const r = {};
-        for (const f of it.fields) {
-          const cell = row.querySelector(`[data-field="${f.id}"]`);
-          const el = cell.querySelector('input, select, textarea');
-          const v = readControl(cell, el.name, f.kind);
-          if (!isEmpty(v)) r[f.id] = v;
-        }
-        rows.push(r);
-      }
-      while (rows.length && Object.keys(rows[rows.length - 1]).length === 0) rows.pop();
       if (rows.length) answers[id] = rows;
     } else {
       const v = readControl(form, id, it.kind);
@@ -143,6 +132,41 @@ function collect() {
     }
   }
   return { answers, rowMap };
+}
+
+function collectGroup(id, it) {
+  const rows = [];
+  for (const row of rowsOf(id)) {
+    const r = {};
+    for (const f of it.fields) {
+      const cell = row.querySelector(`[data-field="${f.id}"]`);
+      const el = cell.querySelector('input, select, textarea');
+      const v = readControl(cell, el.name, f.kind);
+      if (!isEmpty(v)) r[f.id] = v;
+    }
+    rows.push(r);
+  }
+  while (rows.length && Object.keys(rows[rows.length - 1]).length === 0) rows.pop();
+  return rows;
+}
+
+// current holds the answers between changes. A change to one question re-reads
+// only that question (or that group); anything that moves rows re-reads all.
+let current = null;
+function answersAfter(target) {
+  const holder = target && target.closest ? target.closest('[data-item]') : null;
+  if (!current || !holder) {
+    const { answers, rowMap } = collect();
+    current = answers;
+    lastRowMap = rowMap;
+    return current;
+  }
+  const id = holder.dataset.item;
+  const it = items.get(id);
+  const v = it.kind === 'group' ? collectGroup(id, it) : readControl(form, id, it.kind);
+  if (isEmpty(v)) delete current[id]; else current[id] = v;
+  if (it.kind === 'group') lastRowMap[id] = rowsOf(id);
+  return current;
 }
 
 function fill(answers) {
@@ -438,9 +462,8 @@ function renderFindings(findings) {
     : `${findings.length} bevindingen: ${count('risico')} risico, ${count('aandacht')} aandacht, ${count('info')} info.`);
 }
 
-function evaluate() {
-  const { answers, rowMap } = collect();
-  lastRowMap = rowMap;
+function evaluate(target) {
+  const answers = answersAfter(target);
   const state = call('evaluate', JSON.stringify(answers));
   if (state.error) { say(state.error); return answers; }
   apply(state);
@@ -460,9 +483,9 @@ function persist(answers) {
   }
 }
 
-function changed() {
+function changed(ev) {
   for (const [id, it] of items) if (it.kind === 'group' && !it.rowsFrom) syncFollowers(id);
-  const answers = evaluate();
+  const answers = evaluate(ev && ev.target);
   mirrorTextareas();
   persist(answers);
 }
@@ -949,7 +972,7 @@ function enhance() {
   if (restored) say('Uw bewaarde antwoorden van dit apparaat zijn teruggezet.');
 
   form.addEventListener('input', (ev) => {
-    if (ev.target.tagName === 'TEXTAREA' || ev.target.type === 'text') changed();
+    if (ev.target.tagName === 'TEXTAREA' || ev.target.type === 'text') changed(ev);
   });
   form.addEventListener('change', changed);
   form.addEventListener('submit', finish);
