@@ -18,23 +18,14 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"deelwijzer/internal/browsertest"
 )
 
-// chromiumFlags are the only flags Chromium gets (chromedp adds the pipe it
-// talks over and, here, the temporary profile directory). No chromedp
-// defaults: they switch off throttling and features a visitor's browser has.
+// chromiumFlags are the test harness's Chromium flags plus a temporary profile,
+// so the benchmark measures the same browser the tests drive.
 func chromiumFlags(exe, profile string) []chromedp.ExecAllocatorOption {
-	return []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(exe),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.UserDataDir(profile),
-	}
+	return append(browsertest.AllocatorOptions(exe), chromedp.UserDataDir(profile))
 }
 
 type browser struct {

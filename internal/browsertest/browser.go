@@ -52,18 +52,7 @@ func NewBrowser(t testing.TB) *Browser {
 	if _, err := os.Stat(path); err != nil {
 		t.Fatalf("browsertest: Chromium not found at %s (install it with `apt-get install chromium`, or set DEELWIJZER_CHROMIUM): %v", path, err)
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-quic", true),
-	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), AllocatorOptions(path)...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	t.Cleanup(func() {
 		cancel()
@@ -75,6 +64,24 @@ func NewBrowser(t testing.TB) *Browser {
 		t.Fatalf("browsertest: start Chromium: %v", err)
 	}
 	return &Browser{ctx: ctx}
+}
+
+// AllocatorOptions starts Chromium at exe headless with exactly the flags this
+// machine needs and nothing of chromedp's defaults (which switch off throttling
+// and features a visitor's browser has). Without the background-networking flags
+// Chromium keeps trying to reach the internet, which these machines do not have.
+// The tests and the benchmark share it, so both run the same browser.
+func AllocatorOptions(exe string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+	}
 }
 
 // Request is one request a page made, as the Network domain reports it.
