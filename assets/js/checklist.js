@@ -996,7 +996,10 @@ function enhance() {
   $('resultaat-json').addEventListener('click', exportJSON);
   $('exporteer-md').addEventListener('click', exportMarkdown);
   $('resultaat-md').addEventListener('click', exportMarkdown);
-  for (const id of ['print', 'resultaat-print']) $(id).addEventListener('click', () => window.print());
+  $('print').addEventListener('click', () => window.print());
+  // The result alone reads as the summary one hands to the FG: answers, overviews,
+  // findings and action lists, without the form around it.
+  $('resultaat-print').addEventListener('click', () => printOnly('resultaat'));
   window.addEventListener('beforeprint', mirrorTextareas);
   $('importeer').addEventListener('change', (ev) => {
     importFile(ev.target.files[0]).finally(() => { ev.target.value = ''; });

@@ -222,6 +222,16 @@ func TestChecklistKeyboardToResult(t *testing.T) {
 				t.Errorf("progress text = %q", p)
 			}
 			axeTotal += axeClean(t, tab, page+" result")
+
+			// The summary prints on its own, as its button does it.
+			browsertest.Eval[bool](tab, `(document.documentElement.dataset.printOnly = 'resultaat', document.getElementById('resultaat').classList.add('dw-print-target'), true)`)
+			summary := strings.Join(strings.Fields(browsertest.PDFText(t, tab.PrintPDF())), " ")
+			if !strings.Contains(summary, "Controleer uw antwoorden") || !strings.Contains(summary, "Bevindingen") {
+				t.Errorf("the printed summary lacks its heading or findings:\n%.300s", summary)
+			}
+			if strings.Contains(summary, "Overzicht van de stappen") || strings.Contains(summary, "Uw werk bewaren") {
+				t.Errorf("printing the summary also printed the form around it:\n%.300s", summary)
+			}
 		})
 	}
 	fmt.Printf("TestChecklistKeyboardToResult: %d axe violations over start, error and result states\n", axeTotal)
