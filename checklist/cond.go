@@ -564,7 +564,7 @@ func (n *node) checkCall(scope scopeFunc) error {
 // unanswered, so a chain of conditions hides correctly.
 type evalEnv struct {
 	answers Answers
-	visible map[string]bool
+	visible []bool // by Item.slot
 	row     Row
 	source  Row // forEach over a follower: the row it follows
 }
@@ -582,7 +582,7 @@ func (e *evalEnv) value(n *node) any {
 	if n.rowField {
 		return e.cell(n.item)
 	}
-	if !e.visible[n.item.ID] {
+	if !e.visible[n.item.slot] {
 		return nil
 	}
 	return e.answers[n.item.ID]

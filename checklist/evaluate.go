@@ -12,7 +12,8 @@ type State struct {
 	Findings []FindingResult
 	Warnings []Warning
 
-	visible map[string]bool
+	def     *Definition
+	visible []bool // by Item.slot: a slice, not a map keyed by id, because evaluation reads it for every condition
 }
 
 // SectionProgress counts visible questions of one step.
@@ -42,23 +43,27 @@ type Warning struct {
 }
 
 // IsVisible reports whether the question is shown.
-func (s *State) IsVisible(id string) bool { return s.visible[id] }
+func (s *State) IsVisible(id string) bool { return s.def != nil && s.shows(s.def.Item(id)) }
+
+func (s *State) shows(it *Item) bool {
+	return it != nil && it.slot < len(s.visible) && s.visible[it.slot]
+}
 
 // Evaluate computes visibility, progress, findings and warnings. It does not
 // change answers.
 func Evaluate(def *Definition, answers Answers) *State {
-	st := &State{visible: map[string]bool{}}
+	st := &State{def: def, visible: make([]bool, len(def.items)), Sections: make([]SectionProgress, 0, len(def.Sections))}
 	env := &evalEnv{answers: answers, visible: st.visible}
 	// showIf only looks back, so one pass in checklist order is enough.
 	for _, it := range def.items {
 		if it.showIf == nil || it.showIf.evalBool(env) {
-			st.visible[it.ID] = true
+			st.visible[it.slot] = true
 		}
 	}
 	for _, sec := range def.Sections {
 		p := SectionProgress{ID: sec.ID}
 		for _, it := range sec.Items {
-			if !st.visible[it.ID] {
+			if !st.visible[it.slot] {
 				continue
 			}
 			st.Visible = append(st.Visible, it.ID)
@@ -85,32 +90,38 @@ func Evaluate(def *Definition, answers Answers) *State {
 		st.Sections = append(st.Sections, p)
 	}
 	for _, f := range def.Findings {
-		st.Findings = append(st.Findings, evaluateFinding(f, env)...)
+		st.Findings = appendFindings(st.Findings, f, env)
 	}
 	return st
 }
 
-func evaluateFinding(f *Finding, env *evalEnv) []FindingResult {
+// appendFindings adds what finding f yields to out; appending in place
+// instead of returning a slice per finding saves an allocation for each.
+func appendFindings(out []FindingResult, f *Finding, env *evalEnv) []FindingResult {
 	if f.when == nil {
-		return nil
+		return out
 	}
 	if f.forEach == nil {
-		if !f.when.evalBool(env) {
-			return nil
+		if f.when.evalBool(env) {
+			out = append(out, FindingResult{ID: f.ID, Severity: f.Severity, Text: f.fillText(env, -1), Link: f.Link, Roles: f.Roles, Row: -1})
 		}
-		return []FindingResult{{ID: f.ID, Severity: f.Severity, Text: f.fillText(env, -1), Link: f.Link, Roles: f.Roles, Row: -1}}
+		return out
 	}
-	if !env.visible[f.forEach.ID] {
-		return nil
+	if !env.visible[f.forEach.slot] {
+		return out
 	}
-	var out []FindingResult
+	var sources []Row
+	if f.forEach.Source != nil {
+		sources = groupRows(f.forEach.Source, env.answers)
+	}
+	rowEnv := &evalEnv{answers: env.answers, visible: env.visible}
 	for i, r := range groupRows(f.forEach, env.answers) {
 		if r == nil {
 			continue
 		}
-		rowEnv := &evalEnv{answers: env.answers, visible: env.visible, row: r}
-		if f.forEach.Source != nil {
-			rowEnv.source = groupRows(f.forEach.Source, env.answers)[i]
+		rowEnv.row = r
+		if sources != nil {
+			rowEnv.source = sources[i]
 		}
 		if f.when.evalBool(rowEnv) {
 			out = append(out, FindingResult{ID: f.ID, Severity: f.Severity, Text: f.fillText(rowEnv, i), Link: f.Link, Roles: f.Roles, Row: i})
@@ -130,7 +141,7 @@ func (f *Finding) fillText(env *evalEnv, row int) string {
 			var v any
 			if p.rowField {
 				v = env.cell(p.ref)
-			} else if env.visible[p.ref.ID] {
+			} else if env.visible[p.ref.slot] {
 				v = env.answers[p.ref.ID]
 			}
 			b.WriteString(valueText(p.ref, v, "(niet ingevuld)"))
@@ -176,7 +187,7 @@ func Validate(def *Definition, answers Answers) []ValidationError {
 	st := Evaluate(def, answers)
 	var out []ValidationError
 	for _, it := range def.items {
-		if st.visible[it.ID] {
+		if st.visible[it.slot] {
 			out = append(out, itemErrors(it, answers)...)
 		}
 	}

@@ -89,31 +89,50 @@ func EvaluateJSON(def *Definition, answersJSON string) string {
 	if err != nil {
 		return ErrorJSON(err.Error())
 	}
-	return JSONText(StateObject(Evaluate(def, answers)))
+	return string(appendState(nil, Evaluate(def, answers)))
 }
 
-// StateObject is the JSON form of a State.
-func StateObject(st *State) *Object {
-	sections := make([]any, len(st.Sections))
-	for i, s := range st.Sections {
-		sections[i] = NewObject().Set("id", s.ID).Set("answered", s.Answered).Set("total", s.Total).Set("status", s.Status)
+// appendState writes the JSON form of a State straight into b. The page asks
+// for it after every answer, so it skips building a tree of Objects (a map
+// per section and finding) only to write that tree out again. Lists, also
+// empty ones, come out as [] and never as null.
+func appendState(b []byte, st *State) []byte {
+	b = appendFields(b, `{"visible":%,"missing":%,"answered":%,"total":%,"sections":[`, st.Visible, st.Missing, st.Answered, st.Total)
+	for _, s := range st.Sections {
+		b = appendFields(b, `{"id":%,"answered":%,"total":%,"status":%},`, s.ID, s.Answered, s.Total, s.Status)
 	}
-	findings := make([]any, len(st.Findings))
-	for i, f := range st.Findings {
-		findings[i] = NewObject().Set("id", f.ID).Set("severity", f.Severity).Set("text", f.Text).Set("link", f.Link).Set("roles", nonNil(f.Roles))
+	b = endList(b, `],"findings":[`)
+	for _, f := range st.Findings {
+		b = appendFields(b, `{"id":%,"severity":%,"text":%,"link":%,"roles":%},`, f.ID, f.Severity, f.Text, f.Link, f.Roles)
 	}
-	warnings := make([]any, len(st.Warnings))
-	for i, w := range st.Warnings {
-		warnings[i] = NewObject().Set("field", w.Field).Set("kinds", nonNil(w.Kinds))
+	b = endList(b, `],"warnings":[`)
+	for _, w := range st.Warnings {
+		b = appendFields(b, `{"field":%,"kinds":%},`, w.Field, w.Kinds)
 	}
-	return NewObject().
-		Set("visible", nonNil(st.Visible)).
-		Set("missing", nonNil(st.Missing)).
-		Set("answered", st.Answered).
-		Set("total", st.Total).
-		Set("sections", sections).
-		Set("findings", findings).
-		Set("warnings", warnings)
+	return endList(b, "]}")
+}
+
+// appendFields writes format with each % replaced by the JSON of the next
+// value. One call per object keeps the WebAssembly binary smaller than an
+// append per key.
+func appendFields(b []byte, format string, values ...any) []byte {
+	for i := 0; i < len(format); i++ {
+		if format[i] == '%' {
+			b = AppendJSON(b, values[0])
+			values = values[1:]
+		} else {
+			b = append(b, format[i])
+		}
+	}
+	return b
+}
+
+// endList drops the comma after a list's last element and writes next.
+func endList(b []byte, next string) []byte {
+	if b[len(b)-1] == ',' {
+		b = b[:len(b)-1]
+	}
+	return append(b, next...)
 }
 
 // nonNil makes empty lists come out as [] rather than null, so the page

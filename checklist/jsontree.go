@@ -540,14 +540,7 @@ func AppendJSON(b []byte, v any) []byte {
 	case string:
 		return AppendJSONString(b, x)
 	case []string:
-		b = append(b, '[')
-		for i, s := range x {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = AppendJSONString(b, s)
-		}
-		return append(b, ']')
+		return appendStrings(b, x)
 	case []any:
 		b = append(b, '[')
 		for i, e := range x {
@@ -574,6 +567,18 @@ func AppendJSON(b []byte, v any) []byte {
 	}
 	// Unknown Go types are a programming error; null keeps the output valid.
 	return append(b, "null"...)
+}
+
+// appendStrings writes a list of strings; nil is written as [].
+func appendStrings(b []byte, list []string) []byte {
+	b = append(b, '[')
+	for i, s := range list {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = AppendJSONString(b, s)
+	}
+	return append(b, ']')
 }
 
 // AppendJSONString writes s as a JSON string. Besides what JSON requires it

@@ -254,6 +254,10 @@ func (l *loader) section(def *Definition, v any, path string, seen map[string]st
 			continue
 		}
 		it.Section = s
+		it.slot = len(def.items)
+		if first := def.byID[it.ID]; first != nil {
+			it.slot = first.slot
+		}
 		if it.ID != "" {
 			if other, dup := def.byID[it.ID]; dup && AuthorChecks {
 				l.problem(ipath+".id", "id '"+it.ID+"' komt twee keer voor (ook bij "+other.Path+"); een id moet uniek zijn in de hele checklist")

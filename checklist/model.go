@@ -106,7 +106,10 @@ type Item struct {
 	Section *Section // nil for fields
 	Group   *Item    // the group a field belongs to; nil for items
 
-	order  int // position over the whole checklist; conditions may only look back
+	order int // position over the whole checklist; conditions may only look back
+	// slot indexes per-evaluation slices such as State.visible: the order of
+	// the first item with this id (ids are unique in a checked definition).
+	slot   int
 	showIf *node
 }
 
