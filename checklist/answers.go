@@ -86,7 +86,7 @@ func DecodeAnswers(def *Definition, tree any) (Answers, []Dropped) {
 	obj, ok := tree.(*Object)
 	if !ok {
 		if tree != nil {
-			dropped = append(dropped, Dropped{Item: "", Reason: "De antwoorden staan niet in de verwachte vorm (een lijst van vraag: antwoord)."})
+			dropped = addDropped(dropped, "", "De antwoorden staan niet in de verwachte vorm (een lijst van vraag: antwoord).")
 		}
 		return answers, dropped
 	}
@@ -94,29 +94,94 @@ func DecodeAnswers(def *Definition, tree any) (Answers, []Dropped) {
 		raw := obj.Values[id]
 		it := def.Item(id)
 		if it == nil {
-			dropped = append(dropped, Dropped{Item: id, Reason: "Deze vraag bestaat niet in deze versie van de checklist."})
+			dropped = addDropped(dropped, id, "Deze vraag bestaat niet in deze versie van de checklist.")
 			continue
 		}
 		if raw == nil {
 			continue
 		}
-		if it.Kind == KindGroup {
-			rows, d := decodeRows(it, raw)
-			dropped = append(dropped, d...)
-			if rows != nil {
-				answers[id] = rows
-			}
-			continue
-		}
-		v, reason := decodeValue(it, raw)
-		if reason != "" {
-			dropped = append(dropped, Dropped{Item: id, Reason: reason})
-		}
+		var v any
+		v, dropped = decodeItem(it, raw, dropped)
 		if v != nil {
 			answers[id] = v
 		}
 	}
 	return answers, dropped
+}
+
+// addDropped appends one Dropped; out of line because each append of a
+// struct of strings costs much code in WebAssembly.
+//
+//go:noinline
+func addDropped(dropped []Dropped, item, reason string) []Dropped {
+	return append(dropped, Dropped{Item: item, Reason: reason})
+}
+
+// decodeItem decodes the answer to one top-level question, nil meaning no
+// answer, and adds what did not fit to dropped.
+func decodeItem(it *Item, raw any, dropped []Dropped) (any, []Dropped) {
+	if it.Kind == KindGroup {
+		return decodeRows(it, raw, dropped)
+	}
+	v, reason := decodeValue(it, raw)
+	if reason != "" {
+		dropped = addDropped(dropped, it.ID, reason)
+	}
+	return v, dropped
+}
+
+// answerDecoder reads the answers object the page sends straight into
+// Answers, without an Object (a map of every key) to build and throw away.
+// It keeps, per question, the JSON text of the last answer and what that
+// decoded to. The page sends all answers after every click, so when
+// EvaluateJSON keeps a decoder between calls nearly every answer is taken
+// over without parsing it again. Decoding depends only on the question and
+// that text, so the result is the same; cached values are shared between
+// calls, so only a caller that never changes or keeps the answers
+// (EvaluateJSON) may keep a decoder.
+type answerDecoder struct {
+	def   *Definition
+	cache []cachedAnswer // by Item.slot
+	call  int            // counts calls, to tell this call's answers from older ones
+	out   []byte         // EvaluateJSON's output buffer, reused likewise
+}
+
+type cachedAnswer struct {
+	raw   string // the JSON text value was decoded from; "" = not reusable
+	value any
+	call  int // the last call that had this answer
+
+	_ noCompare
+}
+
+// member reads the value of one member of the top-level object. A key that
+// occurs twice counts with its last value, as in an Object.
+func (d *answerDecoder) member(p *jsonParser, id string) error {
+	p.skipSpace()
+	start := p.i
+	it := d.def.byID[id]
+	if it == nil {
+		_, err := p.value()
+		return err
+	}
+	c := &d.cache[it.slot]
+	c.call = d.call
+	if c.raw != "" && hasPrefix(p.s[start:], c.raw) {
+		p.i += len(c.raw)
+		return nil
+	}
+	raw, err := p.value()
+	c.raw, c.value = "", nil
+	if err != nil || raw == nil {
+		return err
+	}
+	c.value, _ = decodeItem(it, raw, nil)
+	// Only strings, lists and objects are reused: their text ends itself,
+	// so the same text at the start is the same value.
+	if p.s[start] == '"' || p.s[start] == '[' || p.s[start] == '{' {
+		c.raw = p.s[start:p.i]
+	}
+	return nil
 }
 
 // decodeValue returns the usable value and, if something did not fit, why.
@@ -172,25 +237,25 @@ func decodeValue(it *Item, raw any) (any, string) {
 			return nil, "'" + s + "' is geen geldige datum (jjjj-mm-dd)."
 		}
 	}
-	return s, ""
+	return raw, "" // raw already holds s; boxing s again would allocate
 }
 
-func decodeRows(it *Item, raw any) ([]Row, []Dropped) {
+// decodeRows returns the rows as []Row, or nil when raw is not a list.
+func decodeRows(it *Item, raw any, dropped []Dropped) (any, []Dropped) {
 	list, ok := raw.([]any)
 	if !ok {
-		return nil, []Dropped{{Item: it.ID, Reason: "Hier horen rijen, maar het bestand bevat " + describeValue(raw) + "."}}
+		return nil, addDropped(dropped, it.ID, "Hier horen rijen, maar het bestand bevat "+describeValue(raw)+".")
 	}
-	var dropped []Dropped
 	rows := []Row{}
 	for i, rv := range list {
 		cell := it.ID + "." + itoa(i)
 		if i >= it.MaxRows {
-			dropped = append(dropped, Dropped{Item: cell, Reason: "Er zijn meer dan " + itoa(it.MaxRows) + " rijen; de rijen vanaf hier zijn weggelaten."})
+			dropped = addDropped(dropped, cell, "Er zijn meer dan "+itoa(it.MaxRows)+" rijen; de rijen vanaf hier zijn weggelaten.")
 			break
 		}
 		obj, isObj := rv.(*Object)
 		if !isObj {
-			dropped = append(dropped, Dropped{Item: cell, Reason: "Deze rij heeft niet de verwachte vorm en is weggelaten."})
+			dropped = addDropped(dropped, cell, "Deze rij heeft niet de verwachte vorm en is weggelaten.")
 			rows = append(rows, Row{})
 			continue
 		}
@@ -198,7 +263,7 @@ func decodeRows(it *Item, raw any) ([]Row, []Dropped) {
 		for _, fid := range obj.Keys {
 			f := it.Field(fid)
 			if f == nil {
-				dropped = append(dropped, Dropped{Item: cell + "." + fid, Reason: "Dit veld bestaat niet in deze versie van de checklist."})
+				dropped = addDropped(dropped, cell+"."+fid, "Dit veld bestaat niet in deze versie van de checklist.")
 				continue
 			}
 			if obj.Values[fid] == nil {
@@ -206,7 +271,7 @@ func decodeRows(it *Item, raw any) ([]Row, []Dropped) {
 			}
 			v, reason := decodeValue(f, obj.Values[fid])
 			if reason != "" {
-				dropped = append(dropped, Dropped{Item: cell + "." + fid, Reason: reason})
+				dropped = addDropped(dropped, cell+"."+fid, reason)
 			}
 			if v != nil {
 				row[fid] = v

@@ -43,10 +43,12 @@ type Warning struct {
 }
 
 // IsVisible reports whether the question is shown.
-func (s *State) IsVisible(id string) bool { return s.def != nil && s.shows(s.def.Item(id)) }
-
-func (s *State) shows(it *Item) bool {
-	return it != nil && it.slot < len(s.visible) && s.visible[it.slot]
+func (s *State) IsVisible(id string) bool {
+	if s.def == nil {
+		return false
+	}
+	it := s.def.Item(id)
+	return it != nil && s.visible[it.slot]
 }
 
 // Evaluate computes visibility, progress, findings and warnings. It does not
@@ -103,7 +105,7 @@ func appendFindings(out []FindingResult, f *Finding, env *evalEnv) []FindingResu
 	}
 	if f.forEach == nil {
 		if f.when.evalBool(env) {
-			out = append(out, FindingResult{ID: f.ID, Severity: f.Severity, Text: f.fillText(env, -1), Link: f.Link, Roles: f.Roles, Row: -1})
+			out = f.appendResult(out, env, -1)
 		}
 		return out
 	}
@@ -124,10 +126,14 @@ func appendFindings(out []FindingResult, f *Finding, env *evalEnv) []FindingResu
 			rowEnv.source = sources[i]
 		}
 		if f.when.evalBool(rowEnv) {
-			out = append(out, FindingResult{ID: f.ID, Severity: f.Severity, Text: f.fillText(rowEnv, i), Link: f.Link, Roles: f.Roles, Row: i})
+			out = f.appendResult(out, rowEnv, i)
 		}
 	}
 	return out
+}
+
+func (f *Finding) appendResult(out []FindingResult, env *evalEnv, row int) []FindingResult {
+	return append(out, FindingResult{ID: f.ID, Severity: f.Severity, Text: f.fillText(env, row), Link: f.Link, Roles: f.Roles, Row: row})
 }
 
 func (f *Finding) fillText(env *evalEnv, row int) string {
@@ -202,7 +208,7 @@ func itemErrors(it *Item, answers Answers) []ValidationError {
 		return groupErrors(it, answers)
 	}
 	if msg := valueProblem(it, v); msg != "" {
-		return []ValidationError{{Field: it.ID, Item: it.ID, Message: msg}}
+		return addError(nil, it.ID, it.ID, msg)
 	}
 	return nil
 }
@@ -263,11 +269,7 @@ func groupErrors(it *Item, answers Answers) []ValidationError {
 		filled++
 		for _, f := range it.Fields {
 			if msg := valueProblem(f, r[f.ID]); msg != "" {
-				out = append(out, ValidationError{
-					Field:   it.ID + "." + itoa(i) + "." + f.ID,
-					Item:    it.ID,
-					Message: msg + " (" + it.rowName() + " " + itoa(i+1) + ")",
-				})
+				out = addError(out, it.ID+"."+itoa(i)+"."+f.ID, it.ID, msg+" ("+it.rowName()+" "+itoa(i+1)+")")
 			}
 		}
 	}
@@ -280,12 +282,20 @@ func groupErrors(it *Item, answers Answers) []ValidationError {
 		if need == 1 {
 			msg = "Vul minstens één rij in bij: " + it.Question
 		}
-		out = append([]ValidationError{{Field: it.ID, Item: it.ID, Message: msg}}, out...)
+		out = append(addError(nil, it.ID, it.ID, msg), out...)
 	}
 	if rows, _ := answers[it.ID].([]Row); len(rows) > it.MaxRows {
-		out = append(out, ValidationError{Field: it.ID, Item: it.ID, Message: "Er mogen hoogstens " + itoa(it.MaxRows) + " rijen zijn bij: " + it.Question})
+		out = addError(out, it.ID, it.ID, "Er mogen hoogstens "+itoa(it.MaxRows)+" rijen zijn bij: "+it.Question)
 	}
 	return out
+}
+
+// addError appends one ValidationError; out of line because each append of
+// a struct of strings costs much code in WebAssembly.
+//
+//go:noinline
+func addError(out []ValidationError, field, item, message string) []ValidationError {
+	return append(out, ValidationError{Field: field, Item: item, Message: message})
 }
 
 func itemWarnings(it *Item, v any) []Warning {

@@ -1,5 +1,7 @@
 package checklist
 
+import "sync/atomic"
+
 // The string API: JSON text in, JSON text out. The WebAssembly binding is a
 // thin wrapper around these functions, so their behaviour (and the exact
 // JSON shapes the browser relies on) is tested here in plain Go.
@@ -9,7 +11,7 @@ package checklist
 
 // ErrorJSON is {"error": msg}.
 func ErrorJSON(msg string) string {
-	return JSONText(NewObject().Set("error", msg))
+	return string(appendFields(nil, `{"error":%}`, msg))
 }
 
 // LoadPayload reads {"definition": <definition as JSON>, "lists": {"rollen":
@@ -63,20 +65,36 @@ func LoadPayload(payload string) (*Definition, error) {
 // ParseAnswersJSON reads the answers object the page sends. Values that do
 // not fit are left out (the page only sends what its own form produced).
 func ParseAnswersJSON(def *Definition, text string) (Answers, error) {
+	return parseAnswers(text, &answerDecoder{def: def})
+}
+
+func parseAnswers(text string, d *answerDecoder) (Answers, error) {
 	if len(text) > MaxImportSize {
 		return nil, errorText("De antwoorden zijn te groot.")
 	}
 	if isBlank(text) {
 		return Answers{}, nil
 	}
-	tree, err := ParseJSON(text, MaxJSONDepth)
+	items := d.def.items
+	if d.cache == nil {
+		d.cache = make([]cachedAnswer, len(items))
+	}
+	d.call++
+	tree, err := parseJSON(&jsonParser{s: text, answers: d})
 	if err != nil {
 		return nil, errorText("De antwoorden konden niet worden gelezen: " + err.Error())
 	}
-	if _, ok := tree.(*Object); !ok && tree != nil {
+	answers := Answers{}
+	if _, ok := tree.(*Object); ok {
+		answers = make(Answers, len(items))
+		for _, it := range items {
+			if c := &d.cache[it.slot]; c.call == d.call && c.value != nil {
+				answers[it.ID] = c.value
+			}
+		}
+	} else if tree != nil {
 		return nil, errorText("De antwoorden hebben niet de verwachte vorm.")
 	}
-	answers, _ := DecodeAnswers(def, tree)
 	return answers, nil
 }
 
@@ -84,12 +102,34 @@ func ParseAnswersJSON(def *Definition, text string) (Answers, error) {
 // {"visible","missing","answered","total","sections","findings","warnings"};
 // each finding is {"id","severity","text","link","roles"}, roles being the
 // role ids (an empty list when the finding names none).
+//
+// The page calls it after every answer, so the definition keeps an answer
+// cache and an output buffer between calls (see answerDecoder). A call takes
+// them with an atomic flag; a call at the same time (only in native tests)
+// works with a fresh decoder of its own. After a panic (which the page
+// recovers from) the flag stays set and every call works like that: slower,
+// same result.
 func EvaluateJSON(def *Definition, answersJSON string) string {
-	answers, err := ParseAnswersJSON(def, answersJSON)
-	if err != nil {
-		return ErrorJSON(err.Error())
+	d := &answerDecoder{def: def}
+	owner := atomic.CompareAndSwapInt32(&def.decoderBusy, 0, 1)
+	if owner {
+		if def.decoder == nil {
+			def.decoder = d
+		}
+		d = def.decoder
 	}
-	return string(appendState(nil, Evaluate(def, answers)))
+	answers, err := parseAnswers(answersJSON, d)
+	out := ""
+	if err != nil {
+		out = ErrorJSON(err.Error())
+	} else {
+		d.out = appendState(d.out[:0], Evaluate(def, answers))
+		out = string(d.out)
+	}
+	if owner {
+		atomic.AddInt32(&def.decoderBusy, -1)
+	}
+	return out
 }
 
 // appendState writes the JSON form of a State straight into b. The page asks
@@ -101,47 +141,34 @@ func appendState(b []byte, st *State) []byte {
 	for _, s := range st.Sections {
 		b = appendFields(b, `{"id":%,"answered":%,"total":%,"status":%},`, s.ID, s.Answered, s.Total, s.Status)
 	}
-	b = endList(b, `],"findings":[`)
+	b = appendFields(b, `],"findings":[`)
 	for _, f := range st.Findings {
 		b = appendFields(b, `{"id":%,"severity":%,"text":%,"link":%,"roles":%},`, f.ID, f.Severity, f.Text, f.Link, f.Roles)
 	}
-	b = endList(b, `],"warnings":[`)
+	b = appendFields(b, `],"warnings":[`)
 	for _, w := range st.Warnings {
 		b = appendFields(b, `{"field":%,"kinds":%},`, w.Field, w.Kinds)
 	}
-	return endList(b, "]}")
+	return appendFields(b, "]}")
 }
 
 // appendFields writes format with each % replaced by the JSON of the next
 // value. One call per object keeps the WebAssembly binary smaller than an
-// append per key.
+// append per key. List elements are written with a comma after each; a ]
+// in format drops the comma after the last one.
 func appendFields(b []byte, format string, values ...any) []byte {
 	for i := 0; i < len(format); i++ {
-		if format[i] == '%' {
+		switch c := format[i]; {
+		case c == '%':
 			b = AppendJSON(b, values[0])
 			values = values[1:]
-		} else {
-			b = append(b, format[i])
+		case c == ']' && b[len(b)-1] == ',':
+			b[len(b)-1] = c
+		default:
+			b = append(b, c)
 		}
 	}
 	return b
-}
-
-// endList drops the comma after a list's last element and writes next.
-func endList(b []byte, next string) []byte {
-	if b[len(b)-1] == ',' {
-		b = b[:len(b)-1]
-	}
-	return append(b, next...)
-}
-
-// nonNil makes empty lists come out as [] rather than null, so the page
-// never has to check for null.
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 // ValidateJSON returns {"errors":[{"field","item","message"}]}.
@@ -150,11 +177,11 @@ func ValidateJSON(def *Definition, answersJSON string) string {
 	if err != nil {
 		return ErrorJSON(err.Error())
 	}
-	list := []any{}
+	b := []byte(`{"errors":[`)
 	for _, e := range Validate(def, answers) {
-		list = append(list, NewObject().Set("field", e.Field).Set("item", e.Item).Set("message", e.Message))
+		b = appendFields(b, `{"field":%,"item":%,"message":%},`, e.Field, e.Item, e.Message)
 	}
-	return JSONText(NewObject().Set("errors", list))
+	return string(appendFields(b, "]}"))
 }
 
 // ExportJSON returns the answer file text.
@@ -173,15 +200,11 @@ func ImportJSON(def *Definition, text string) string {
 	if err != nil {
 		return ErrorJSON(err.Error())
 	}
-	dropped := []any{}
+	b := appendFields(nil, `{"answers":%,"dropped":[`, encodeAnswers(def, res.Answers, true))
 	for _, d := range res.Dropped {
-		dropped = append(dropped, NewObject().Set("item", d.Item).Set("reason", d.Reason))
+		b = appendFields(b, `{"item":%,"reason":%},`, d.Item, d.Reason)
 	}
-	return JSONText(NewObject().
-		Set("answers", encodeAnswers(def, res.Answers, true)).
-		Set("dropped", dropped).
-		Set("fromVersion", res.FromVersion).
-		Set("notes", nonNil(res.Notes)))
+	return string(appendFields(b, `],"fromVersion":%,"notes":%}`, res.FromVersion, res.Notes))
 }
 
 // ReportJSON returns {"markdown":"..."}.
@@ -190,5 +213,5 @@ func ReportJSON(def *Definition, answersJSON string) string {
 	if err != nil {
 		return ErrorJSON(err.Error())
 	}
-	return JSONText(NewObject().Set("markdown", Report(def, answers, nil)))
+	return string(appendFields(nil, `{"markdown":%}`, Report(def, answers, nil)))
 }

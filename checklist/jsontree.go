@@ -73,10 +73,13 @@ func (e *JSONError) Error() string {
 
 // ParseJSON reads one JSON value. maxDepth <= 0 means MaxJSONDepth.
 func ParseJSON(text string, maxDepth int) (any, error) {
-	if maxDepth <= 0 {
-		maxDepth = MaxJSONDepth
+	return parseJSON(&jsonParser{s: text, maxDepth: maxDepth})
+}
+
+func parseJSON(p *jsonParser) (any, error) {
+	if p.maxDepth <= 0 {
+		p.maxDepth = MaxJSONDepth
 	}
-	p := &jsonParser{s: text, maxDepth: maxDepth}
 	// A byte order mark is what some editors write first; it is not content.
 	if hasPrefix(p.s, "\uFEFF") {
 		p.i = 3
@@ -97,6 +100,12 @@ type jsonParser struct {
 	i        int
 	depth    int
 	maxDepth int
+
+	// answers, when set, takes the members of the top-level object (see
+	// answerDecoder), which then stays empty.
+	answers *answerDecoder
+
+	_ noCompare
 }
 
 //go:noinline
@@ -205,11 +214,16 @@ func (p *jsonParser) object() (any, error) {
 			return nil, p.fail("verwacht een dubbele punt")
 		}
 		p.i++
-		v, err := p.value()
+		if p.answers != nil && p.depth == 1 {
+			err = p.answers.member(p, key)
+		} else {
+			var v any
+			v, err = p.value()
+			obj.Set(key, v)
+		}
 		if err != nil {
 			return nil, err
 		}
-		obj.Set(key, v)
 		p.skipSpace()
 		if p.i >= len(p.s) {
 			return nil, p.truncated()
@@ -540,7 +554,14 @@ func AppendJSON(b []byte, v any) []byte {
 	case string:
 		return AppendJSONString(b, x)
 	case []string:
-		return appendStrings(b, x)
+		b = append(b, '[')
+		for i, s := range x {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = AppendJSONString(b, s)
+		}
+		return append(b, ']')
 	case []any:
 		b = append(b, '[')
 		for i, e := range x {
@@ -567,18 +588,6 @@ func AppendJSON(b []byte, v any) []byte {
 	}
 	// Unknown Go types are a programming error; null keeps the output valid.
 	return append(b, "null"...)
-}
-
-// appendStrings writes a list of strings; nil is written as [].
-func appendStrings(b []byte, list []string) []byte {
-	b = append(b, '[')
-	for i, s := range list {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = AppendJSONString(b, s)
-	}
-	return append(b, ']')
 }
 
 // AppendJSONString writes s as a JSON string. Besides what JSON requires it

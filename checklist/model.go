@@ -68,6 +68,10 @@ type Definition struct {
 	items []*Item // top-level items in checklist order
 	byID  map[string]*Item
 	roles []Option // the list "rollen", for the labels of finding roles
+
+	// EvaluateJSON's answer cache and buffers, used while decoderBusy is 1.
+	decoder     *answerDecoder
+	decoderBusy int32
 }
 
 // Section is one step of the checklist.

@@ -25,7 +25,7 @@ func Report(def *Definition, answers Answers, st *State) string {
 		b.WriteString("\n## " + itoa(i+1) + ". " + sec.Title + "\n\n")
 		b.WriteString("Status: " + statusText(progress.Status) + " (" + itoa(progress.Answered) + " van " + itoa(progress.Total) + " beantwoord).\n")
 		for _, it := range sec.Items {
-			if !st.shows(it) {
+			if !st.visible[it.slot] {
 				continue
 			}
 			b.WriteString("\n### " + trimSpace(it.Question) + "\n\n")

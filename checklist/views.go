@@ -258,7 +258,7 @@ func writeViews(b *textBuffer, def *Definition, answers Answers, st *State) {
 		b.WriteString("\n### " + v.Title + "\n\n")
 		g, refs := resolveView(def, v)
 		var rows []int
-		if st.shows(g) {
+		if g != nil && st.visible[g.slot] {
 			for i, r := range groupRows(g, answers) {
 				if r != nil {
 					rows = append(rows, i)
