@@ -144,6 +144,10 @@ type answerDecoder struct {
 	cache []cachedAnswer // by Item.slot
 	call  int            // counts calls, to tell this call's answers from older ones
 	out   []byte         // EvaluateJSON's output buffer, reused likewise
+	// answers is EvaluateJSON's Answers, reused too. Every question stays a
+	// key, nil when not answered (Evaluate reads that as no answer), so it
+	// never needs deleting or clearing: map code the binary does not have.
+	answers Answers
 }
 
 type cachedAnswer struct {

@@ -567,6 +567,12 @@ type evalEnv struct {
 	visible []bool // by Item.slot
 	row     Row
 	source  Row // forEach over a follower: the row it follows
+
+	// count() of a group is in many conditions, and counting looks into
+	// every row; the last group counted and its count are kept. A group's
+	// value cannot change during an evaluation: conditions only look back.
+	counted *Item
+	count   int
 }
 
 // cell is a row field's value: from the row itself, or for a field of the
@@ -626,13 +632,15 @@ func (n *node) evalNumber(e *evalEnv) int {
 		case []string:
 			return len(v)
 		case []Row:
-			count := 0
-			for _, r := range v {
-				if !r.isEmpty() {
-					count++
+			if ref := n.args[0]; ref.item != e.counted || ref.rowField {
+				e.counted, e.count = ref.item, 0
+				for _, r := range v {
+					if !r.isEmpty() {
+						e.count++
+					}
 				}
 			}
-			return count
+			return e.count
 		}
 	}
 	return 0

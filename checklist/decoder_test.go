@@ -85,3 +85,31 @@ func TestEvaluateJSONCache(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAnswers: for any text, reading answers directly agrees with parsing a
+// tree and decoding it, and a definition that has seen all earlier inputs
+// (a warm cache) agrees with a fresh one.
+func FuzzAnswers(f *testing.F) {
+	for _, text := range decoderCases {
+		f.Add(text)
+	}
+	def := loadBasis(f)
+	warm := loadBasis(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		got, err := checklist.ParseAnswersJSON(def, text)
+		tree, treeErr := checklist.ParseJSON(text, 0)
+		_, isObj := tree.(*checklist.Object)
+		if err == nil && treeErr == nil && isObj {
+			want, _ := checklist.DecodeAnswers(def, tree)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("got %#v\nwant %#v", got, want)
+			}
+		}
+		if treeErr != nil && err == nil && len(got) != 0 {
+			t.Fatalf("answers from text that does not parse: %#v", got)
+		}
+		if a, b := checklist.EvaluateJSON(warm, text), checklist.EvaluateJSON(loadBasis(t), text); a != b {
+			t.Fatalf("warm %s\nfresh %s", a, b)
+		}
+	})
+}

@@ -54,7 +54,8 @@ func (s *State) IsVisible(id string) bool {
 // Evaluate computes visibility, progress, findings and warnings. It does not
 // change answers.
 func Evaluate(def *Definition, answers Answers) *State {
-	st := &State{def: def, visible: make([]bool, len(def.items)), Sections: make([]SectionProgress, 0, len(def.Sections))}
+	st := &State{def: def, visible: make([]bool, len(def.items)), Visible: make([]string, 0, len(def.items)),
+		Sections: make([]SectionProgress, 0, len(def.Sections)), Findings: make([]FindingResult, 0, len(def.Findings))}
 	env := &evalEnv{answers: answers, visible: st.visible}
 	// showIf only looks back, so one pass in checklist order is enough.
 	for _, it := range def.items {
@@ -70,14 +71,20 @@ func Evaluate(def *Definition, answers Answers) *State {
 			}
 			st.Visible = append(st.Visible, it.ID)
 			p.Total++
-			if it.Kind == KindGroup && groupAnswered(it, answers) || it.Kind != KindGroup && isAnswered(answers[it.ID]) {
+			v := answers[it.ID]
+			answered, missing := isAnswered(v), it.Required && valueProblem(it, v) != ""
+			if it.Kind == KindGroup {
+				// Rows decide; an optional group with a half-filled row is
+				// incomplete too.
+				answered, missing = groupAnswered(it, answers), len(groupErrors(it, answers)) > 0
+			}
+			if answered {
 				p.Answered++
 			}
-			// An optional group with a half-filled row is incomplete too.
-			if (it.Required || it.Kind == KindGroup) && len(itemErrors(it, answers)) > 0 {
+			if missing {
 				st.Missing = append(st.Missing, it.ID)
 			}
-			st.Warnings = append(st.Warnings, itemWarnings(it, answers[it.ID])...)
+			st.Warnings = appendWarnings(st.Warnings, it, v)
 		}
 		switch {
 		case p.Answered == 0 && p.Total > 0:
@@ -137,7 +144,9 @@ func (f *Finding) appendResult(out []FindingResult, env *evalEnv, row int) []Fin
 }
 
 func (f *Finding) fillText(env *evalEnv, row int) string {
-	var b textBuffer
+	// Most texts fit the stack buffer, leaving one allocation: the string.
+	var buf [256]byte
+	b := textBuffer{buf[:0]}
 	for _, p := range f.text {
 		b.WriteString(p.literal)
 		switch {
@@ -208,11 +217,14 @@ func itemErrors(it *Item, answers Answers) []ValidationError {
 		return groupErrors(it, answers)
 	}
 	if msg := valueProblem(it, v); msg != "" {
-		return addError(nil, it.ID, it.ID, msg)
+		return addError(nil, it.ID, it.ID, msg+it.Question)
 	}
 	return nil
 }
 
+// valueProblem returns the start of the message, to be followed by the
+// question; "" when the answer is fine. Evaluate only asks whether there
+// is a problem, so the message is not built for it.
 func valueProblem(it *Item, v any) string {
 	if !isAnswered(v) {
 		if !it.Required {
@@ -220,39 +232,39 @@ func valueProblem(it *Item, v any) string {
 		}
 		switch it.Kind {
 		case KindYesNo, KindChoice:
-			return "Kies een antwoord bij: " + it.Question
+			return "Kies een antwoord bij: "
 		case KindMulti:
-			return "Kies minstens één mogelijkheid bij: " + it.Question
+			return "Kies minstens één mogelijkheid bij: "
 		case KindDate:
-			return "Vul een datum in bij: " + it.Question
+			return "Vul een datum in bij: "
 		}
-		return "Vul dit in: " + it.Question
+		return "Vul dit in: "
 	}
 	switch x := v.(type) {
 	case string:
 		switch it.Kind {
 		case KindYesNo, KindChoice:
 			if !it.hasValue(x) {
-				return "Kies een van de mogelijkheden bij: " + it.Question
+				return "Kies een van de mogelijkheden bij: "
 			}
 		case KindDate:
 			if !isValidDate(x) {
-				return "Vul een geldige datum in (dag, maand en jaar) bij: " + it.Question
+				return "Vul een geldige datum in (dag, maand en jaar) bij: "
 			}
 		case KindMulti:
-			return "Kies een of meer mogelijkheden bij: " + it.Question
+			return "Kies een of meer mogelijkheden bij: "
 		}
 	case []string:
 		if it.Kind != KindMulti {
-			return "Dit antwoord heeft niet de juiste vorm: " + it.Question
+			return "Dit antwoord heeft niet de juiste vorm: "
 		}
 		for _, s := range x {
 			if !it.hasValue(s) {
-				return "Kies alleen mogelijkheden uit de lijst bij: " + it.Question
+				return "Kies alleen mogelijkheden uit de lijst bij: "
 			}
 		}
 	default:
-		return "Dit antwoord heeft niet de juiste vorm: " + it.Question
+		return "Dit antwoord heeft niet de juiste vorm: "
 	}
 	return ""
 }
@@ -269,7 +281,7 @@ func groupErrors(it *Item, answers Answers) []ValidationError {
 		filled++
 		for _, f := range it.Fields {
 			if msg := valueProblem(f, r[f.ID]); msg != "" {
-				out = addError(out, it.ID+"."+itoa(i)+"."+f.ID, it.ID, msg+" ("+it.rowName()+" "+itoa(i+1)+")")
+				out = addError(out, it.ID+"."+itoa(i)+"."+f.ID, it.ID, msg+f.Question+" ("+it.rowName()+" "+itoa(i+1)+")")
 			}
 		}
 	}
@@ -290,25 +302,16 @@ func groupErrors(it *Item, answers Answers) []ValidationError {
 	return out
 }
 
-// addError appends one ValidationError; out of line because each append of
-// a struct of strings costs much code in WebAssembly.
-//
-//go:noinline
-func addError(out []ValidationError, field, item, message string) []ValidationError {
-	return append(out, ValidationError{Field: field, Item: item, Message: message})
-}
-
-func itemWarnings(it *Item, v any) []Warning {
+// appendWarnings adds the personal-data warnings for one answer.
+func appendWarnings(out []Warning, it *Item, v any) []Warning {
 	switch it.Kind {
 	case KindText, KindLongText:
-		if s, ok := v.(string); ok {
-			if kinds := DetectPersonalData(s); len(kinds) > 0 {
-				return []Warning{{Field: it.ID, Kinds: kinds}}
-			}
+		s, _ := v.(string)
+		if kinds := DetectPersonalData(s); len(kinds) > 0 {
+			out = append(out, Warning{Field: it.ID, Kinds: kinds})
 		}
 	case KindGroup:
 		rows, _ := v.([]Row)
-		var out []Warning
 		for i, r := range rows {
 			for _, f := range it.Fields {
 				if f.Kind != KindText && f.Kind != KindLongText {
@@ -320,9 +323,8 @@ func itemWarnings(it *Item, v any) []Warning {
 				}
 			}
 		}
-		return out
 	}
-	return nil
+	return out
 }
 
 // rowName is how a message names one row of a group.
@@ -334,4 +336,12 @@ func (it *Item) rowName() string {
 		return it.Source.rowName()
 	}
 	return "rij"
+}
+
+// addError appends one ValidationError; out of line because each append of
+// a struct of strings costs much code in WebAssembly.
+//
+//go:noinline
+func addError(out []ValidationError, field, item, message string) []ValidationError {
+	return append(out, ValidationError{Field: field, Item: item, Message: message})
 }

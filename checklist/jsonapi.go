@@ -86,10 +86,15 @@ func parseAnswers(text string, d *answerDecoder) (Answers, error) {
 	}
 	answers := Answers{}
 	if _, ok := tree.(*Object); ok {
-		answers = make(Answers, len(items))
+		answers = d.answers
+		if answers == nil {
+			answers = make(Answers, len(items))
+		}
 		for _, it := range items {
 			if c := &d.cache[it.slot]; c.call == d.call && c.value != nil {
 				answers[it.ID] = c.value
+			} else if d.answers != nil {
+				answers[it.ID] = nil
 			}
 		}
 	} else if tree != nil {
@@ -114,6 +119,7 @@ func EvaluateJSON(def *Definition, answersJSON string) string {
 	owner := atomic.CompareAndSwapInt32(&def.decoderBusy, 0, 1)
 	if owner {
 		if def.decoder == nil {
+			d.answers = make(Answers, len(def.items))
 			def.decoder = d
 		}
 		d = def.decoder
