@@ -868,3 +868,37 @@ func TestDPIAToetsVerdicts(t *testing.T) {
 		})
 	}
 }
+
+// TestChecklistImportOlderVersion imports a file made with an older version of
+// the checklist: every answer that still fits is taken over, and the ones that
+// no longer fit are listed on screen with a reason, so nothing disappears
+// silently.
+func TestChecklistImportOlderVersion(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	tab := browsertest.NewBrowser(t).NewTab(t)
+	_, d := checklistWith(t, tab, s, dir, func(it item) bool { return it.Kind == "yesno" && it.ShowIf == "" })
+	var yes string
+	for _, it := range d.items() {
+		if it.Kind == "yesno" && it.ShowIf == "" {
+			yes = it.ID
+			break
+		}
+	}
+	file := filepath.Join(t.TempDir(), "oud.json")
+	data, _ := json.Marshal(map[string]any{"schema": "deelwijzer-antwoorden", "schemaVersion": 1, "checklist": d.ID,
+		"definitionVersion": "0.1.0", "exported": "2025-01-01T10:00:00Z",
+		"answers": map[string]any{yes: "ja", "vraag-die-verdwenen-is": "nee"}})
+	os.WriteFile(file, data, 0o600)
+	if err := chromedp.Do(tab.Ctx, chromedp.SetUploadFiles(chromedp.CSS("#importeer"), []string{file})); err != nil {
+		t.Fatal(err)
+	}
+	tab.WaitVisible("#importmelding")
+	msg := tab.Text("#importmelding")
+	if !strings.Contains(msg, "vraag-die-verdwenen-is") || !strings.Contains(msg, "0.1.0") {
+		t.Errorf("the message does not list the answer that no longer fits, or the old version:\n%s", msg)
+	}
+	if !browsertest.Eval[bool](tab, fmt.Sprintf(`document.querySelector('input[name=%q][value="ja"]').checked`, yes)) {
+		t.Errorf("the answer to %s that still fits was not taken over", yes)
+	}
+}
