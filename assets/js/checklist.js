@@ -301,7 +301,7 @@ function renumber(groupID) {
     if (remove) remove.textContent = `Verwijder ${label.toLowerCase()} ${i + 1}`;
   });
   const add = form.querySelector(`[data-add-row="${groupID}"]`);
-  if (add) add.hidden = rowsOf(groupID).length >= Number(box.dataset.maxRows || 50);
+  if (add) setHidden(add, rowsOf(groupID).length >= Number(box.dataset.maxRows || 50));
 }
 
 function enhanceGroups() {
@@ -407,6 +407,9 @@ const itemElements = () => itemEls || (itemEls = Array.from(form.querySelectorAl
 function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
 }
+function setHidden(node, hide) {
+  if (node.hidden !== hide) node.hidden = hide;
+}
 
 function apply(state) {
   lastState = state;
@@ -414,15 +417,15 @@ function apply(state) {
   const visible = new Set(state.visible);
   for (const el of itemElements()) {
     const hide = !visible.has(el.dataset.item);
-    if (el.hidden !== hide) el.hidden = hide;
+    setHidden(el, hide);
   }
   const progress = $('voortgang');
-  progress.hidden = false;
+  setHidden(progress, false);
   const done = state.sections.filter((s) => s.status === 'afgerond').length;
   setText(progress, `${state.answered} van ${state.total} vragen beantwoord. ${done} van ${state.sections.length} stappen afgerond.`);
   for (const s of state.sections) {
     const tag = document.querySelector(`[data-section-status="${s.id}"]`);
-    tag.hidden = false;
+    setHidden(tag, false);
     setText(tag, statusText[s.status] || s.status);
     const cls = `dw-status-tag dw-status-tag--${s.status}`;
     if (tag.className !== cls) tag.className = cls;
@@ -450,7 +453,7 @@ function findingNode(f) {
 
 let lastFindings = '';
 function renderFindings(findings) {
-  $('bevindingen').hidden = false;
+  setHidden($('bevindingen'), false);
   const key = JSON.stringify(findings);
   if (key === lastFindings) return;
   lastFindings = key;
@@ -484,7 +487,14 @@ function persist(answers) {
 }
 
 function changed(ev) {
-  for (const [id, it] of items) if (it.kind === 'group' && !it.rowsFrom) syncFollowers(id);
+  // Following groups take their row titles from their source group: refresh those
+  // of the group that changed, or of all groups when rows moved.
+  const holder = ev && ev.target && ev.target.closest ? ev.target.closest('[data-item]') : null;
+  if (holder) {
+    if (items.get(holder.dataset.item).kind === 'group') syncFollowers(holder.dataset.item);
+  } else {
+    for (const [id, it] of items) if (it.kind === 'group' && !it.rowsFrom) syncFollowers(id);
+  }
   const answers = evaluate(ev && ev.target);
   mirrorTextareas();
   persist(answers);
