@@ -109,7 +109,7 @@ site-test: generate npm system-deps
 	  $(HUGO) --panicOnWarning -d $$tmp/site; \
 	  npx pagefind --site $$tmp/site --silent; \
 	  go run ./cmd/sitecheck -dir $$tmp/site; \
-	  DEELWIJZER_PUBLIC=$$tmp/site go test -tags browser -count=1 -timeout 30m ./test/browser/...
+	  DEELWIJZER_PUBLIC=$$tmp/site go test -tags browser -count=1 -timeout 30m ./internal/browsertest/ ./test/browser/...
 
 test: deps gocheck generate checks gotest fuzz site-test
 
