@@ -15,6 +15,10 @@ const $ = (id) => document.getElementById(id);
 const root = new URL(document.querySelector('.dw-home').href);
 const siteURL = (path) => new URL(path.replace(/^\//, ''), root).href;
 
+// The form is never submitted (it has no enabled submit button and the CSP says
+// form-action 'none'); should anything still try, it stays on this page.
+form.addEventListener('submit', (ev) => ev.preventDefault());
+
 const payload = JSON.parse(dataEl.textContent);
 const def = payload.definition;
 const checklistID = def.id;
@@ -923,8 +927,7 @@ function printOnly(id) {
   window.print();
 }
 
-function finish(ev) {
-  ev.preventDefault();
+function finish() {
   const answers = evaluate();
   const problems = validate();
   if (problems.length) {
@@ -985,10 +988,10 @@ function enhance() {
     if (ev.target.tagName === 'TEXTAREA' || ev.target.type === 'text') changed(ev);
   });
   form.addEventListener('change', changed);
-  form.addEventListener('submit', finish);
-  // Enter in a single-line field or on a radio would submit this long form (and an
-  // Enter that activates an error link lands on the field it focuses). Finishing is
-  // done with the button only.
+  $('afronden').addEventListener('click', finish);
+  // Enter in a single-line field or on a radio does nothing: the form has no implicit
+  // submission (see the disabled button in the template), and this keeps it so should
+  // the markup change. Finishing is done with the button only.
   form.addEventListener('keypress', (ev) => {
     if (ev.key === 'Enter' && ev.target.tagName === 'INPUT') ev.preventDefault();
   });

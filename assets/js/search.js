@@ -9,6 +9,17 @@ const results = document.getElementById('zoekresultaten');
 // for whatever subpath the site is hosted under.
 const root = new URL(document.querySelector('.dw-home').href);
 
+// Pagefind starts its search worker with new Worker(url), a URL given as a string.
+// The site requires Trusted Types for scripts (CSP), so such a string needs a policy.
+// This one lets exactly one URL through: Pagefind's worker file on this site. It
+// creates no HTML and no script text; anything else stays blocked.
+const workerURL = new URL('pagefind/pagefind-worker.js', root).href;
+if (window.trustedTypes && !window.trustedTypes.defaultPolicy) {
+  window.trustedTypes.createPolicy('default', {
+    createScriptURL: (url) => (new URL(url, document.baseURI).href === workerURL ? url : null),
+  });
+}
+
 let pagefind;
 async function engine() {
   if (!pagefind) {
