@@ -174,27 +174,29 @@ function answersAfter(target) {
 }
 
 function fill(answers) {
+  dropRowUndo();
   for (const [id, it] of items) {
     const v = answers[id];
-    if (it.kind === 'group') {
-      const wanted = Array.isArray(v) ? v : [];
-      const box = form.querySelector(`[data-rows-for="${id}"]`);
-      const min = box.dataset.rowsFrom ? rowsOf(box.dataset.rowsFrom).length : Math.max(1, Number(box.dataset.minRows) || 0);
-      while (rowsOf(id).length < Math.max(wanted.length, min)) addRow(id, false);
-      while (rowsOf(id).length > Math.max(wanted.length, min)) { rowsOf(id).at(-1).remove(); formChanged(); }
-      rowsOf(id).forEach((row, i) => {
-        for (const f of it.fields) {
-          const cell = row.querySelector(`[data-field="${f.id}"]`);
-          const el = cell.querySelector('input, select, textarea');
-          writeControl(cell, el.name, f.kind, wanted[i] ? wanted[i][f.id] : undefined);
-        }
-      });
-      renumber(id);
-      syncFollowers(id);
-    } else {
-      writeControl(form, id, it.kind, v);
-    }
+    if (it.kind === 'group') fillGroup(id, it, v);
+    else writeControl(form, id, it.kind, v);
   }
+}
+
+function fillGroup(id, it, v) {
+  const wanted = Array.isArray(v) ? v : [];
+  const box = form.querySelector(`[data-rows-for="${id}"]`);
+  const min = box.dataset.rowsFrom ? rowsOf(box.dataset.rowsFrom).length : Math.max(1, Number(box.dataset.minRows) || 0);
+  while (rowsOf(id).length < Math.max(wanted.length, min)) addRow(id, false);
+  while (rowsOf(id).length > Math.max(wanted.length, min)) { rowsOf(id).at(-1).remove(); formChanged(); }
+  rowsOf(id).forEach((row, i) => {
+    for (const f of it.fields) {
+      const cell = row.querySelector(`[data-field="${f.id}"]`);
+      const el = cell.querySelector('input, select, textarea');
+      writeControl(cell, el.name, f.kind, wanted[i] ? wanted[i][f.id] : undefined);
+    }
+  });
+  renumber(id);
+  syncFollowers(id);
 }
 
 // ---- repeatable groups ----------------------------------------------------------
@@ -238,6 +240,9 @@ function decorateRow(groupID, row) {
   remove.addEventListener('click', () => {
     const rows = rowsOf(groupID);
     const i = rows.indexOf(row);
+    const groups = [groupID, ...followers(groupID)];
+    const before = Object.fromEntries(groups.map((g) => [g, collectGroup(g, items.get(g))]));
+    const lost = groups.filter((g) => rowHasValue(rowsOf(g)[i]));
     if (rows.length <= 1) {
       clearRow(row);
       for (const f of followers(groupID)) clearRow(rowsOf(f)[0]);
@@ -256,9 +261,49 @@ function decorateRow(groupID, row) {
     const target = left[Math.min(i, left.length - 1)];
     target.querySelector('input, select, textarea').focus();
     say(`Regel verwijderd. Er zijn nu ${left.length} regels.`);
+    if (lost.length) offerRowUndo(groupID, i, before, lost);
   });
   actions.append(remove);
   row.append(actions);
+}
+
+// offerRowUndo shows, under the group, what a removal took away (also from the
+// matching rows in later steps) with one button that puts it all back. A careful user
+// expects to undo a slip rather than to confirm every removal. The offer lasts until
+// the next change to the answers.
+let rowUndo = null;
+function offerRowUndo(groupID, i, before, lost) {
+  dropRowUndo();
+  const box = form.querySelector(`[data-rows-for="${groupID}"]`);
+  const label = box.dataset.rowLabel || 'Regel';
+  const sections = Array.from(form.querySelectorAll('[data-section]'));
+  const steps = [...new Set(lost.filter((g) => g !== groupID)
+    .map((g) => sections.indexOf(form.querySelector(`[data-item="${g}"]`).closest('[data-section]')) + 1))];
+  const also = steps.length ? ` Ook wat u bij deze regel in ${steps.length === 1 ? 'stap' : 'stappen'} ${steps.join(' en ')} had ingevuld, is weg.` : '';
+  const button = el('button', { type: 'button', className: 'dw-button dw-button--secondary', textContent: `${label} terugzetten` });
+  const note = el('div', { className: 'dw-row-undo' },
+    el('p', { textContent: `${label} ${i + 1} is verwijderd.${also}` }), button);
+  note.setAttribute('role', 'status');
+  (form.querySelector(`[data-add-row="${groupID}"]`) || box).after(note);
+  button.addEventListener('click', () => {
+    dropRowUndo();
+    for (const [g, rows] of Object.entries(before)) fillGroup(g, items.get(g), rows);
+    changed();
+    const back = rowsOf(groupID)[i];
+    if (back) back.querySelector('input, select, textarea').focus();
+    say(`${label} ${i + 1} is teruggezet, ook in de stappen verderop.`);
+  });
+  rowUndo = note;
+}
+
+function dropRowUndo() {
+  if (rowUndo) { rowUndo.remove(); rowUndo = null; }
+}
+
+function rowHasValue(row) {
+  if (!row) return false;
+  return Array.from(row.querySelectorAll('input, select, textarea'))
+    .some((el) => ((el.type === 'radio' || el.type === 'checkbox') ? el.checked : el.value !== ''));
 }
 
 function clearRow(row) {
@@ -312,9 +357,12 @@ function enhanceGroups() {
   for (const [id, it] of items) {
     if (it.kind !== 'group') continue;
     const box = form.querySelector(`[data-rows-for="${id}"]`);
-    // The static page prints a few blank rows to write on; on screen, start with what is needed.
+    // The static page prints a few blank rows to write on; on screen, start with what is
+    // needed. Only blank rows go: a row someone filled in before the engine ran stays,
+    // and so does a row whose matching row in a following group was filled in.
     const min = box.dataset.rowsFrom ? rowsOf(box.dataset.rowsFrom).length : Math.max(1, Number(box.dataset.minRows) || 0);
-    while (rowsOf(id).length > min) { rowsOf(id).at(-1).remove(); formChanged(); }
+    const filled = (i) => [id, ...followers(id)].some((g) => rowHasValue(rowsOf(g)[i]));
+    while (rowsOf(id).length > min && !filled(rowsOf(id).length - 1)) { rowsOf(id).at(-1).remove(); formChanged(); }
     if (box.dataset.rowsFrom) {
       // Rows come and go with the group it follows.
       renumber(id);
@@ -985,9 +1033,10 @@ function enhance() {
   if (restored) say('Uw bewaarde antwoorden van dit apparaat zijn teruggezet.');
 
   form.addEventListener('input', (ev) => {
+    dropRowUndo();
     if (ev.target.tagName === 'TEXTAREA' || ev.target.type === 'text') changed(ev);
   });
-  form.addEventListener('change', changed);
+  form.addEventListener('change', (ev) => { dropRowUndo(); changed(ev); });
   $('afronden').addEventListener('click', finish);
   // Enter in a single-line field or on a radio does nothing: the form has no implicit
   // submission (see the disabled button in the template), and this keeps it so should

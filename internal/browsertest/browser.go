@@ -40,10 +40,24 @@ type Browser struct {
 	ctx context.Context
 }
 
+// BrowserOptions changes how NewBrowserWith starts Chromium.
+type BrowserOptions struct {
+	// UserDataDir is the profile directory. Empty means a fresh temporary
+	// profile that chromedp removes again. A test that checks what Chromium
+	// itself writes to disk passes its own directory; it is left in place.
+	UserDataDir string
+}
+
 // NewBrowser starts headless Chromium through chromedp's exec allocator
 // with exactly the flags below (no chromedp defaults), in a fresh temporary
 // profile that chromedp removes again. The browser stops when the test ends.
 func NewBrowser(t testing.TB) *Browser {
+	t.Helper()
+	return NewBrowserWith(t, BrowserOptions{})
+}
+
+// NewBrowserWith is NewBrowser with options.
+func NewBrowserWith(t testing.TB, opts BrowserOptions) *Browser {
 	t.Helper()
 	path := ChromiumPath
 	if p := os.Getenv("DEELWIJZER_CHROMIUM"); p != "" {
@@ -52,7 +66,11 @@ func NewBrowser(t testing.TB) *Browser {
 	if _, err := os.Stat(path); err != nil {
 		t.Fatalf("browsertest: Chromium not found at %s (install it with `apt-get install chromium`, or set DEELWIJZER_CHROMIUM): %v", path, err)
 	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), AllocatorOptions(path)...)
+	allocOpts := AllocatorOptions(path)
+	if opts.UserDataDir != "" {
+		allocOpts = append(allocOpts, chromedp.UserDataDir(opts.UserDataDir))
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocOpts...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	t.Cleanup(func() {
 		cancel()
@@ -64,6 +82,14 @@ func NewBrowser(t testing.TB) *Browser {
 		t.Fatalf("browsertest: start Chromium: %v", err)
 	}
 	return &Browser{ctx: ctx}
+}
+
+// Close shuts Chromium down as a user closing the window would
+// (Browser.close), and waits until the process has ended, so that
+// everything it keeps in its profile has been written. Tabs of the browser
+// cannot be used afterwards.
+func (b *Browser) Close() error {
+	return chromedp.Cancel(b.ctx)
 }
 
 // AllocatorOptions starts Chromium at exe headless with exactly the flags this

@@ -29,6 +29,11 @@ type ServeOptions struct {
 	// Quiet turns off the log line per request (they go to t.Logf, so they
 	// only show with -v or on failure anyway).
 	Quiet bool
+	// Hook, when set, sees every request first. When it returns true it has
+	// answered the request itself; otherwise the file is served as usual.
+	// Tests use it to refuse or hold back a file (the engine's .wasm) and see
+	// how the page copes. It runs on the server's goroutines.
+	Hook func(w http.ResponseWriter, r *http.Request) bool
 }
 
 // ServedRequest is one request the server answered.
@@ -71,7 +76,9 @@ func Serve(t testing.TB, dir, prefix string, opts ServeOptions) *Server {
 	done := false
 	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
-		serveFile(rec, r, dir, prefix, opts)
+		if opts.Hook == nil || !opts.Hook(rec, r) {
+			serveFile(rec, r, dir, prefix, opts)
+		}
 		s.mu.Lock()
 		s.requests = append(s.requests, ServedRequest{r.Method, r.URL.RequestURI(), rec.status})
 		s.mu.Unlock()

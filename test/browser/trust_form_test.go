@@ -1,0 +1,162 @@
+//go:build browser
+
+package browser
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	page_ "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"deelwijzer/internal/browsertest"
+)
+
+// wasmGate is a Serve hook for the engine's .wasm: blocked answers 404,
+// otherwise every request waits until Release, so a test can act while the
+// page is loaded but the engine is not ready yet.
+type wasmGate struct {
+	blocked bool
+	release chan struct{}
+	once    sync.Once
+}
+
+func newWasmGate(t *testing.T, blocked bool) *wasmGate {
+	return &wasmGate{blocked: blocked, release: make(chan struct{})}
+}
+
+func (g *wasmGate) Release() { g.once.Do(func() { close(g.release) }) }
+
+func (g *wasmGate) hook(w http.ResponseWriter, r *http.Request) bool {
+	if !strings.HasSuffix(r.URL.Path, ".wasm") {
+		return false
+	}
+	if g.blocked {
+		http.NotFound(w, r)
+		return true
+	}
+	select {
+	case <-g.release:
+	case <-r.Context().Done():
+	}
+	return false
+}
+
+// serveGated serves the site with the gate on its .wasm. The gate opens
+// before the server closes, so no held request keeps the server waiting.
+func serveGated(t *testing.T, g *wasmGate) *browsertest.Server {
+	s := browsertest.Serve(t, publicDir(t), prefix, browsertest.ServeOptions{Hook: g.hook})
+	t.Cleanup(g.Release)
+	return s
+}
+
+// goNoWait starts loading url without waiting for the load event (a held
+// .wasm preload may delay it) and waits until the form is in the DOM.
+func goNoWait(t *testing.T, tab *browsertest.Tab, url string) {
+	t.Helper()
+	if _, err := chromedp.Call(tab.Ctx, page_.Navigate, page_.NavigateParams{URL: url}); err != nil {
+		t.Fatalf("navigate to %s: %v", url, err)
+	}
+	tab.WaitReady(`#checklist-roles`)
+}
+
+// TestChecklistEnterDoesNotSubmit types a marker into text fields of the UPP
+// checklist and presses Enter, with JavaScript off, with the engine's .wasm
+// refused by the host, and before the engine is ready. The form must not be
+// sent: no request carries the marker, the address stays the same, and the
+// answers stay on screen. The form itself has no way to submit (its default
+// button is disabled, no other submit control) and the CSP refuses form
+// submissions.
+func TestChecklistEnterDoesNotSubmit(t *testing.T) {
+	b := browsertest.NewBrowser(t)
+	for _, tc := range []string{"zonder-javascript", "wasm-geweigerd", "engine-nog-niet-klaar"} {
+		t.Run(tc, func(t *testing.T) {
+			gate := newWasmGate(t, tc == "wasm-geweigerd")
+			if tc != "engine-nog-niet-klaar" {
+				gate.Release()
+			}
+			s := serveGated(t, gate)
+			tab := b.NewTab(t)
+			if tc == "zonder-javascript" {
+				tab.DisableJavaScript()
+			}
+			url := s.URL + "checklists/upp/"
+			goNoWait(t, tab, url)
+			switch tc {
+			case "wasm-geweigerd":
+				// The page says the extras could not start; the form is still there.
+				tab.WaitVisible(`.dw-checklist > .dw-callout[role="status"]`)
+			case "engine-nog-niet-klaar":
+				tab.WaitReady(`#checklist input[type="text"]`)
+			}
+			if got := browsertest.Eval[string](tab, `document.documentElement.dataset.engine || ""`); got != "" {
+				t.Fatalf("engine state %q: the case %s needs a page without a running engine", got, tc)
+			}
+
+			// The markup: no control that can submit, and the CSP says no.
+			if n := browsertest.Eval[int](tab, `[...document.querySelectorAll('#checklist button, #checklist input')]
+				.filter(e => (e.type === 'submit' || e.type === 'image') && !e.disabled).length`); n != 0 {
+				t.Errorf("the checklist form has %d enabled submit control(s)", n)
+			}
+			if csp := browsertest.Eval[string](tab, `document.querySelector('meta[http-equiv="Content-Security-Policy"]').content`); !strings.Contains(csp, "form-action 'none'") {
+				t.Errorf("the CSP does not say form-action 'none': %s", csp)
+			}
+
+			tab.ResetRequests()
+			s.Reset()
+			marker := "ENTERMERK" + strings.ReplaceAll(tc, "-", "")
+			fields := []string{`#f-wet`, `#f-doelen-0-doel`, `#f-doelen-1-processtap`}
+			for i, sel := range fields {
+				tab.Type(sel, fmt.Sprintf("%s%d", marker, i))
+				tab.Press(browsertest.KeyEnter)
+			}
+			// A submission would start a navigation at once; give it ample time
+			// to show up before looking.
+			time.Sleep(700 * time.Millisecond)
+
+			if got := browsertest.Eval[string](tab, `location.href`); got != url {
+				t.Errorf("the address changed after Enter: %s, want %s", got, url)
+			}
+			for i, sel := range fields {
+				want := fmt.Sprintf("%s%d", marker, i)
+				if got := browsertest.Eval[string](tab, fmt.Sprintf(`document.querySelector(%q).value`, sel)); got != want {
+					t.Errorf("%s holds %q after Enter, want %q (the page was reloaded or cleared)", sel, got, want)
+				}
+			}
+			for _, r := range tab.Requests() {
+				if strings.Contains(r.URL, marker) || strings.Contains(r.PostData, marker) {
+					t.Errorf("a request carries the answers: %s", r)
+				}
+				if r.Type == "Document" {
+					t.Errorf("Enter loaded a page: %s", r)
+				}
+			}
+			for _, r := range s.Requests() {
+				if strings.Contains(r.Path, marker) {
+					t.Errorf("the server got the answers: %s %s", r.Method, r.Path)
+				}
+			}
+			for _, e := range tab.PageErrors() {
+				if strings.Contains(e, "form-action") || strings.Contains(e, "send form data") {
+					t.Errorf("the page tried to send the form: %s", e)
+				}
+			}
+
+			if tc == "engine-nog-niet-klaar" {
+				// When the engine arrives the answers are still there.
+				gate.Release()
+				tab.WaitReady(`html[data-engine="ready"]`)
+				for i, sel := range fields {
+					want := fmt.Sprintf("%s%d", marker, i)
+					if got := browsertest.Eval[string](tab, fmt.Sprintf(`document.querySelector(%q).value`, sel)); got != want {
+						t.Errorf("after the engine started, %s holds %q, want %q", sel, got, want)
+					}
+				}
+			}
+		})
+	}
+}
