@@ -3,12 +3,17 @@
 package browser
 
 import (
+	"bytes"
 	"fmt"
+	"io/fs"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	page_ "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -159,4 +164,65 @@ func TestChecklistEnterDoesNotSubmit(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBrowserProfileKeepsNoAnswers uses Chromium with a profile on disk, as a
+// shared computer would have it. A marker is typed into every kind of text
+// field of a checklist (storage on this device stays off), the visitor goes
+// to another page, and Chromium is closed cleanly. No file of the profile may
+// hold the marker: no autofill suggestions (Web Data), no copy of the form for
+// restoring the tab (Sessions, Current Session), nothing in caches.
+func TestBrowserProfileKeepsNoAnswers(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	profile := t.TempDir()
+	b := browsertest.NewBrowserWith(t, browsertest.BrowserOptions{UserDataDir: profile})
+	tab := b.NewTab(t)
+
+	const marker = "PROFIELMERK7Q"
+	openChecklist(t, tab, s.URL+"checklists/upp/")
+	for i, sel := range []string{`#f-taak`, `#f-wet`, `#f-doelen-0-doel`, `#f-doelen-0-processtap`} {
+		tab.Type(sel, fmt.Sprintf("%s%d", marker, i))
+	}
+	// Leave the checklist for another page of the site, then close the browser.
+	tab.Focus(`#f-wet`)
+	tab.Go(s.URL)
+	if err := b.Close(); err != nil {
+		t.Fatalf("close Chromium: %v", err)
+	}
+
+	utf16le := func(s string) []byte {
+		var out []byte
+		for _, r := range utf16.Encode([]rune(s)) {
+			out = append(out, byte(r), byte(r>>8))
+		}
+		return out
+	}
+	needles := [][]byte{[]byte(marker), utf16le(marker)}
+	files := 0
+	err := filepath.WalkDir(profile, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !d.Type().IsRegular() {
+			return err
+		}
+		files++
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, n := range needles {
+			if bytes.Contains(data, n) {
+				rel, _ := filepath.Rel(profile, p)
+				t.Errorf("the profile keeps what was typed: %s", rel)
+				break
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files < 10 {
+		t.Fatalf("the profile has only %d files; did Chromium use %s?", files, profile)
+	}
+	t.Logf("%d profile files searched", files)
 }
