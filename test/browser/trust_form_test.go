@@ -66,6 +66,17 @@ func goNoWait(t *testing.T, tab *browsertest.Tab, url string) {
 	if _, err := chromedp.Call(tab.Ctx, page_.Navigate, page_.NavigateParams{URL: url}); err != nil {
 		t.Fatalf("navigate to %s: %v", url, err)
 	}
+	// Wait for DOMContentLoaded: nodes found while the page still parses can
+	// be replaced under the test's hands.
+	for deadline := time.Now().Add(browsertest.DefaultTimeout); ; time.Sleep(50 * time.Millisecond) {
+		state, err := browsertest.EvalErr[string](tab.Ctx, `document.readyState`, tab.Timeout)
+		if err == nil && state != "loading" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: still loading after %s (%v)", url, browsertest.DefaultTimeout, err)
+		}
+	}
 	tab.WaitReady(`#checklist-roles`)
 }
 
@@ -225,4 +236,163 @@ func TestBrowserProfileKeepsNoAnswers(t *testing.T) {
 		t.Fatalf("the profile has only %d files; did Chromium use %s?", files, profile)
 	}
 	t.Logf("%d profile files searched", files)
+}
+
+// TestChecklistFieldLimits checks on every checklist, rows added by the
+// engine included, that each text field has its length limit (500 for a
+// line, 20000 for a longer text) and that the form and every field carry
+// autocomplete="off".
+func TestChecklistFieldLimits(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	b := browsertest.NewBrowser(t)
+	for _, page := range checklistPages(t, dir) {
+		t.Run(strings.Trim(page, "/"), func(t *testing.T) {
+			tab := b.NewTab(t)
+			openChecklist(t, tab, s.URL+page)
+			browsertest.Eval[bool](tab, `(document.querySelectorAll('[data-add-row]').forEach((b) => { if (!b.hidden) b.click(); }), true)`)
+			type field struct{ Name, Tag, Type, MaxLength, Autocomplete string }
+			fields := browsertest.Eval[[]field](tab, `[...document.querySelectorAll('#checklist input, #checklist select, #checklist textarea')]
+				.map((e) => ({Name: e.name, Tag: e.tagName, Type: e.type, MaxLength: e.getAttribute('maxlength') || '', Autocomplete: e.getAttribute('autocomplete') || ''}))`)
+			if len(fields) == 0 {
+				t.Fatal("no fields")
+			}
+			if got := browsertest.Eval[string](tab, `document.getElementById('checklist').getAttribute('autocomplete') || ''`); got != "off" {
+				t.Errorf("form autocomplete=%q, want off", got)
+			}
+			counts := map[string]int{}
+			for _, f := range fields {
+				want := ""
+				switch {
+				case f.Tag == "TEXTAREA":
+					want = "20000"
+				case f.Tag == "INPUT" && f.Type == "text":
+					want = "500"
+				}
+				if f.MaxLength != want {
+					t.Errorf("%s (%s %s): maxlength=%q, want %q", f.Name, f.Tag, f.Type, f.MaxLength, want)
+				}
+				if f.Autocomplete != "off" {
+					t.Errorf("%s (%s %s): autocomplete=%q, want off", f.Name, f.Tag, f.Type, f.Autocomplete)
+				}
+				counts[f.Tag+" "+f.Type]++
+			}
+			t.Logf("%d fields %v", len(fields), counts)
+		})
+	}
+}
+
+// TestChecklistRowsTypedBeforeEngine types into the second and third
+// printed rows of a group, and into the third row of a group that follows it,
+// while the engine is still loading. When the engine starts, those rows and
+// their text must still be there.
+func TestChecklistRowsTypedBeforeEngine(t *testing.T) {
+	gate := newWasmGate(t, false)
+	s := serveGated(t, gate)
+	tab := browsertest.NewBrowser(t).NewTab(t)
+	goNoWait(t, tab, s.URL+"checklists/upp/")
+	tab.WaitReady(`#f-gegevens-2-gegevens`)
+	typed := map[string]string{
+		`#f-doelen-0-doel`:       "Eerste doel",
+		`#f-doelen-1-doel`:       "Tweede doel",
+		`#f-gegevens-2-gegevens`: "Gegevens bij de derde regel",
+	}
+	for sel, text := range typed {
+		tab.Type(sel, text)
+	}
+	if got := browsertest.Eval[string](tab, `document.documentElement.dataset.engine || ""`); got != "" {
+		t.Fatalf("the engine was ready (%q) before the text was typed", got)
+	}
+	gate.Release()
+	tab.WaitReady(`html[data-engine="ready"]`)
+	for sel, want := range typed {
+		got := browsertest.Eval[string](tab, fmt.Sprintf(`(document.querySelector(%q) || {value: "(veld weg)"}).value`, sel))
+		if got != want {
+			t.Errorf("%s after the engine started: %q, want %q", sel, got, want)
+		}
+	}
+	for _, g := range []string{"doelen", "gegevens", "grondslag"} {
+		if n := tab.Count(fmt.Sprintf(`[data-rows-for=%q] > [data-row]`, g)); n != 3 {
+			t.Errorf("group %s has %d rows, want 3 (row 3 of a following group holds text)", g, n)
+		}
+	}
+}
+
+// TestChecklistRowRemoveUndo removes a row whose matching row in a later step
+// holds text. Both go, and a message under the group offers to put them back;
+// putting back restores every value, without a confirm dialog.
+func TestChecklistRowRemoveUndo(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	tab := browsertest.NewBrowser(t).NewTab(t)
+	openChecklist(t, tab, s.URL+"checklists/upp/")
+	browsertest.Eval[bool](tab, `(window.confirm = () => { window.__asked = true; return true; }, true)`)
+
+	row := func(group string, n int) string {
+		return fmt.Sprintf(`[data-rows-for=%q] > [data-row]:nth-child(%d)`, group, n)
+	}
+	tab.Type(row("doelen", 1)+` input[type="text"]`, "Doel A")
+	tab.Click(`[data-add-row="doelen"]`)
+	tab.Type(row("doelen", 2)+` input[type="text"]`, "Doel B")
+	tab.Type(row("gegevens", 2)+` textarea, `+row("gegevens", 2)+` input[type="text"]`, "Gegevens B")
+	values := func() string {
+		return browsertest.Eval[string](tab, `JSON.stringify(['doelen', 'gegevens'].map((g) => [...document.querySelectorAll('[data-rows-for="' + g + '"] > [data-row]')]
+			.map((r) => [...r.querySelectorAll('input[type=text], textarea')].map((e) => e.value))))`)
+	}
+	before := values()
+
+	tab.Click(row("doelen", 2) + ` .dw-row__remove`)
+	if n := tab.Count(`[data-rows-for="gegevens"] > [data-row]`); n != 1 {
+		t.Fatalf("after removing doel 2 the following group has %d rows, want 1", n)
+	}
+	tab.WaitVisible(`.dw-row-undo button`)
+	if msg := tab.Text(`.dw-row-undo`); !strings.Contains(msg, "stap 3") {
+		t.Errorf("the message does not say that step 3 lost text too: %q", msg)
+	}
+	if label := tab.Text(`.dw-row-undo button`); label != "Doel terugzetten" {
+		t.Errorf("undo button says %q", label)
+	}
+	tab.Click(`.dw-row-undo button`)
+	if after := values(); after != before {
+		t.Errorf("after putting the row back:\n got %s\nwant %s", after, before)
+	}
+	if n := tab.Count(`.dw-row-undo`); n != 0 {
+		t.Errorf("the undo offer is still there after use")
+	}
+	if f := tab.Focused(); !strings.Contains(f, "doelen") {
+		t.Errorf("focus after putting back is on %s, want the restored row", f)
+	}
+	if browsertest.Eval[bool](tab, `!!window.__asked`) {
+		t.Error("the page asked with window.confirm")
+	}
+	if errs := tab.PageErrors(); len(errs) > 0 {
+		t.Errorf("page errors: %v", errs)
+	}
+}
+
+// TestSearchWithoutPageErrors searches on /zoeken/ and expects no error on
+// the page: Pagefind starts its worker under the site's Trusted Types policy.
+func TestSearchWithoutPageErrors(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	tab := browsertest.NewBrowser(t).NewTab(t)
+	tab.Go(s.URL + "zoeken/")
+	tab.WaitVisible("form#zoeken #zoekterm")
+	tab.Type("form#zoeken #zoekterm", "convenant")
+	tab.Press(browsertest.KeyEnter)
+	tab.WaitVisible("#zoekresultaten a")
+	if errs := tab.PageErrors(); len(errs) > 0 {
+		t.Errorf("page errors while searching:\n  %s", strings.Join(errs, "\n  "))
+	}
+	if problems := tab.RequestProblems(s.Origin, ""); len(problems) > 0 {
+		t.Errorf("requests:\n  %s", strings.Join(problems, "\n  "))
+	}
+	// The worker is the one place a script URL is made; it must have started.
+	worker := false
+	for _, r := range tab.Requests() {
+		worker = worker || strings.HasSuffix(r.URL, "pagefind/pagefind-worker.js")
+	}
+	if !worker {
+		t.Error("Pagefind's worker was never loaded")
+	}
 }
