@@ -36,12 +36,14 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@touch $@
 npm: node_modules/.package-lock.json
 
-# Debian packages the tests need (headless Chromium, pdftotext for the print tests). Installed only
-# when missing; needs root, as on CI and the development machines.
+# Debian packages the tests need (headless Chromium, pdftotext for the print tests, nginx to
+# test the README's hosting example for real). Installed only when missing; needs root, as on
+# CI and the development machines. nginx lives in /usr/sbin, which a user's PATH may lack.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
