@@ -291,7 +291,7 @@ function offerRowUndo(groupID, i, before, lost) {
     changed();
     const back = rowsOf(groupID)[i];
     if (back) back.querySelector('input, select, textarea').focus();
-    say(`${label} ${i + 1} is teruggezet, ook in de stappen verderop.`);
+    say(`${label} ${i + 1} is teruggezet${steps.length ? ', ook in de stappen verderop' : ''}.`);
   });
   rowUndo = note;
 }
