@@ -72,3 +72,25 @@ func TestServeRejectsOtherMethods(t *testing.T) {
 		t.Errorf("POST: status %d", resp.StatusCode)
 	}
 }
+
+// TestServeHook: a hook that answers takes the request; one that declines
+// leaves it to the file server, and both are recorded.
+func TestServeHook(t *testing.T) {
+	hook := func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path == "/deelwijzer/geweigerd.txt" {
+			http.Error(w, "nee", http.StatusTeapot)
+			return true
+		}
+		return false
+	}
+	s := Serve(t, "testdata/site", "/deelwijzer/", ServeOptions{Hook: hook, Quiet: true})
+	if resp, body := get(t, s.URL+"geweigerd.txt"); resp.StatusCode != http.StatusTeapot || body != "nee\n" {
+		t.Errorf("hooked request: %d %q", resp.StatusCode, body)
+	}
+	if resp, _ := get(t, s.URL); resp.StatusCode != http.StatusOK {
+		t.Errorf("declined request: %d, want the file", resp.StatusCode)
+	}
+	if got := s.Requests(); len(got) != 2 || got[0].Status != http.StatusTeapot {
+		t.Errorf("recorded %v", got)
+	}
+}
