@@ -76,5 +76,5 @@ func call(name, first, second string) string {
 	case "importFile":
 		return checklist.ImportJSON(definition, first)
 	}
-	return checklist.ReportJSON(definition, first)
+	return checklist.ReportJSON(definition, first, second)
 }

@@ -533,7 +533,7 @@ function exportJSON() {
 
 function exportMarkdown() {
   const answers = evaluate();
-  const out = call('report', JSON.stringify(answers));
+  const out = call('report', JSON.stringify(answers), root.href);
   download(`${checklistID}-verslag-${today()}.md`, 'text/markdown', out.markdown);
   say('Het verslag is als Markdown-bestand opgeslagen.');
 }
