@@ -2,7 +2,7 @@
 // before the site is built: `go run ./cmd/defcheck [-data data] [-record]`.
 //
 // It also compares each definition with the record of released versions in
-// data/checklists/released/<id>.yaml (see released.go): question ids, kinds
+// data/released/<id>.yaml (see released.go): question ids, kinds
 // or options that changed while the version stayed the same are refused.
 // With -record, the current version of each definition that passes the
 // other checks is added to that record first; run it after raising a
@@ -41,7 +41,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("defcheck", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	dataDir := flags.String("data", "data", "data directory with checklists/, bronnen.yaml and the lists for optionsFrom (every *.yaml that is a list of entries with an id)")
-	recordFlag := flags.Bool("record", false, "add the current version of every checklist to data/checklists/released/<id>.yaml when it is not there yet (after raising a version)")
+	recordFlag := flags.Bool("record", false, "add the current version of every checklist to data/released/<id>.yaml when it is not there yet (after raising a version)")
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}

@@ -1,6 +1,6 @@
 package main
 
-// The release record: data/checklists/released/<id>.yaml lists, for every
+// The release record: data/released/<id>.yaml lists, for every
 // version of a checklist that was published, its question ids with their
 // kind and allowed values. Answers are stored on devices and in files under
 // the definition's version, and an answer file that claims the current
@@ -36,7 +36,7 @@ type release struct {
 }
 
 func recordPath(dataDir, id string) string {
-	return filepath.Join(dataDir, "checklists", "released", id+".yaml")
+	return filepath.Join(dataDir, "released", id+".yaml")
 }
 
 // snapshot describes what answers depend on in def.

@@ -87,13 +87,13 @@ func TestReleaseRecord(t *testing.T) {
 	// A new version must be recorded before it passes.
 	edit(t, goed, `version: "1.0.0"`, `version: "1.1.0"`)
 	code, out = runDefcheck(t, "-data", data)
-	if want := goed + ":3: version: versie 1.1.0 staat niet in " + filepath.Join(data, "checklists", "released", "goed.yaml") + "; leg haar vast met `go run ./cmd/defcheck -record`"; code != 1 || !strings.Contains(out, want) {
+	if want := goed + ":3: version: versie 1.1.0 staat niet in " + filepath.Join(data, "released", "goed.yaml") + "; leg haar vast met `go run ./cmd/defcheck -record`"; code != 1 || !strings.Contains(out, want) {
 		t.Errorf("exit %d, want 1 with\n  %s\noutput:\n%s", code, want, out)
 	}
 	if code, out := runDefcheck(t, "-data", data, "-record"); code != 0 || !strings.Contains(out, "versie 1.1.0 vastgelegd") {
 		t.Fatalf("-record: exit %d\n%s", code, out)
 	}
-	rec, _ := os.ReadFile(filepath.Join(data, "checklists", "released", "goed.yaml"))
+	rec, _ := os.ReadFile(filepath.Join(data, "released", "goed.yaml"))
 	if !strings.Contains(string(rec), `- version: "1.0.0"`) || !strings.Contains(string(rec), `- version: "1.1.0"`) || !strings.Contains(string(rec), `gereed: "yesno"`) {
 		t.Errorf("record after -record:\n%s", rec)
 	}
