@@ -237,9 +237,10 @@ func decodeValue(it *Item, raw any) (any, string) {
 			return nil, "De keuze '" + s + "' bestaat niet (meer) bij deze vraag."
 		}
 	case KindDate:
-		if !isValidDate(s) {
-			return nil, "'" + s + "' is geen geldige datum (jjjj-mm-dd)."
-		}
+		// A date the visitor typed that does not exist (2026-02-30, a
+		// five-digit year) is kept as typed, so it is counted and flagged
+		// at its field instead of vanishing. Import drops it with a reason
+		// (see dropInvalidDates) and export leaves it out.
 	}
 	return raw, "" // raw already holds s; boxing s again would allocate
 }
@@ -313,6 +314,35 @@ func containsString(list []string, s string) bool {
 	return false
 }
 
+// dropInvalidDates removes dates that do not exist from imported answers,
+// each with its reason: the page's date field could not show them.
+func dropInvalidDates(def *Definition, answers Answers, dropped []Dropped) []Dropped {
+	for _, it := range def.items {
+		switch it.Kind {
+		case KindDate:
+			if s, _ := answers[it.ID].(string); s != "" && !isValidDate(s) {
+				delete(answers, it.ID)
+				dropped = addDropped(dropped, it.ID, invalidDateReason(s))
+			}
+		case KindGroup:
+			rows, _ := answers[it.ID].([]Row)
+			for i, r := range rows {
+				for _, f := range it.Fields {
+					if s, _ := r[f.ID].(string); f.Kind == KindDate && s != "" && !isValidDate(s) {
+						delete(r, f.ID)
+						dropped = addDropped(dropped, it.ID+"."+itoa(i)+"."+f.ID, invalidDateReason(s))
+					}
+				}
+			}
+		}
+	}
+	return dropped
+}
+
+func invalidDateReason(s string) string {
+	return "'" + s + "' is geen geldige datum (jjjj-mm-dd)."
+}
+
 // EncodeAnswers turns answers into a tree in checklist order, leaving out
 // unanswered items and blank rows, so exported files are stable and small.
 func EncodeAnswers(def *Definition, answers Answers) *Object {
@@ -326,15 +356,18 @@ func encodeAnswers(def *Definition, answers Answers, keepBlankRows bool) *Object
 	out := NewObject()
 	for _, it := range def.items {
 		v, ok := answers[it.ID]
-		if !ok || !isAnswered(v) && !keepBlankRows {
-			continue
-		}
 		if it.Kind == KindGroup {
 			rows, _ := v.([]Row)
 			if !keepBlankRows {
-				// Blank rows are left out, and a follower keeps exactly the
-				// rows of the source rows that are kept, so both stay aligned.
-				rows = groupRows(it, answers)
+				// Blank rows are left out, and the groups that follow one
+				// another keep the same rows, so they stay aligned. A
+				// follower without content is left out whole.
+				rows = exportRows(def, it, answers)
+				if len(rows) == 0 || it.Source != nil && !isAnswered(v) {
+					continue
+				}
+			} else if !ok {
+				continue
 			}
 			list := []any{}
 			for _, r := range rows {
@@ -343,7 +376,7 @@ func encodeAnswers(def *Definition, answers Answers, keepBlankRows bool) *Object
 				}
 				ro := NewObject()
 				for _, f := range it.Fields {
-					if cell, ok := r[f.ID]; ok && isAnswered(cell) {
+					if cell, ok := r[f.ID]; ok && isAnswered(cell) && (keepBlankRows || exportable(f, cell)) {
 						ro.Set(f.ID, encodeValue(cell))
 					}
 				}
@@ -352,7 +385,54 @@ func encodeAnswers(def *Definition, answers Answers, keepBlankRows bool) *Object
 			out.Set(it.ID, list)
 			continue
 		}
+		if !ok || !isAnswered(v) && !keepBlankRows || !keepBlankRows && !exportable(it, v) {
+			continue
+		}
 		out.Set(it.ID, encodeValue(v))
+	}
+	return out
+}
+
+// exportable: a date that does not exist is left out of a file, as it would
+// be dropped when the file is read; the page flags it when it exports.
+func exportable(it *Item, v any) bool {
+	s, _ := v.(string)
+	return it.Kind != KindDate || isValidDate(s)
+}
+
+// exportRows returns the rows of group it to write to a file: the rows of
+// its source group (or its own) that hold something, in the source or in
+// any group that follows it. A row where the visitor filled in only a
+// follower's fields (the purpose in step 2 left blank, its data in step 3
+// filled in) is kept in every group of the family, blank where it is
+// blank, so that nothing the visitor sees is lost and rows stay aligned.
+// Other rows are nil.
+func exportRows(def *Definition, it *Item, answers Answers) []Row {
+	src := it
+	if it.Source != nil {
+		src = it.Source
+	}
+	rows, _ := answers[it.ID].([]Row)
+	var out []Row
+	for _, member := range def.items {
+		if member != src && member.Source != src {
+			continue
+		}
+		memberRows, _ := answers[member.ID].([]Row)
+		for i, r := range memberRows {
+			if r.isEmpty() {
+				continue
+			}
+			for len(out) <= i {
+				out = append(out, nil)
+			}
+			if out[i] == nil {
+				out[i] = Row{}
+				if i < len(rows) && rows[i] != nil {
+					out[i] = rows[i]
+				}
+			}
+		}
 	}
 	return out
 }

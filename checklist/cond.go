@@ -651,6 +651,11 @@ func (n *node) evalString(e *evalEnv) string {
 		return n.text
 	}
 	s, _ := e.value(n).(string)
+	if n.item != nil && n.item.Kind == KindDate && !isValidDate(s) {
+		// A date that does not exist (kept so it can be flagged) is
+		// neither before nor after anything.
+		return ""
+	}
 	return s
 }
 

@@ -72,7 +72,11 @@ func Evaluate(def *Definition, answers Answers) *State {
 			st.Visible = append(st.Visible, it.ID)
 			p.Total++
 			v := answers[it.ID]
-			answered, missing := isAnswered(v), it.Required && valueProblem(it, v) != ""
+			// An answer that is filled in but wrong (a date that does not
+			// exist) is not answered but missing, also when the question
+			// is optional.
+			missing := valueProblem(it, v) != ""
+			answered := isAnswered(v) && !missing
 			if it.Kind == KindGroup {
 				// Rows decide; an optional group with a half-filled row is
 				// incomplete too.
@@ -272,10 +276,15 @@ func valueProblem(it *Item, v any) string {
 func groupErrors(it *Item, answers Answers) []ValidationError {
 	filled := 0
 	var out []ValidationError
-	for i, r := range groupRows(it, answers) {
+	counted := groupRows(it, answers)
+	for i, r := range counted {
+		if r == nil {
+			out = appendOrphanError(out, it, answers, i)
+			continue
+		}
 		// An empty row of a follower only needs filling in when the
 		// follower is required.
-		if r == nil || r.isEmpty() && !it.Required {
+		if r.isEmpty() && !it.Required {
 			continue
 		}
 		filled++
@@ -283,6 +292,11 @@ func groupErrors(it *Item, answers Answers) []ValidationError {
 			if msg := valueProblem(f, r[f.ID]); msg != "" {
 				out = addError(out, it.ID+"."+itoa(i)+"."+f.ID, it.ID, msg+f.Question+" ("+it.rowName()+" "+itoa(i+1)+")")
 			}
+		}
+	}
+	if rows, _ := answers[it.ID].([]Row); it.Source != nil {
+		for i := len(counted); i < len(rows); i++ {
+			out = appendOrphanError(out, it, answers, i)
 		}
 	}
 	need := it.MinRows
@@ -300,6 +314,33 @@ func groupErrors(it *Item, answers Answers) []ValidationError {
 		out = addError(out, it.ID, it.ID, "Er mogen hoogstens "+itoa(it.MaxRows)+" rijen zijn bij: "+it.Question)
 	}
 	return out
+}
+
+// appendOrphanError flags what the visitor filled in row i of a following
+// group whose source row is blank or missing (a purpose left empty in step 2,
+// its data filled in in step 3). Such a row is not counted or reported, but
+// it is exported, so it must not look finished either: the first filled
+// field of the row gets the message.
+func appendOrphanError(out []ValidationError, it *Item, answers Answers, i int) []ValidationError {
+	rows, _ := answers[it.ID].([]Row)
+	if it.Source == nil || i >= len(rows) {
+		return out
+	}
+	for _, f := range it.Fields {
+		if isAnswered(rows[i][f.ID]) {
+			name := it.Source.rowName() + " " + itoa(i+1)
+			return addError(out, it.ID+"."+itoa(i)+"."+f.ID, it.ID, upperFirst(name)+" is leeg bij de vraag: "+trimSpace(it.Source.Question)+" Vul die rij in, of maak dit veld leeg: "+f.Question+" ("+name+")")
+		}
+	}
+	return out
+}
+
+// upperFirst capitalises an ASCII first letter ("rij 2" starts a sentence).
+func upperFirst(s string) string {
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
 }
 
 // appendWarnings adds the personal-data warnings for one answer.

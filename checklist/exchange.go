@@ -1,5 +1,7 @@
 package checklist
 
+import "unicode/utf8"
+
 // The export file format. schemaVersion changes only when older engines
 // could not read the file any more.
 const (
@@ -51,6 +53,10 @@ func Import(def *Definition, text string) (*Imported, error) {
 	if len(text) > MaxImportSize {
 		return importFailure("Het bestand is te groot (meer dan 2 MB). Een antwoordbestand van Deelwijzer is veel kleiner; kies het juiste bestand.")
 	}
+	text, ok := fileText(text)
+	if !ok {
+		return importFailure("Het bestand is niet als UTF-8 opgeslagen. Letters als é en ö zouden dan verkeerd worden gelezen. Open het bestand in een teksteditor, sla het op als UTF-8 en kies het opnieuw.")
+	}
 	if len(text) == 0 || isBlank(text) {
 		return importFailure("Het bestand is leeg.")
 	}
@@ -93,6 +99,7 @@ func Import(def *Definition, text string) (*Imported, error) {
 		return importFailure("De antwoorden in het bestand hebben niet de verwachte vorm.")
 	}
 	res.Answers, res.Dropped = DecodeAnswers(def, answersTree)
+	res.Dropped = dropInvalidDates(def, res.Answers, res.Dropped)
 	// A file that claims this very version cannot honestly hold answers that do
 	// not fit it: it was damaged or edited. Refuse it whole rather than take half;
 	// only a file from another version is migrated answer by answer.
@@ -107,7 +114,64 @@ func Import(def *Definition, text string) (*Imported, error) {
 		}
 		return importFailure(msg)
 	}
+	if n := len(res.Dropped) - MaxDroppedListed; n > 0 {
+		// A list of thousands would freeze the page and help nobody: the
+		// first ones show what is wrong, the count says how much.
+		res.Dropped = addDropped(res.Dropped[:MaxDroppedListed], "", "En nog "+dutchCount(n)+" andere antwoorden die niet passen.")
+	}
 	return res, nil
+}
+
+// MaxDroppedListed is how many answers that did not fit Import names one by
+// one; the rest are counted in one last entry (with Item "").
+const MaxDroppedListed = 20
+
+// dutchCount writes n with a dot between thousands, as Dutch readers expect
+// (59.980).
+func dutchCount(n int) string {
+	s := itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	return s
+}
+
+// fileText turns the bytes of a chosen file (the page passes them as they
+// are) into text: UTF-8, with or without a byte order mark, or UTF-16 with a
+// byte order mark, as some Windows editors save. Anything else is refused:
+// a file in Latin-1 or Windows-1252 read as UTF-8 would turn é and ö into
+// U+FFFD without a word.
+func fileText(b string) (string, bool) {
+	switch {
+	case hasPrefix(b, "\xEF\xBB\xBF"):
+		b = b[3:]
+	case hasPrefix(b, "\xFF\xFE"), hasPrefix(b, "\xFE\xFF"):
+		if len(b)%2 != 0 {
+			return "", false
+		}
+		bigEndian := b[0] == 0xFE
+		units := make([]uint16, 0, len(b)/2-1)
+		for i := 2; i < len(b); i += 2 {
+			hi, lo := b[i+1], b[i]
+			if bigEndian {
+				hi, lo = lo, hi
+			}
+			units = append(units, uint16(hi)<<8|uint16(lo))
+		}
+		var out []byte
+		for i := 0; i < len(units); i++ {
+			r := rune(units[i])
+			if r >= 0xD800 && r < 0xDC00 && i+1 < len(units) && units[i+1] >= 0xDC00 && units[i+1] < 0xE000 {
+				r = 0x10000 + (r-0xD800)<<10 + rune(units[i+1]-0xDC00)
+				i++
+			} else if r >= 0xD800 && r < 0xE000 {
+				return "", false
+			}
+			out = utf8.AppendRune(out, r)
+		}
+		return string(out), true
+	}
+	return b, utf8.ValidString(b)
 }
 
 func isBlank(s string) bool {

@@ -7,9 +7,10 @@ package checklist
 // answer file needs nothing new. What we chose, to keep it simple:
 //   - a row of the follower exists while the source row at that index is
 //     filled; rows at blank source rows and beyond the source are kept as
-//     they are, but not counted, checked or reported, and left out of an
-//     exported file (they are leftovers: the page is expected to remove a
-//     follower's row together with its source row);
+//     they are, but not counted or reported. When such a row holds
+//     something, validation flags it at its field and an exported file
+//     keeps it (with a blank source row), because the page shows it: what
+//     the visitor sees is exported or flagged, never silently dropped;
 //   - a follower row is checked like any row when it has content; when the
 //     follower is required, every existing row must be filled in; a
 //     follower counts as answered when each of its rows has content;

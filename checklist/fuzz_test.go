@@ -1,7 +1,10 @@
 package checklist_test
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -10,23 +13,47 @@ import (
 	"deelwijzer/checklist"
 )
 
-// FuzzJSON: the parser never panics, and what it accepts it writes back as
-// JSON that parses to the same text again.
+// FuzzJSON holds the engine's own JSON reader and writer to encoding/json:
+//   - the parser never panics and explains every refusal;
+//   - it accepts exactly what encoding/json accepts, with two deliberate
+//     differences: a leading byte order mark is skipped (editors write one),
+//     and nesting deeper than MaxJSONDepth is refused (a stack guard);
+//   - what it writes is valid JSON (and valid UTF-8) that encoding/json reads
+//     as the same value as the input: the same numbers, strings and keys;
+//   - writing is stable: reading its own output and writing again gives the
+//     same text.
 func FuzzJSON(f *testing.F) {
-	for _, s := range []string{`{}`, `[1,"a",true,null]`, `{"a":{"b":[-1.5e3]}}`, `"\ud83d\ude00"`, `{"a":`, "\xff"} {
+	for _, s := range []string{`{}`, `[1,"a",true,null]`, `{"a":{"b":[-1.5e3]}}`, `"\ud83d\ude00"`, `{"a":`, "\xff",
+		`10000000000000.1`, `1e-7`, `0.1234567890123`, `1e400`, `-1e-400`, `123456789012345678901234567890`, `5e-324`, `1.7976931348623157e308`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		tree, err := checklist.ParseJSON(text, 0)
+		var want any
+		stdErr := json.Unmarshal([]byte(strings.TrimPrefix(text, "\uFEFF")), &want)
 		if err != nil {
 			if err.Error() == "" {
 				t.Fatal("empty error message")
 			}
+			var je *checklist.JSONError
+			if stdErr == nil && !(errors.As(err, &je) && je.TooDeep) {
+				t.Fatalf("refused %q (%v), encoding/json accepts it", text, err)
+			}
 			return
+		}
+		if stdErr != nil {
+			t.Fatalf("accepted %q, encoding/json refuses it: %v", text, stdErr)
 		}
 		out := checklist.JSONText(tree)
 		if !utf8.ValidString(out) {
 			t.Fatalf("invalid UTF-8 written: %q", out)
+		}
+		var got any
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatalf("written text is not JSON for encoding/json: %v\n%s", err, out)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("value changed:\nin  %q\nout %s\nencoding/json reads %#v, want %#v", text, out, got, want)
 		}
 		again, err := checklist.ParseJSON(out, 0)
 		if err != nil {

@@ -213,11 +213,12 @@ func ImportJSON(def *Definition, text string) string {
 	return string(appendFields(b, `],"fromVersion":%,"notes":%}`, res.FromVersion, res.Notes))
 }
 
-// ReportJSON returns {"markdown":"..."}.
-func ReportJSON(def *Definition, answersJSON string) string {
+// ReportJSON returns {"markdown":"..."}, with links to the site absolute
+// under siteURL (see ReportAt).
+func ReportJSON(def *Definition, answersJSON, siteURL string) string {
 	answers, err := ParseAnswersJSON(def, answersJSON)
 	if err != nil {
 		return ErrorJSON(err.Error())
 	}
-	return string(appendFields(nil, `{"markdown":%}`, Report(def, answers, nil)))
+	return string(appendFields(nil, `{"markdown":%}`, ReportAt(def, answers, nil, siteURL)))
 }

@@ -2,6 +2,7 @@ package checklist
 
 import (
 	"math"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -458,58 +459,22 @@ func (p *jsonParser) number() (any, error) {
 			return nil, p.fail("ongeldig getal")
 		}
 	}
-	return numberValue(p.s[start:p.i]), nil
+	f, ok := numberValue(p.s[start:p.i])
+	if !ok {
+		p.i = start
+		return nil, p.fail("het getal is te groot")
+	}
+	return f, nil
 }
 
-// numberValue converts a syntactically valid JSON number. Only whole numbers
-// mean something in Deelwijzer files (schemaVersion, minRows); they are exact
-// up to 15 digits. Other numbers are approximated by hand, which keeps the
-// large float tables of strconv.ParseFloat out of the WebAssembly binary.
-func numberValue(s string) float64 {
-	negative := hasPrefix(s, "-")
-	if negative {
-		s = s[1:]
-	}
-	var mantissa float64
-	exp := 0
-	i := 0
-	for ; i < len(s) && isDigit(s[i]); i++ {
-		mantissa = mantissa*10 + float64(s[i]-'0')
-	}
-	if i < len(s) && s[i] == '.' {
-		for i++; i < len(s) && isDigit(s[i]); i++ {
-			mantissa = mantissa*10 + float64(s[i]-'0')
-			exp--
-		}
-	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		expSign := 1
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			if s[i] == '-' {
-				expSign = -1
-			}
-			i++
-		}
-		e := 0
-		for ; i < len(s) && isDigit(s[i]); i++ {
-			if e < 10000 {
-				e = e*10 + int(s[i]-'0')
-			}
-		}
-		exp += expSign * e
-	}
-	f := mantissa
-	for ; exp > 0 && !math.IsInf(f, 0); exp-- {
-		f *= 10
-	}
-	for ; exp < 0 && f != 0; exp++ {
-		f /= 10
-	}
-	if negative {
-		f = -f
-	}
-	return f
+// numberValue converts a syntactically valid JSON number exactly (the
+// nearest float64, as every JSON reader gives), so a value read and written
+// again is the same value. ok is false when the number is too large for a
+// float64; encoding/json and JavaScript's JSON.parse do not agree on such a
+// number (an error and Infinity), so it is refused.
+func numberValue(s string) (float64, bool) {
+	f, err := strconv.ParseFloat(s, 64)
+	return f, err == nil
 }
 
 // AppendJSON writes a tree value as compact JSON. Besides tree values it
@@ -532,25 +497,13 @@ func AppendJSON(b []byte, v any) []byte {
 		if x == math.Trunc(x) && math.Abs(x) < 1e15 {
 			return appendInt(b, int64(x))
 		}
-		// Fractions never occur in what the engine writes; six decimals
-		// are plenty and avoid strconv's float formatting tables.
-		if x < 0 {
-			b = append(b, '-')
-			x = -x
+		// The shortest text that reads back as exactly x, plain for
+		// ordinary sizes and with an exponent for very large or small
+		// ones, as encoding/json and JavaScript write numbers.
+		if abs := math.Abs(x); abs >= 1e-6 && abs < 1e21 {
+			return strconv.AppendFloat(b, x, 'f', -1, 64)
 		}
-		if x >= 1e15 {
-			return append(b, "1e15"...)
-		}
-		scaled := int64(x*1e6 + 0.5)
-		b = appendInt(b, scaled/1e6)
-		digits := appendInt(nil, scaled%1e6+1e6)[1:]
-		for len(digits) > 0 && digits[len(digits)-1] == '0' {
-			digits = digits[:len(digits)-1]
-		}
-		if len(digits) == 0 {
-			return b
-		}
-		return append(append(b, '.'), digits...)
+		return strconv.AppendFloat(b, x, 'e', -1, 64)
 	case string:
 		return AppendJSONString(b, x)
 	case []string:

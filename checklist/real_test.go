@@ -135,7 +135,7 @@ func TestRealGolden(t *testing.T) {
 			if got.String() != want {
 				t.Errorf("findings differ.\n--- got ---\n%s--- want ---\n%s", got.String(), want)
 			}
-			report := checklist.Report(def, answers, st)
+			report := checklist.ReportAt(def, answers, st, "https://example.org/deelwijzer/")
 			if *update {
 				a.set("report.md", report)
 				if err := os.WriteFile(file, []byte(a.format()), 0o644); err != nil {

@@ -7,7 +7,20 @@ import ()
 // are Markdown; everything a visitor typed is escaped, so it shows as typed
 // and can never become a link, heading, table cell or HTML.
 // If st is nil the answers are evaluated first.
+//
+// Links to the site stay as the definition writes them (/upp/stap-4/);
+// ReportAt makes them absolute, which the page does.
 func Report(def *Definition, answers Answers, st *State) string {
+	return ReportAt(def, answers, st, "")
+}
+
+// ReportAt is Report with links to the site written as absolute URLs under
+// siteURL, the address of the site's home page as the visitor's browser
+// sees it (https://example.org/deelwijzer/). A saved report is read outside
+// the site, where a link like /upp/stap-4/ leads nowhere (or to another
+// site's page when the site lives under a subpath). A siteURL that could
+// break a Markdown link is ignored.
+func ReportAt(def *Definition, answers Answers, st *State, siteURL string) string {
 	if st == nil {
 		st = Evaluate(def, answers)
 	}
@@ -15,7 +28,8 @@ func Report(def *Definition, answers Answers, st *State) string {
 	b.WriteString("# " + def.Title + "\n\n")
 	b.WriteString("Checklist versie " + def.Version + " van " + dutchDate(def.Date) + ".")
 	if def.Guidance != "" {
-		b.WriteString(" Uitleg bij de stappen: [" + def.Guidance + "](" + def.Guidance + ").")
+		guidance := siteLink(siteURL, def.Guidance)
+		b.WriteString(" Uitleg bij de stappen: [" + guidance + "](" + guidance + ").")
 	}
 	b.WriteString("\n\n")
 	b.WriteString(itoa(st.Answered) + " van de " + itoa(st.Total) + " vragen zijn beantwoord.\n")
@@ -58,7 +72,7 @@ func Report(def *Definition, answers Answers, st *State) string {
 				b.WriteString(" Wie: " + joinStrings(labels, ", ") + ".")
 			}
 			if f.Link != "" {
-				b.WriteString(" [Lees meer](" + f.Link + ")")
+				b.WriteString(" [Lees meer](" + siteLink(siteURL, f.Link) + ")")
 			}
 			b.WriteString("\n")
 		}
@@ -66,11 +80,57 @@ func Report(def *Definition, answers Answers, st *State) string {
 			b.WriteString("\n")
 		}
 	}
-	out := b.b
+	out := withoutControls(b.b)
 	for len(out) > 0 && out[len(out)-1] == '\n' {
 		out = out[:len(out)-1]
 	}
 	return string(out) + "\n"
+}
+
+// siteLink makes a root-relative link of the definition absolute under
+// siteURL. Other links, and every link when siteURL is unusable, stay as
+// they are.
+func siteLink(siteURL, link string) string {
+	if !hasPrefix(link, "/") || hasPrefix(link, "//") || !usableSiteURL(siteURL) {
+		return link
+	}
+	return siteURL + link[1:]
+}
+
+// usableSiteURL: an http(s) address ending in a slash, without characters
+// that end a Markdown link destination or need escaping in it.
+func usableSiteURL(s string) bool {
+	if !(hasPrefix(s, "https://") || hasPrefix(s, "http://")) || !hasSuffix(s, "/") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= ' ' || c >= 0x7f || c == '(' || c == ')' || c == '<' || c == '>' || c == '\\' || c == '[' || c == ']' {
+			return false
+		}
+	}
+	return true
+}
+
+// withoutControls removes control characters (C0 except tab and line feed,
+// DEL and C1): a NUL or an escape sequence typed or pasted into an answer
+// has no place in a text document, and some tools stop reading at a NUL or
+// show the rest of a file as binary.
+func withoutControls(b []byte) []byte {
+	out := b[:0]
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c < 0x20 && c != '\n' && c != '\t', c == 0x7f:
+			i++
+			continue
+		case c == 0xC2 && i+1 < len(b) && b[i+1] >= 0x80 && b[i+1] <= 0x9f: // U+0080 to U+009F
+			i += 2
+			continue
+		}
+		out = append(out, c)
+		i++
+	}
+	return out
 }
 
 const notAnswered = "*Niet ingevuld*"
@@ -173,10 +233,20 @@ func escapeMarkdown(s string, lineStart bool) string {
 				b.AddByte('\\')
 			}
 		case '.', ')':
-			// "1." or "1)" at the start of a line starts a numbered list.
-			if i > 0 && isDigit(s[i-1]) && digitsFromLineStart(s, i) {
+			// "1." or "1)" at the start of a line starts a numbered list;
+			// "www." starts an address that GitHub and others link.
+			if i > 0 && isDigit(s[i-1]) && digitsFromLineStart(s, i) || c == '.' && endsWithWWW(s[:i]) {
 				b.AddByte('\\')
 			}
+		case ':':
+			// An address the visitor typed stays text: "https\://" reads
+			// the same, but no renderer turns it into a link.
+			if hasPrefix(s[i+1:], "/") {
+				b.AddByte('\\')
+			}
+		case '@':
+			// Likewise e-mail addresses and @-mentions.
+			b.AddByte('\\')
 		case '\n', '\r':
 			b.AddByte(c)
 			lineStart = true
@@ -188,6 +258,20 @@ func escapeMarkdown(s string, lineStart bool) string {
 		}
 	}
 	return b.String()
+}
+
+// endsWithWWW: s ends in "www", in any case, not as the end of a longer word.
+func endsWithWWW(s string) bool {
+	n := len(s)
+	if n < 3 || (n > 3 && isWordByte(s[n-4])) {
+		return false
+	}
+	for _, c := range s[n-3:] {
+		if c != 'w' && c != 'W' {
+			return false
+		}
+	}
+	return true
 }
 
 func digitsFromLineStart(s string, i int) bool {

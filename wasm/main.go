@@ -1,8 +1,8 @@
 //go:build js && wasm
 
 // Command wasm exposes the checklist engine to the browser as
-// globalThis.deelwijzerEngine. Every function takes and returns strings
-// (JSON), and never throws into JavaScript: a problem comes back as
+// globalThis.deelwijzerEngine. Every function takes strings (or, for a
+// file, its bytes as a Uint8Array) and returns strings (JSON), and never throws into JavaScript: a problem comes back as
 // {"error":"Dutch message"}. All work happens in the visitor's browser.
 package main
 
@@ -39,8 +39,15 @@ func function(name string) js.Func {
 		}()
 		var args [2]string
 		for i := 0; i < len(args) && i < len(jsArgs); i++ {
-			if jsArgs[i].Type() == js.TypeString {
+			switch jsArgs[i].Type() {
+			case js.TypeString:
 				args[i] = jsArgs[i].String()
+			case js.TypeObject:
+				// A Uint8Array: the bytes of a chosen file, so the engine
+				// decides how they become text (see checklist.Import).
+				b := make([]byte, jsArgs[i].Length())
+				js.CopyBytesToGo(b, jsArgs[i])
+				args[i] = string(b)
 			}
 		}
 		return call(name, args[0], args[1])
@@ -69,5 +76,5 @@ func call(name, first, second string) string {
 	case "importFile":
 		return checklist.ImportJSON(definition, first)
 	}
-	return checklist.ReportJSON(definition, first)
+	return checklist.ReportJSON(definition, first, second)
 }

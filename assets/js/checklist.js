@@ -585,7 +585,7 @@ function exportJSON() {
 
 function exportMarkdown() {
   const answers = evaluate();
-  const out = call('report', JSON.stringify(answers));
+  const out = call('report', JSON.stringify(answers), root.href);
   download(`${checklistID}-verslag-${today()}.md`, 'text/markdown', out.markdown);
   say('Het verslag is als Markdown-bestand opgeslagen.');
 }
@@ -619,8 +619,9 @@ async function importFile(file) {
     importMessage('error', `Het bestand "${file.name}" kan niet worden geopend: het is groter dan 2 MB. Uw antwoorden op het scherm zijn niet veranderd.`);
     return;
   }
-  const text = await file.text();
-  const res = call('importFile', text);
+  // The bytes go to the engine as they are: file.text() would silently turn a file
+  // in another character set than UTF-8 into replacement characters.
+  const res = call('importFile', new Uint8Array(await file.arrayBuffer()));
   if (res.error) {
     importMessage('error', `Het bestand "${file.name}" kan niet worden geopend: ${res.error} Uw antwoorden op het scherm zijn niet veranderd.`);
     return;
@@ -628,7 +629,7 @@ async function importFile(file) {
   fill(res.answers);
   hideErrors();
   changed();
-  const dropped = (res.notes || []).concat((res.dropped || []).map((d) => `${d.item}: ${d.reason}`));
+  const dropped = (res.notes || []).concat((res.dropped || []).map((d) => (d.item ? `${d.item}: ${d.reason}` : d.reason)));
   const from = res.fromVersion && res.fromVersion !== def.version
     ? ` Het bestand hoort bij versie ${res.fromVersion} van deze checklist; dit is versie ${def.version}.` : '';
   if (dropped.length) {

@@ -1,5 +1,12 @@
 // Command defcheck checks every checklist definition in data/checklists
-// before the site is built: `go run ./cmd/defcheck [-data data]`.
+// before the site is built: `go run ./cmd/defcheck [-data data] [-record]`.
+//
+// It also compares each definition with the record of released versions in
+// data/released/<id>.yaml (see released.go): question ids, kinds
+// or options that changed while the version stayed the same are refused.
+// With -record, the current version of each definition that passes the
+// other checks is added to that record first; run it after raising a
+// version.
 //
 // Each problem is printed as
 //
@@ -34,6 +41,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("defcheck", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	dataDir := flags.String("data", "data", "data directory with checklists/, bronnen.yaml and the lists for optionsFrom (every *.yaml that is a list of entries with an id)")
+	recordFlag := flags.Bool("record", false, "add the current version of every checklist to data/released/<id>.yaml when it is not there yet (after raising a version)")
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
@@ -59,7 +67,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	failed := 0
 	for _, file := range files {
-		lines := checkFile(file, lists, sources)
+		lines, def, doc := checkFile(file, lists, sources)
+		if def != nil && len(lines) == 0 {
+			if *recordFlag {
+				if err := record(*dataDir, []*checklist.Definition{def}, stdout); err != nil {
+					fmt.Fprintln(stderr, "defcheck:", err)
+					return 1
+				}
+			}
+			for _, p := range checkReleased(*dataDir, def) {
+				lines = append(lines, fmt.Sprintf("%s:%d: %s", file, doc.Line(p.Path), describe(p)))
+			}
+		}
 		for _, l := range lines {
 			fmt.Fprintln(stdout, l)
 		}
@@ -75,15 +94,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// checkFile returns one line per problem.
-func checkFile(file string, lists map[string][]checklist.Option, sources map[string]bool) []string {
+// checkFile returns one line per problem, and the definition and document
+// when the file loads.
+func checkFile(file string, lists map[string][]checklist.Option, sources map[string]bool) ([]string, *checklist.Definition, *yamldef.Document) {
 	src, err := os.ReadFile(file)
 	if err != nil {
-		return []string{file + ": " + err.Error()}
+		return []string{file + ": " + err.Error()}, nil, nil
 	}
 	def, doc, err := yamldef.Load(src, lists)
 	if doc == nil {
-		return []string{yamlErrorLine(file, err)}
+		return []string{yamlErrorLine(file, err)}, nil, nil
 	}
 	var out []string
 	report := func(p checklist.Problem) {
@@ -119,7 +139,7 @@ func checkFile(file string, lists map[string][]checklist.Option, sources map[str
 			}
 		}
 	}
-	return out
+	return out, def, doc
 }
 
 // sourcesOf reads the sources from the tree, so they are checked even when
