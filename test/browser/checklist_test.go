@@ -850,6 +850,11 @@ func TestDPIAToetsVerdicts(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			tab := b.NewTab(t)
 			openChecklist(t, tab, s.URL+"checklists/dpia-toets/")
+			// None of the three cases of art. 35 lid 3 AVG: only then do the
+			// two lists decide the verdict.
+			for _, id := range []string{"art35-evaluatie", "art35-bijzonder", "art35-monitoring"} {
+				tick(tab, id, "nee")
+			}
 			for _, v := range c.edpb {
 				tick(tab, "edpb-criteria", v)
 			}
