@@ -25,6 +25,9 @@ func TestExampleFiles(t *testing.T) {
 	cases := []struct{ name, checklist string }{
 		{"casus-zvh", "werkwijze"},
 		{"casus-zvh", "dpia-toets"},
+		{"casus-zvh", "upp"},
+		{"casus-zvh", "samenwerking"},
+		{"casus-zvh", "wegwijzer"},
 	}
 	for _, c := range cases {
 		t.Run(c.name+"-"+c.checklist, func(t *testing.T) {
