@@ -33,7 +33,7 @@ func TestSamenwerkingChecklist(t *testing.T) {
 	    {"naam": "Woningcorporatie", "publieke-taak": "nee", "grondslag": "alleen-afspraak"},
 	    {"naam": "Wijkteam", "publieke-taak": "ja"}
 	  ],
-	  "alternatieven": "ja",
+	  "minst-ingrijpend": "nee",
 	  "adresonderzoek": "ja",
 	  "brp-op-orde": "weetniet",
 	  "rollen": ["projectleider", "toezichthouder"],
@@ -44,16 +44,18 @@ func TestSamenwerkingChecklist(t *testing.T) {
 	for _, f := range st.Findings {
 		ids = append(ids, f.ID)
 	}
-	want := "geen-grondslag afspraak-geen-grondslag gerechtvaardigd-belang-publieke-taak minder-ingrijpend brp-niet-op-orde geen-fg geen-privacy-officer dpia-niet-begonnen"
+	// The FG not being in the team is no finding: the FG advises
+	// independently (art. 38 lid 6 AVG); fg-advies is asked in step 7.
+	want := "geen-grondslag afspraak-geen-grondslag gerechtvaardigd-belang-publieke-taak minder-ingrijpend brp-niet-op-orde geen-privacy-officer dpia-niet-begonnen"
 	if got := strings.Join(ids, " "); got != want {
 		t.Errorf("findings\n got %s\nwant %s", got, want)
 	}
-	for _, id := range []string{"bestaande-welke", "alternatieven-afweging", "brp-op-orde"} {
+	for _, id := range []string{"bestaande-welke", "brp-op-orde"} {
 		if !st.IsVisible(id) {
 			t.Errorf("%s should be visible", id)
 		}
 	}
-	if st.IsVisible("dpia-niet-nodig-waarom") || st.IsVisible("toezichthouders-welke") {
+	if st.IsVisible("dpia-niet-nodig-waarom") || st.IsVisible("toezichthouders-welke") || st.IsVisible("minst-ingrijpend-afweging") {
 		t.Error("conditional questions visible without their condition")
 	}
 	if len(st.Sections) != 8 {

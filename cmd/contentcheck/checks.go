@@ -39,6 +39,8 @@ func runChecks(s *site, opt options) []problem {
 			out = append(out, checkHeadings(p)...)
 			out = append(out, checkRawHTML(p)...)
 			out = append(out, checkLinks(s, p)...)
+			out = append(out, checkSentences(p)...)
+			out = append(out, checkTerms(s, p)...)
 			if p.fm.title != "" {
 				titles[p.fm.title] = append(titles[p.fm.title], p)
 			}

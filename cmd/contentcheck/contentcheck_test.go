@@ -45,6 +45,13 @@ func TestRules(t *testing.T) {
 			`content/c.md:1: title ontbreekt of is leeg`,
 			`content/d.md:1: geen YAML front matter (--- ... ---) aan het begin`,
 		}},
+		{dir: "zinnen-fail", want: []string{
+			`content/a.md:10: zin van 26 woorden (meer dan 25): "Een zin met zesentwintig woorden is te lang ..."`,
+		}},
+		{dir: "termen-fail", want: []string{
+			`content/a.md:6: term "Functionaris gegevensbescherming": schrijf "functionaris voor gegevensbescherming" (data/termen.yaml)`,
+			`content/a.md:8: term "privacy-officer": schrijf "privacy officer" (data/termen.yaml)`,
+		}},
 		{dir: "glossary-pass"},
 		{dir: "glossary-fail", onlyGlossary: true, want: []string{
 			`content/wegwijzer/dpia.md:8: eerste keer "dpia" niet gelinkt naar /begrippen/#dpia`,

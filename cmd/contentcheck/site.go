@@ -29,6 +29,7 @@ type site struct {
 	bronnen   map[string]bool
 	begrippen []glossaryTerm
 	begripIDs map[string]bool
+	termen    []preferredTerm
 }
 
 // glossaryTerm is one entry of data/begrippen.yaml as far as the checks care.
@@ -57,6 +58,10 @@ func loadSite(contentDir, dataDir string) (*site, error) {
 	}
 	for _, b := range bronnen {
 		s.bronnen[stringField(b, "id")] = true
+	}
+
+	if s.termen, err = loadTerms(dataDir); err != nil {
+		return nil, err
 	}
 
 	begrippen, err := loadEntries(filepath.Join(dataDir, "begrippen.yaml"))

@@ -348,6 +348,38 @@ func isOtherOrigin(v string) bool {
 
 var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
 
+// wettenPathRE is the form of a link to a Dutch law on wetten.overheid.nl:
+// the law by its BWBR id (optionally a version date or more path), or one
+// article in the Juriconnect form jci1.3:c:BWBR...&artikel=....
+var wettenPathRE = regexp.MustCompile(`^/(BWBR[0-9]{7}(/[0-9A-Za-z._#/-]*)?|jci1\.3:c:BWBR[0-9]{7}(&[a-z]+=[0-9A-Za-z.:]+)*)$`)
+
+// externalLinkProblem checks the form of a link to another site, not whether
+// it is reachable: https only (a reader's click should not go over plain
+// http), a host, no user name or password in the address, no white space,
+// and for wetten.overheid.nl the form of a law or article address.
+func externalLinkProblem(v string) string {
+	if strings.ContainsAny(v, " \t\n") {
+		return "extern adres bevat witruimte"
+	}
+	if !strings.HasPrefix(strings.ToLower(v), "https://") {
+		return "extern adres moet met https:// beginnen"
+	}
+	u, err := url.Parse(v)
+	if err != nil {
+		return fmt.Sprintf("ongeldig extern adres: %v", err)
+	}
+	if u.Host == "" || !strings.Contains(u.Host, ".") {
+		return "extern adres zonder geldige host"
+	}
+	if u.User != nil {
+		return "extern adres met gebruikersnaam of wachtwoord"
+	}
+	if strings.EqualFold(u.Hostname(), "wetten.overheid.nl") && !wettenPathRE.MatchString(u.Path) {
+		return "adres op wetten.overheid.nl heeft niet de vorm /BWBR0000000/ of /jci1.3:c:BWBR0000000&artikel=..."
+	}
+	return ""
+}
+
 func (c *checker) checkURL(doc *document, base *url.URL, n *html.Node, attrName, v string) {
 	rel := doc.rel
 	if v == "" {
@@ -359,6 +391,10 @@ func (c *checker) checkURL(doc *document, base *url.URL, n *html.Node, attrName,
 	case isOtherOrigin(v):
 		if !navigation {
 			c.report(rel, "<%s %s=%q> laadt van een ander domein; alleen dezelfde origin mag", n.Data, attrName, v)
+			return
+		}
+		if reason := externalLinkProblem(v); reason != "" {
+			c.report(rel, "<%s %s=%q>: %s", n.Data, attrName, v, reason)
 		}
 		return
 	case strings.HasPrefix(lower, "javascript:"):

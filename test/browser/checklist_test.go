@@ -842,14 +842,19 @@ func TestDPIAToetsVerdicts(t *testing.T) {
 		want, reason string
 		not          []string
 	}{
-		{"geen kenmerken", []string{"geen"}, []string{"geen"}, "Niet nodig, leg vast waarom", "", []string{"DPIA verplicht", "DPIA waarschijnlijk"}},
-		{"twee kenmerken", []string{"beoordelen", "grote-schaal"}, []string{"geen"}, "DPIA waarschijnlijk nodig", "Grote schaal", []string{"DPIA verplicht", "Niet nodig"}},
-		{"AP-lijst", []string{"geen"}, []string{"samenwerkingsverbanden"}, "DPIA verplicht", "U koos:", []string{"DPIA waarschijnlijk", "Niet nodig"}},
+		{"geen kenmerken", []string{"geen"}, []string{"geen"}, "Uitkomst: niet nodig, leg vast waarom", "", []string{"DPIA verplicht", "DPIA waarschijnlijk"}},
+		{"twee kenmerken", []string{"beoordelen", "grote-schaal"}, []string{"geen"}, "Uitkomst: DPIA waarschijnlijk nodig", "Grote schaal", []string{"DPIA verplicht", "niet nodig, leg vast"}},
+		{"AP-lijst", []string{"geen"}, []string{"samenwerkingsverbanden"}, "Uitkomst: DPIA verplicht", "U koos:", []string{"DPIA waarschijnlijk", "niet nodig, leg vast"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			tab := b.NewTab(t)
 			openChecklist(t, tab, s.URL+"checklists/dpia-toets/")
+			// None of the three cases of art. 35 lid 3 AVG: only then do the
+			// two lists decide the verdict.
+			for _, id := range []string{"art35-evaluatie", "art35-bijzonder", "art35-monitoring"} {
+				tick(tab, id, "nee")
+			}
 			for _, v := range c.edpb {
 				tick(tab, "edpb-criteria", v)
 			}
