@@ -15,7 +15,7 @@ FUZZTIME ?= 60s
 # the WebAssembly module is about 5 KB (brotli) smaller for it.
 WASM_FLAGS := -gcflags=deelwijzer/...=-l -ldflags="-s -w"
 
-.PHONY: all build serve test clean deps npm system-deps generate checks gocheck gotest fuzz site-test bench help
+.PHONY: all build serve test clean deps npm system-deps generate checks gocheck gotest gotest-wasm fuzz mutate site-test bench help
 
 all: build
 
@@ -105,6 +105,21 @@ fuzz:
 	    go test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
 	  done; \
 	done
+
+# Mutation testing, not part of `make test`: Gremlins (pinned in tools/mutate.mod, apart
+# from go.mod like Hugo) plants small bugs, one at a time, in the engine files where a
+# wrong result matters most (conditions, findings, import/export, personal-data checks,
+# the report) and runs the package's tests against each. A mutant that LIVED is a bug
+# no test catches; checklist/testdata/mutants.md says why the remaining ones are
+# harmless. MUTATE_FILES picks the files; one worker leaves a core free.
+MUTATE_FILES ?= cond evaluate exchange pii report
+MUTATE_WORKERS ?= 1
+mutate:
+	@others=$$(cd checklist && ls *.go | grep -v '_test\.go$$' | sed 's/\.go$$//' \
+	  | grep -vxF -f <(tr ' ' '\n' <<<"$(MUTATE_FILES)") | paste -sd'|'); \
+	  go tool -modfile=tools/mutate.mod gremlins unleash --workers $(MUTATE_WORKERS) \
+	    $(MUTATE_FLAGS) --timeout-coefficient 10 -E 'yamldef/' -E "(^|/)($$others)\.go$$" \
+	    -o mutants.json ./checklist
 
 # The site is built with warnings as errors into a temporary directory, its HTML is
 # checked, and then real Chromium loads it from a subpath of a plain file server.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -157,19 +158,73 @@ func TestSnapshotSkipsBuildOutput(t *testing.T) {
 	}
 }
 
+// TestReportMarksMissedAndFailed: each row gets its own status, on both sides
+// of its target, a figure that could not be measured is FAILED, and -strict
+// turns either into a failing exit.
 func TestReportMarksMissedAndFailed(t *testing.T) {
 	r := &report{}
 	g := r.group("Sizes")
 	g.atMost("page", "700 KB", 700, 650, "650 KB")
 	g.atMost("wasm", "500 KB", 500, 520, "520 KB")
+	g.atMost("exact", "520 KB", 520, 520, "520 KB")
+	g.check("no JS", "yes", "readable", true)
+	g.check("no JS 2", "no", "readable", false)
 	g.info("raw", "2 MB")
+	g.info("ratio", "1.5×")
+	g.computed()
+	g.failed("cold load", errors.New("404 for gen/engine.wasm.br"))
+	want := map[string][2]string{ // name: status, how
+		"page":      {statusMissed, howMeasured},
+		"wasm":      {statusOK, howMeasured},
+		"exact":     {statusOK, howMeasured},
+		"no JS":     {statusOK, howMeasured},
+		"no JS 2":   {statusMissed, howMeasured},
+		"raw":       {statusInfo, howMeasured},
+		"ratio":     {statusInfo, howComputed},
+		"cold load": {statusFailed, ""},
+	}
+	for _, rw := range g.Rows {
+		if w := want[rw.Name]; rw.Status != w[0] || rw.How != w[1] {
+			t.Errorf("%s: status %q, how %q; want %q, %q", rw.Name, rw.Status, rw.How, w[0], w[1])
+		}
+	}
 	var b strings.Builder
 	r.print(&b, []string{"title"})
 	out := b.String()
-	for _, want := range []string{"MISSED", "≤ 650 KB", "1 figure(s) missed", "ok"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("report lacks %q:\n%s", want, out)
+	// The printed table: each row ends with its own result.
+	printed := map[string]string{}
+	for _, line := range strings.Split(out, "\n") {
+		if !strings.HasPrefix(line, "  ") {
+			continue
 		}
+		fields := strings.Fields(line)
+		for name := range want {
+			if strings.HasPrefix(line, "  "+name+"  ") {
+				printed[name] = fields[len(fields)-1]
+			}
+		}
+	}
+	for name, w := range want {
+		status := w[0]
+		if status == statusInfo {
+			continue
+		}
+		if printed[name] != status {
+			t.Errorf("printed row %q ends in %q, want %q:\n%s", name, printed[name], status, out)
+		}
+	}
+	for _, s := range []string{"≤ 650 KB", "3 figure(s) missed or failed", "MISSED Sizes: page: 700 KB", "FAILED Sizes: cold load: 404 for gen/engine.wasm.br", "computed"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("report lacks %q:\n%s", s, out)
+		}
+	}
+	if r.exitCode(false) != 0 || r.exitCode(true) != 1 {
+		t.Errorf("exit codes %d (report only), %d (strict); want 0, 1", r.exitCode(false), r.exitCode(true))
+	}
+	ok := &report{}
+	ok.group("Sizes").atMost("wasm", "500 KB", 500, 520, "520 KB")
+	if ok.exitCode(true) != 0 {
+		t.Error("strict run fails with every target met")
 	}
 }
 

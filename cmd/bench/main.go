@@ -1,5 +1,6 @@
 // Command bench measures Deelwijzer's sizes and speeds in one run and prints each
-// figure beside its target (`make bench`). It reports; it does not fail.
+// figure beside its target (`make bench`), each labelled measured or computed. It
+// reports; with -strict (`make bench STRICT=1`) a missed target makes it exit 1.
 //
 // It works on a copy of the repository in a temporary directory: it builds the
 // site there with the Makefile (cold and warm), times Hugo on the real site and
@@ -42,6 +43,7 @@ type options struct {
 	chromium  string
 	benchtime string
 	keep      bool
+	strict    bool
 }
 
 func main() {
@@ -52,6 +54,7 @@ func main() {
 	flag.StringVar(&o.chromium, "chromium", "/usr/bin/chromium", "Chromium executable (DEELWIJZER_CHROMIUM overrides)")
 	flag.StringVar(&o.benchtime, "benchtime", "0.3s", "-benchtime for the engine's go test benchmarks")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temporary directory (builds, profiles) and print its path")
+	flag.BoolVar(&o.strict, "strict", false, "exit with status 1 when a figure misses its target or cannot be measured")
 	flag.Parse()
 	if p := os.Getenv("DEELWIJZER_CHROMIUM"); p != "" {
 		o.chromium = p
@@ -85,6 +88,12 @@ func main() {
 		fmt.Printf("; files kept in %s", o.work)
 	}
 	fmt.Println()
+	if code := r.exitCode(o.strict); code != 0 {
+		if !o.keep {
+			os.RemoveAll(o.work)
+		}
+		os.Exit(code)
+	}
 }
 
 // chromiumVersion asks the executable, because headless Chromium reports only
