@@ -94,6 +94,12 @@ gocheck:
 gotest:
 	go test ./...
 
+# The engine's tests again in the configuration that ships: compiled to WebAssembly,
+# without the author checks (checks_browser.go), run by Node through Go's wrapper.
+gotest-wasm:
+	@command -v node >/dev/null || { echo "gotest-wasm needs Node.js (node)"; exit 1; }
+	GOOS=js GOARCH=wasm go test -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec" ./checklist/...
+
 # `make test` runs every fuzz target over its committed corpus only (plain `go test`
 # does that), so the gate is deterministic. `make fuzz` explores for FUZZTIME per
 # target; a crash it finds is written to testdata/fuzz/ and becomes part of the corpus
@@ -130,7 +136,7 @@ site-test: generate npm system-deps
 	  go run ./cmd/sitecheck -dir $$tmp/site; \
 	  DEELWIJZER_PUBLIC=$$tmp/site go test -tags browser -count=1 -timeout 30m ./internal/browsertest/ ./test/browser/...
 
-test: deps gocheck generate checks gotest site-test
+test: deps gocheck generate checks gotest gotest-wasm site-test
 
 bench: generate npm system-deps
 	go run ./cmd/bench
