@@ -137,7 +137,7 @@ func TestSiteFile(t *testing.T) {
 
 func TestSnapshotSkipsBuildOutput(t *testing.T) {
 	repo, dst := t.TempDir(), t.TempDir()
-	for _, p := range []string{"Makefile", "public/index.html", "resources/_gen/x", "content/a.md", "static/pagefind/p.js", "static/logo.svg"} {
+	for _, p := range []string{"Makefile", "public/index.html", "resources/_gen/x", "content/a.md", "static/pagefind/p.js", "static/logo.svg", "assets/gen/engine.wasm", "assets/js/checklist.js"} {
 		os.MkdirAll(filepath.Join(repo, filepath.Dir(p)), 0o755)
 		os.WriteFile(filepath.Join(repo, p), []byte(p), 0o644)
 	}
@@ -146,7 +146,7 @@ func TestSnapshotSkipsBuildOutput(t *testing.T) {
 	if err := snapshot(repo, filepath.Join(dst, "s")); err != nil {
 		t.Fatal(err)
 	}
-	for p, want := range map[string]bool{"Makefile": true, "content/a.md": true, "static/logo.svg": true, "public/index.html": false, "resources/_gen/x": false, "static/pagefind/p.js": false} {
+	for p, want := range map[string]bool{"Makefile": true, "content/a.md": true, "static/logo.svg": true, "public/index.html": false, "resources/_gen/x": false, "static/pagefind/p.js": false, "assets/gen/engine.wasm": false, "assets/js/checklist.js": true} {
 		_, err := os.Stat(filepath.Join(dst, "s", p))
 		if (err == nil) != want {
 			t.Errorf("%s copied = %v, want %v", p, err == nil, want)
@@ -236,4 +236,24 @@ func TestShortHash(t *testing.T) {
 	if got := shortHash("werkwijze/stap-2/index.html"); got != "werkwijze/stap-2/index.html" {
 		t.Errorf("a name without fingerprint changed: %q", got)
 	}
+}
+
+// TestWasmFlagsMatchMakefile: the size breakdown builds the engine with the
+// Makefile's compiler flags, so it describes the module that ships.
+func TestWasmFlagsMatchMakefile(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "Makefile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "WASM_FLAGS := "); ok {
+			// The breakdown keeps symbols (-ldflags=-w); everything else must
+			// be what the Makefile ships with.
+			if want := engineGCFlags + ` -ldflags="-s -w"`; strings.TrimSpace(rest) != want {
+				t.Errorf("Makefile WASM_FLAGS = %q, bench assumes %q: update engineGCFlags", rest, want)
+			}
+			return
+		}
+	}
+	t.Fatal("no WASM_FLAGS line in the Makefile")
 }
