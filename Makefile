@@ -138,8 +138,9 @@ site-test: generate npm system-deps
 
 test: deps gocheck generate checks gotest gotest-wasm site-test
 
+# STRICT=1 makes a missed target fail the run (exit 1), for those who want a gate.
 bench: generate npm system-deps
-	go run ./cmd/bench
+	go run ./cmd/bench $(if $(STRICT),-strict)
 
 clean:
 	rm -rf $(PUBLIC) resources/_gen assets/gen static/pagefind .hugo_build.lock

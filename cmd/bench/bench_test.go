@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"math"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -256,4 +257,103 @@ func TestWasmFlagsMatchMakefile(t *testing.T) {
 		}
 	}
 	t.Fatal("no WASM_FLAGS line in the Makefile")
+}
+
+// TestSiteHandlerServesBrotli: a browser that accepts br gets the .br file with
+// Content-Encoding: br and the original type; one that does not gets the file
+// as is; a missing file is a 404.
+func TestSiteHandlerServesBrotli(t *testing.T) {
+	site := t.TempDir()
+	write := func(name, content string) {
+		t.Helper()
+		p := filepath.Join(site, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("gen/engine.abc.wasm", "raw wasm bytes, long")
+	write("gen/engine.abc.wasm.br", "br!")
+	write("gen/engine.abc.wasm.gz", "gz!!")
+	write("checklists/x/index.html", "<p>raw html</p>")
+	write("checklists/x/index.html.br", "br html")
+	write("css/a.css", "body{}")
+	h := siteHandler(site)
+	cases := []struct {
+		path, accept     string
+		status           int
+		body, enc, ctype string
+	}{
+		{"/gen/engine.abc.wasm", "gzip, deflate, br, zstd", 200, "br!", "br", "application/wasm"},
+		{"/gen/engine.abc.wasm", "gzip, deflate", 200, "gz!!", "gzip", "application/wasm"},
+		{"/gen/engine.abc.wasm", "br;q=0, gzip", 200, "gz!!", "gzip", "application/wasm"},
+		{"/gen/engine.abc.wasm", "", 200, "raw wasm bytes, long", "", "application/wasm"},
+		{"/checklists/x/", "br", 200, "br html", "br", "text/html; charset=utf-8"},
+		{"/checklists/x/", "", 200, "<p>raw html</p>", "", "text/html; charset=utf-8"},
+		{"/css/a.css", "br", 200, "body{}", "", "text/css; charset=utf-8"},
+		{"/gen/missing.wasm", "br", 404, "", "", ""},
+	}
+	for _, c := range cases {
+		req := httptest.NewRequest("GET", c.path, nil)
+		if c.accept != "" {
+			req.Header.Set("Accept-Encoding", c.accept)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		res := rec.Result()
+		if res.StatusCode != c.status {
+			t.Errorf("%s (%q): status %d, want %d", c.path, c.accept, res.StatusCode, c.status)
+			continue
+		}
+		if c.status != 200 {
+			continue
+		}
+		if got := rec.Body.String(); got != c.body {
+			t.Errorf("%s (%q): body %q, want %q", c.path, c.accept, got, c.body)
+		}
+		if got := res.Header.Get("Content-Encoding"); got != c.enc {
+			t.Errorf("%s (%q): Content-Encoding %q, want %q", c.path, c.accept, got, c.enc)
+		}
+		if got := res.Header.Get("Content-Type"); got != c.ctype {
+			t.Errorf("%s (%q): Content-Type %q, want %q", c.path, c.accept, got, c.ctype)
+		}
+	}
+}
+
+// TestTransferSumsReceivedAndFails: the cold-load figure is the sum of what
+// the browser received, and a 404 or an unfinished request is listed as failed.
+func TestTransferSumsReceivedAndFails(t *testing.T) {
+	site := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(site, "gen"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(site, "gen", "engine.wasm"), make([]byte, 5000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base := "http://127.0.0.1:1/"
+	b := &bench{site: site, brotli: map[string]int{}}
+	ok := []recordedRequest{
+		{URL: base, Status: 200, Encoding: "br", Received: 1200, Finished: true},
+		{URL: base + "gen/engine.wasm", Status: 200, Encoding: "br", Received: 900, Finished: true},
+	}
+	tr := b.transfer(base, ok)
+	if tr.Total != 2100 || tr.Requests != 2 || tr.Wasm != 900 || len(tr.Failed) != 0 {
+		t.Errorf("transfer = %+v, want 2100 bytes in 2 requests, 900 for the wasm, none failed", tr)
+	}
+	bad := append(ok,
+		recordedRequest{URL: base + "gen/missing.js", Status: 404, Received: 150, Finished: true},
+		recordedRequest{URL: base + "css/a.css", Status: 200, Received: 0, Finished: false})
+	tr = b.transfer(base, bad)
+	if len(tr.Failed) != 2 || !strings.Contains(tr.Failed[0], "gen/missing.js (HTTP 404)") {
+		t.Errorf("failed = %q, want the 404 and the unfinished request", tr.Failed)
+	}
+	r := &report{}
+	g := r.group("Cold load")
+	b.r = r
+	b.sizeRow(g, pageType{"checklist page", "/checklists/x/"}, base, bad)
+	if len(g.Rows) != 1 || g.Rows[0].Status != statusFailed {
+		t.Errorf("rows = %+v, want one FAILED row", g.Rows)
+	}
 }
