@@ -270,11 +270,12 @@ func TestChecklistKeyboardToResult(t *testing.T) {
 			if progress == nil || progress[1] != progress[2] {
 				t.Errorf("progress after answering everything = %q, want \"N van N vragen beantwoord\"", tab.Text("#voortgang"))
 			}
-			if n := tab.Count("#resultaat .dw-summary__row"); progress != nil && strconv.Itoa(n) != progress[2] {
-				t.Errorf("the check-answers summary has %d rows, want one per visible question (%s)", n, progress[2])
+			rows := tab.Count("#resultaat .dw-summary__row")
+			if progress != nil && strconv.Itoa(rows) != progress[2] {
+				t.Errorf("the check-answers summary has %d rows, want one per visible question (%s)", rows, progress[2])
 			}
-			if n := tab.Count(`#resultaat a[href^="#"] .dw-visually-hidden`); n == 0 {
-				t.Error("the summary has no Wijzigen links with hidden context")
+			if n := tab.Count(`#resultaat .dw-summary__row a[href^="#"] .dw-visually-hidden`); n != rows || n == 0 {
+				t.Errorf("the summary has %d Wijzigen links with hidden context for %d rows", n, rows)
 			}
 			if txt := tab.Text("#resultaat"); strings.Contains(txt, "Niet ingevuld") {
 				var lines []string
