@@ -1,6 +1,7 @@
 package checklist_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -38,5 +39,43 @@ sections:
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestSectionStatus: a step is niet-gestart with nothing answered, bezig
+// when partly answered, afgerond when all its visible questions are; a step
+// whose questions are all hidden has nothing left to do, so it is afgerond.
+func TestSectionStatus(t *testing.T) {
+	def := loadYAML(t, `id: stappen
+title: "Stappen"
+version: "1.0.0"
+date: "2026-11-29"
+description: "Test"
+sections:
+  - id: een
+    title: "Een"
+    items:
+      - {id: a, kind: yesno, question: "A?"}
+      - {id: b, kind: yesno, question: "B?"}
+  - id: twee
+    title: "Twee"
+    items:
+      - {id: c, kind: yesno, question: "C?", showIf: 'a == "ja"'}
+`)
+	cases := map[string]string{
+		`{}`:                            "een niet-gestart 0/2, twee afgerond 0/0",
+		`{"a":"nee"}`:                   "een bezig 1/2, twee afgerond 0/0",
+		`{"a":"ja","b":"nee"}`:          "een afgerond 2/2, twee niet-gestart 0/1",
+		`{"a":"ja","b":"nee","c":"ja"}`: "een afgerond 2/2, twee afgerond 1/1",
+	}
+	for answers, want := range cases {
+		st := checklist.Evaluate(def, answersFromJSON(t, def, answers))
+		var got []string
+		for _, s := range st.Sections {
+			got = append(got, s.ID+" "+s.Status+" "+strconv.Itoa(s.Answered)+"/"+strconv.Itoa(s.Total))
+		}
+		if g := strings.Join(got, ", "); g != want {
+			t.Errorf("%s: %s, want %s", answers, g, want)
+		}
 	}
 }
