@@ -79,3 +79,47 @@ sections:
 		}
 	}
 }
+
+// TestGroupWarningsInLongText: personal data in a long-text field of a row
+// is warned about, with the row and field, like a short text field.
+func TestGroupWarningsInLongText(t *testing.T) {
+	def := loadYAML(t, `id: rijtekst
+title: "Rijtekst"
+version: "1.0.0"
+date: "2026-11-29"
+description: "Test"
+sections:
+  - id: een
+    title: "Een"
+    items:
+      - id: g
+        kind: group
+        question: "G?"
+        fields:
+          - {id: kort, kind: text, question: "Kort"}
+          - {id: lang, kind: longtext, question: "Lang"}
+          - {id: keuze, kind: choice, question: "Keuze", options: [{value: a, label: A}]}
+`)
+	st := checklist.Evaluate(def, answersFromJSON(t, def, `{"g":[{"kort":"niets"},{"lang":"BSN 111222333","keuze":"a"},{"kort":"mail info@example.org"}]}`))
+	var got []string
+	for _, w := range st.Warnings {
+		got = append(got, w.Field+"="+strings.Join(w.Kinds, ","))
+	}
+	if want := "g.1.lang=bsn g.2.kort=email"; strings.Join(got, " ") != want {
+		t.Errorf("warnings %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+// TestTooManyRows: answers handed to Validate directly (not decoded from a
+// file, which already drops extra rows) may not have more rows than maxRows.
+func TestTooManyRows(t *testing.T) {
+	def := loadBasis(t)
+	rows := make([]checklist.Row, 6)
+	for i := range rows {
+		rows[i] = checklist.Row{"naam": "p" + strconv.Itoa(i)}
+	}
+	errs := checklist.Validate(def, checklist.Answers{"bestaat": "nee", "rollen": []string{"fg"}, "partners": rows})
+	if len(errs) != 1 || errs[0].Message != "Er mogen hoogstens 5 rijen zijn bij: Welke partners doen mee?" {
+		t.Errorf("errors %+v", errs)
+	}
+}
