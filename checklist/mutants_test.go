@@ -123,3 +123,21 @@ func TestTooManyRows(t *testing.T) {
 		t.Errorf("errors %+v", errs)
 	}
 }
+
+// TestImportSizeLimit: a file of exactly MaxImportSize bytes is read; one
+// byte more is refused as too large.
+func TestImportSizeLimit(t *testing.T) {
+	def := loadBasis(t)
+	head := `{"schema":"deelwijzer-antwoorden","schemaVersion":1,"checklist":"basis","definitionVersion":"1.2.0","answers":{"welke":"`
+	tail := `"}}`
+	fill := func(n int) string {
+		return head + strings.Repeat("a", n-len(head)-len(tail)) + tail
+	}
+	if _, err := checklist.Import(def, fill(checklist.MaxImportSize)); err != nil {
+		t.Errorf("a file of exactly %d bytes: %v", checklist.MaxImportSize, err)
+	}
+	_, err := checklist.Import(def, fill(checklist.MaxImportSize+1))
+	if err == nil || !strings.Contains(err.Error(), "te groot") {
+		t.Errorf("a file one byte over the limit: %v, want it refused as too large", err)
+	}
+}
