@@ -141,3 +141,19 @@ func TestImportSizeLimit(t *testing.T) {
 		t.Errorf("a file one byte over the limit: %v, want it refused as too large", err)
 	}
 }
+
+// TestPersonalDataWordEdges: a number glued to a letter is part of a word,
+// not a BSN, at both ends of the alphabet and for non-ASCII letters (À is
+// the bytes C3 80, the lowest continuation byte).
+func TestPersonalDataWordEdges(t *testing.T) {
+	for _, glued := range []string{"A111222333", "Z111222333", "a111222333", "z111222333", "À111222333", "é111222333", "0111222333", "111222333Z", "111222333z", "111222333À"} {
+		if kinds := checklist.DetectPersonalData(glued); len(kinds) != 0 {
+			t.Errorf("%q: %v, want nothing (the digits are part of a word)", glued, kinds)
+		}
+	}
+	for _, free := range []string{"111222333", "Z 111222333", "À 111222333.", "(111222333)"} {
+		if kinds := checklist.DetectPersonalData(free); strings.Join(kinds, ",") != "bsn" {
+			t.Errorf("%q: %v, want bsn", free, kinds)
+		}
+	}
+}
