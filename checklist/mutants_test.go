@@ -157,3 +157,67 @@ func TestPersonalDataWordEdges(t *testing.T) {
 		}
 	}
 }
+
+// loadCondition loads the small definition with cond as the finding's when,
+// going through JSON so that quotes and backslashes arrive exactly.
+func loadCondition(t *testing.T, cond string) (*checklist.Definition, error) {
+	t.Helper()
+	text := strings.ReplaceAll(smallDefinitionJSON(t), `"CONDITION"`, checklist.JSONText(cond))
+	tree, err := checklist.ParseJSON(text, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return checklist.Load(tree, testLists())
+}
+
+// TestConditionStringEscapes: inside a condition's text, \" is a quote and
+// \\ a backslash; any other backslash is itself.
+func TestConditionStringEscapes(t *testing.T) {
+	cases := []struct {
+		cond, answer string
+		want         bool
+	}{
+		{`t == "a\"b"`, `a"b`, true},
+		{`t == "a\\b"`, `a\b`, true},
+		{`t == "a\\"`, `a\`, true},
+		{`t == "a\nb"`, `a\nb`, true},
+		{`t == "a\"b"`, `a\"b`, false},
+		{`t == "\\\""`, `\"`, true},
+	}
+	for _, c := range cases {
+		def, err := loadCondition(t, c.cond)
+		if err != nil {
+			t.Errorf("%s: %v", c.cond, err)
+			continue
+		}
+		st := checklist.Evaluate(def, checklist.Answers{"t": c.answer})
+		if got := len(st.Findings) == 1; got != c.want {
+			t.Errorf("%s with t = %s: %v, want %v", c.cond, c.answer, got, c.want)
+		}
+	}
+	// A backslash before the closing quote escapes it: the text never ends.
+	// So does a backslash at the very end.
+	for _, cond := range []string{`t == "a\"`, `t == "a\`} {
+		if _, err := loadCondition(t, cond); err == nil || !strings.Contains(err.Error(), "wordt niet afgesloten") {
+			t.Errorf(`%s: %v, want an unclosed text`, cond, err)
+		}
+	}
+}
+
+// TestConditionErrorPosition: a mistake is reported at its character,
+// counted from 1, so an author finds it.
+func TestConditionErrorPosition(t *testing.T) {
+	for cond, want := range map[string]string{
+		`a = "ja"`:        "bij teken 3: gebruik == om te vergelijken",
+		`a == "ja" )`:     "bij teken 11:",
+		`(a == "ja"`:      "bij teken 11: verwacht ')'",
+		`a == "ja" @`:     "bij teken 11: onverwacht teken",
+		`t == "open`:      "bij teken 6: de tekst tussen aanhalingstekens wordt niet afgesloten",
+		`not not not a b`: "bij teken 15:",
+	} {
+		_, err := loadCondition(t, cond)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want …%s…", cond, err, want)
+		}
+	}
+}
