@@ -221,3 +221,16 @@ func TestConditionErrorPosition(t *testing.T) {
 		}
 	}
 }
+
+// TestBSNSeparators: a BSN may be grouped with dots, spaces or dashes, not
+// with other characters.
+func TestBSNSeparators(t *testing.T) {
+	for text, want := range map[string]string{
+		"111-222-333": "bsn", "111.222.333": "bsn", "111 222 333": "bsn", "1112-22-333": "bsn",
+		"111/222/333": "", "111_222_333": "", "111,222,333": "", "111--222333": "",
+	} {
+		if got := strings.Join(checklist.DetectPersonalData(text), ","); got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+}
