@@ -234,3 +234,36 @@ func TestBSNSeparators(t *testing.T) {
 		}
 	}
 }
+
+// TestConditionDepthLimit: 64 levels of nesting load, 65 are refused, for
+// brackets, not and the brackets of a function.
+func TestConditionDepthLimit(t *testing.T) {
+	nest := func(n int, open, inner, close string) string {
+		return strings.Repeat(open, n) + inner + strings.Repeat(close, n)
+	}
+	for name, build := range map[string]func(int) string{
+		"brackets": func(n int) string { return nest(n, "(", `a == "ja"`, ")") },
+		"not":      func(n int) string { return nest(n, "not ", `a == "ja"`, "") },
+		"function": func(n int) string { return nest(n-1, "(", "answered(a)", ")") },
+	} {
+		if _, err := loadCondition(t, build(64)); err != nil {
+			t.Errorf("%s, 64 deep: %v", name, err)
+		}
+		if _, err := loadCondition(t, build(65)); err == nil || !strings.Contains(err.Error(), "te diep genest") {
+			t.Errorf("%s, 65 deep: %v, want too deep", name, err)
+		}
+	}
+}
+
+// TestLaterQuestionNotFirst: a showIf that names a later question is refused
+// also when that question is not the first name in the condition.
+func TestLaterQuestionNotFirst(t *testing.T) {
+	src := strings.Replace(smallWith(`true`, `true`, "x"), `{id: t, kind: text, question: "T?"}`, `{id: t, kind: text, question: "T?", showIf: 'a == "ja" and b == "x" and d == "2026-01-01"'}`, 1)
+	ps := problems(t, src)
+	for _, p := range ps {
+		if strings.Contains(p.Message, "verwijst naar 'd', maar die vraag staat later") {
+			return
+		}
+	}
+	t.Errorf("want the later question d reported, got %v", ps)
+}
