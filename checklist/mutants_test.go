@@ -1,6 +1,7 @@
 package checklist_test
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -266,4 +267,35 @@ func TestLaterQuestionNotFirst(t *testing.T) {
 		}
 	}
 	t.Errorf("want the later question d reported, got %v", ps)
+}
+
+// TestBSNChunks: a 9-digit group followed by another number, and one that
+// ends a longer run of numbers, are still found.
+func TestBSNChunks(t *testing.T) {
+	for text, want := range map[string]string{
+		"111222333 4": "bsn", "111222333-12": "bsn", "12 111222333": "bsn", "4 5 111222333": "bsn",
+		"111222334 4": "", "12 111222334": "",
+	} {
+		if got := strings.Join(checklist.DetectPersonalData(text), ","); got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestFullDateForms: every written form of a full date is found, and
+// near-misses are not.
+func TestFullDateForms(t *testing.T) {
+	for text, want := range map[string]bool{
+		"12-05-1985": true, "12/05/1985": true, "12.05.1985": true, "1-2-1985": true, "1-12-1985": true,
+		"12-5-1985": true, "1985-05-12": true, "12 maart 1985": true, "12 mrt. 1985": true,
+		"123-05-1985": false, "12-123-1985": false, "12-05-85": false, "12x05x1985": false,
+		"12.05-1985": false, "1985-5-12": false, "85-05-12": false, "32-05-1985": false, "12-13-1985": false,
+		// A date cut off at the end of the text: nothing found, nothing read past the end.
+		"tot 12-05": false, "tot 12-": false, "tot 12-05-": false, "12--1985": false,
+	} {
+		got := slices.Contains(checklist.DetectPersonalData(text), checklist.PIIBirthDate)
+		if got != want {
+			t.Errorf("%q: date found %v, want %v", text, got, want)
+		}
+	}
 }
