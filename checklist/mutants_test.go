@@ -292,10 +292,26 @@ func TestFullDateForms(t *testing.T) {
 		"12.05-1985": false, "1985-5-12": false, "85-05-12": false, "32-05-1985": false, "12-13-1985": false,
 		// A date cut off at the end of the text: nothing found, nothing read past the end.
 		"tot 12-05": false, "tot 12-": false, "tot 12-05-": false, "12--1985": false,
+		"op 12 maart": false, "op 1 mrt.": false, "12 boom 1985": false, "2 maart 1985": true,
 	} {
 		got := slices.Contains(checklist.DetectPersonalData(text), checklist.PIIBirthDate)
 		if got != want {
 			t.Errorf("%q: date found %v, want %v", text, got, want)
 		}
+	}
+}
+
+// TestOptionsFromEmptyList: a choice or multi whose options come from a list
+// that is still empty cannot be checked against its options, so a condition
+// naming a value loads (the list fills later; cmd/defcheck checks real data).
+func TestOptionsFromEmptyList(t *testing.T) {
+	skipWithoutAuthorChecks(t)
+	src := strings.Replace(smallWith(`p == "iets" and includes(q, "iemand")`, `true`, "x"),
+		`      - {id: t, kind: text, question: "T?"}`,
+		`      - {id: t, kind: text, question: "T?"}
+      - {id: p, kind: choice, question: "P?", optionsFrom: partners}
+      - {id: q, kind: multi, question: "Q?", optionsFrom: partners}`, 1)
+	if ps := problems(t, src); ps != nil {
+		t.Errorf("problems %v", ps)
 	}
 }
