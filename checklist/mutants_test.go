@@ -315,3 +315,33 @@ func TestOptionsFromEmptyList(t *testing.T) {
 		t.Errorf("problems %v", ps)
 	}
 }
+
+// TestConditionLimits: numbers of up to nine digits (with a minus sign, ten
+// characters) and conditions of up to maxConditionLength (2000) characters
+// load; one more is refused.
+func TestConditionLimits(t *testing.T) {
+	padded := func(n int) string { // a valid condition of exactly n characters
+		c := `a == "ja"`
+		return c + strings.Repeat(" ", n-len(c))
+	}
+	for cond, want := range map[string]string{
+		`999999999 > 0`:   "",
+		`1000000000 > 0`:  "getal is te groot",
+		`-999999999 < 0`:  "",
+		`-1000000000 < 0`: "'-1000000000' is geen geldige naam",
+		padded(2000):      "",
+		padded(2001):      "te lang (meer dan 2000 tekens)",
+	} {
+		_, err := loadCondition(t, cond)
+		if want == "" && err != nil {
+			t.Errorf("%.20s… (%d characters): %v", cond, len(cond), err)
+		}
+		if want != "" && (err == nil || !strings.Contains(err.Error(), want)) {
+			t.Errorf("%.20s… (%d characters): %v, want …%s…", cond, len(cond), err, want)
+		}
+	}
+	def, err := loadCondition(t, `-999999999 < 999999999`)
+	if err != nil || len(checklist.Evaluate(def, nil).Findings) != 1 {
+		t.Errorf("-999999999 < 999999999 is not true: %v", err)
+	}
+}
