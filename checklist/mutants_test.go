@@ -345,3 +345,20 @@ func TestConditionLimits(t *testing.T) {
 		t.Errorf("-999999999 < 999999999 is not true: %v", err)
 	}
 }
+
+// TestPersonalDataBounds: the first and last year taken as a date, the
+// shortest IBAN (Norway, 15 characters), and text that ends in a space after
+// a word of four letters (the IBAN scanner looks one character ahead).
+func TestPersonalDataBounds(t *testing.T) {
+	for text, want := range map[string]string{
+		"01-01-1900": "geboortedatum", "31-12-2099": "geboortedatum",
+		"31-12-1899": "", "01-01-2100": "",
+		"NO93 8601 1117 947": "iban", "NO9386011117947": "iban", "NO93 8601 1117 94": "",
+		"NL91 ABNA 0417 1643 00": "iban",
+		"Naam ": "", "NL91 ": "", "test ": "",
+	} {
+		if got := strings.Join(checklist.DetectPersonalData(text), ","); got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+}
