@@ -355,10 +355,44 @@ func TestPersonalDataBounds(t *testing.T) {
 		"31-12-1899": "", "01-01-2100": "",
 		"NO93 8601 1117 947": "iban", "NO9386011117947": "iban", "NO93 8601 1117 94": "",
 		"NL91 ABNA 0417 1643 00": "iban",
-		"Naam ": "", "NL91 ": "", "test ": "",
+		"Naam ":                  "", "NL91 ": "", "test ": "",
 	} {
 		if got := strings.Join(checklist.DetectPersonalData(text), ","); got != want {
 			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestReportEscapesListStarts: an answer that starts with a number and a dot
+// or bracket, or with the dot or bracket alone, cannot start a numbered list.
+func TestReportEscapesListStarts(t *testing.T) {
+	def := loadBasis(t)
+	for text, want := range map[string]string{
+		"1. eerste":         `1\. eerste`,
+		"12) twee":          `12\) twee`,
+		"  3. ingesprongen": `3\. ingesprongen`,
+		".punt":             ".punt",
+		") haakje":          ") haakje",
+		"versie 2.0":        "versie 2.0",
+	} {
+		report := checklist.Report(def, checklist.Answers{"bestaat": "ja", "welke": text}, nil)
+		if !strings.Contains(report, "\n"+want+"\n") && !strings.Contains(report, "\n  "+want+"\n") {
+			t.Errorf("%q: report lacks the line %q:\n%s", text, want, report)
+		}
+	}
+}
+
+// TestEscapeMarkdownIndentedNumber: EscapeMarkdown (also used for text that
+// is not trimmed) escapes a numbered-list start after leading spaces.
+func TestEscapeMarkdownIndentedNumber(t *testing.T) {
+	for in, want := range map[string]string{
+		"  3. ingesprongen": `  3\. ingesprongen`,
+		"\t4) tab":          "\t4\\) tab",
+		"a\n 5. regel":      "a\n 5\\. regel",
+		"x 6. geen lijst":   "x 6. geen lijst",
+	} {
+		if got := checklist.EscapeMarkdown(in); got != want {
+			t.Errorf("EscapeMarkdown(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
