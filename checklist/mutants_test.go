@@ -402,7 +402,7 @@ func TestEscapeMarkdownIndentedNumber(t *testing.T) {
 func TestPostcodeEdges(t *testing.T) {
 	for text, want := range map[string]string{
 		"9712 CP 1": "postcode", "1011 AB 12": "postcode", "1011AB 12": "postcode", "Dorpsstraat 12, 9999 ZZ": "postcode",
-		"0123 AB 12": "", " 1234 A": "", "adres 1234 A": "", "1234 AB": "",
+		"0123 AB 12": "", " 1234 A": "", "adres 1234 A": "", "1234 AB": "", "1234 AB ": "", "1234 AB, ": "", "1234 AB 0": "",
 	} {
 		if got := strings.Join(checklist.DetectPersonalData(text), ","); got != want {
 			t.Errorf("%q: %q, want %q", text, got, want)
