@@ -355,6 +355,8 @@ func TestPersonalDataBounds(t *testing.T) {
 		"31-12-1899": "", "01-01-2100": "",
 		"NO93 8601 1117 947": "iban", "NO9386011117947": "iban", "NO93 8601 1117 94": "",
 		"NL91 ABNA 0417 1643 00": "iban",
+		// The longest an IBAN may be (34) passes the check, 35 does not.
+		"GB57111111111111111111111111111111": "iban", "GB901111111111111111111111111111111": "",
 		"Naam ":                  "", "NL91 ": "", "test ": "",
 	} {
 		if got := strings.Join(checklist.DetectPersonalData(text), ","); got != want {
