@@ -15,7 +15,7 @@ FUZZTIME ?= 60s
 # the WebAssembly module is about 5 KB (brotli) smaller for it.
 WASM_FLAGS := -gcflags=deelwijzer/...=-l -ldflags="-s -w"
 
-.PHONY: all build serve test clean deps npm system-deps generate checks gocheck gotest fuzz site-test bench help
+.PHONY: all build serve test clean deps npm system-deps generate checks gocheck gotest gotest-wasm fuzz mutate site-test bench help
 
 all: build
 
@@ -96,6 +96,12 @@ gocheck:
 gotest:
 	go test ./...
 
+# The engine's tests again in the configuration that ships: compiled to WebAssembly,
+# without the author checks (checks_browser.go), run by Node through Go's wrapper.
+gotest-wasm:
+	@command -v node >/dev/null || { echo "gotest-wasm needs Node.js (node)"; exit 1; }
+	GOOS=js GOARCH=wasm go test -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec" ./checklist/...
+
 # `make test` runs every fuzz target over its committed corpus only (plain `go test`
 # does that), so the gate is deterministic. `make fuzz` explores for FUZZTIME per
 # target; a crash it finds is written to testdata/fuzz/ and becomes part of the corpus
@@ -108,6 +114,24 @@ fuzz:
 	  done; \
 	done
 
+# Mutation testing, not part of `make test`: Gremlins (pinned in tools/mutate.mod, apart
+# from go.mod like Hugo) plants small bugs, one at a time, in the engine files where a
+# wrong result matters most (conditions, findings, import/export, personal-data checks,
+# the report) and runs the package's tests against each. A mutant that LIVED is a bug
+# no test catches; checklist/testdata/mutants.md says why the remaining ones are
+# harmless. MUTATE_FILES picks the files; one worker leaves a core free. Test results
+# are never taken from the cache (-count=1), so the time Gremlins measures first, and
+# scales for each mutant's time limit, includes compiling. ++/-- mutants are left out:
+# in this code they turn loops into endless ones, which only time out.
+MUTATE_FILES ?= cond evaluate exchange pii report
+MUTATE_WORKERS ?= 1
+mutate:
+	@others=$$(cd checklist && ls *.go | grep -v '_test\.go$$' | sed 's/\.go$$//' \
+	  | grep -vxF -f <(tr ' ' '\n' <<<"$(MUTATE_FILES)") | paste -sd'|'); \
+	  GOFLAGS=-count=1 go tool -modfile=tools/mutate.mod gremlins unleash --workers $(MUTATE_WORKERS) \
+	    --increment-decrement=false --timeout-coefficient 8 $(MUTATE_FLAGS) \
+	    -E 'yamldef/' -E "(^|/)($$others)\.go$$" -o mutants.json ./checklist
+
 # The site is built with warnings as errors into a temporary directory, its HTML is
 # checked, and then real Chromium loads it from a subpath of a plain file server.
 site-test: generate npm system-deps
@@ -117,10 +141,11 @@ site-test: generate npm system-deps
 	  go run ./cmd/sitecheck -dir $$tmp/site; \
 	  DEELWIJZER_PUBLIC=$$tmp/site go test -tags browser -count=1 -timeout 30m ./internal/browsertest/ ./test/browser/...
 
-test: deps gocheck generate checks gotest site-test
+test: deps gocheck generate checks gotest gotest-wasm site-test
 
+# STRICT=1 makes a missed target fail the run (exit 1), for those who want a gate.
 bench: generate npm system-deps
-	go run ./cmd/bench
+	go run ./cmd/bench $(if $(STRICT),-strict)
 
 clean:
 	rm -rf $(PUBLIC) resources/_gen assets/gen static/pagefind .hugo_build.lock

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -206,6 +207,15 @@ func TestBrowserBuildStillRejects(t *testing.T) {
 		if ps := problems(t, src); len(ps) == 0 {
 			t.Errorf("%s: accepted", name)
 		}
+	}
+}
+
+// TestBuildFlavour: the WebAssembly build is the shipped one, without author
+// checks, and `make gotest-wasm` runs these tests in it; the native build
+// has them. Otherwise TestBrowserBuildStillRejects would test the wrong build.
+func TestBuildFlavour(t *testing.T) {
+	if want := runtime.GOOS != "js"; checklist.AuthorChecks != want {
+		t.Fatalf("AuthorChecks = %v on %s/%s, want %v", checklist.AuthorChecks, runtime.GOOS, runtime.GOARCH, want)
 	}
 }
 

@@ -73,9 +73,12 @@ func TestSamenwerkingChecklist(t *testing.T) {
 //
 //   - a comment (the text before the first file) saying what the case shows;
 //   - answers.json: the answers; every one must fit the definition;
-//   - findings.txt: one line per finding in order, "<finding-id> <severity>";
-//   - report.md (optional): the Markdown report. Run with -update to
-//     write it, then review it.
+//   - findings.txt: one line per finding in order, "<finding-id> <severity>",
+//     written by hand: -update never writes it, so it holds the key values
+//     checked independently of the code under test;
+//   - report.md: the Markdown report. Run with -update to write it, then
+//     review it. Every section is required: a case that lost one would
+//     otherwise pass by comparing nothing.
 func TestRealGolden(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "real", "*.txtar"))
 	if err != nil || len(files) == 0 {
@@ -145,7 +148,11 @@ func TestRealGolden(t *testing.T) {
 				}
 				return
 			}
-			if wantReport, ok := a.files["report.md"]; ok && report != wantReport {
+			wantReport, ok := a.files["report.md"]
+			if !ok {
+				t.Fatal("report.md is missing (run with -update, then review it)")
+			}
+			if report != wantReport {
 				t.Errorf("report.md differs.\n--- got ---\n%s\n--- want ---\n%s", report, wantReport)
 			}
 		})

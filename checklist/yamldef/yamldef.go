@@ -7,7 +7,9 @@
 package yamldef
 
 import (
+	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -31,7 +33,16 @@ const maxAliasDepth = 16
 // Parse reads one YAML document.
 func Parse(src []byte) (*Document, error) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	if err := dec.Decode(&doc); err != nil && err != io.EOF {
+		return nil, err
+	}
+	// A second document after "---" would otherwise be dropped without a
+	// word, and with it everything the author wrote below that line.
+	var more yaml.Node
+	if err := dec.Decode(&more); err == nil {
+		return nil, errors.New("regel " + strconv.Itoa(more.Line) + ": het bestand bevat meer dan één document (na ---); zet alles in één document")
+	} else if err != io.EOF {
 		return nil, err
 	}
 	root := &doc
@@ -88,6 +99,15 @@ func convert(n *yaml.Node, aliasDepth int, budget *int) (any, error) {
 		}
 		return list, nil
 	case yaml.ScalarNode:
+		// An explicit tag such as !!binary or !eigen would change what the
+		// text means; definitions are plain text, numbers and true/false.
+		if n.Style&yaml.TaggedStyle != 0 {
+			switch n.ShortTag() {
+			case "!!str", "!!int", "!!float", "!!bool", "!!null":
+			default:
+				return nil, errors.New("regel " + strconv.Itoa(n.Line) + ": de markering " + n.Tag + " kan hier niet; schrijf gewone tekst")
+			}
+		}
 		switch n.ShortTag() {
 		case "!!null":
 			return nil, nil

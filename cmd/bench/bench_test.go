@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"math"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -136,7 +138,7 @@ func TestSiteFile(t *testing.T) {
 
 func TestSnapshotSkipsBuildOutput(t *testing.T) {
 	repo, dst := t.TempDir(), t.TempDir()
-	for _, p := range []string{"Makefile", "public/index.html", "resources/_gen/x", "content/a.md", "static/pagefind/p.js", "static/logo.svg"} {
+	for _, p := range []string{"Makefile", "public/index.html", "resources/_gen/x", "content/a.md", "static/pagefind/p.js", "static/logo.svg", "assets/gen/engine.wasm", "assets/js/checklist.js"} {
 		os.MkdirAll(filepath.Join(repo, filepath.Dir(p)), 0o755)
 		os.WriteFile(filepath.Join(repo, p), []byte(p), 0o644)
 	}
@@ -145,7 +147,7 @@ func TestSnapshotSkipsBuildOutput(t *testing.T) {
 	if err := snapshot(repo, filepath.Join(dst, "s")); err != nil {
 		t.Fatal(err)
 	}
-	for p, want := range map[string]bool{"Makefile": true, "content/a.md": true, "static/logo.svg": true, "public/index.html": false, "resources/_gen/x": false, "static/pagefind/p.js": false} {
+	for p, want := range map[string]bool{"Makefile": true, "content/a.md": true, "static/logo.svg": true, "public/index.html": false, "resources/_gen/x": false, "static/pagefind/p.js": false, "assets/gen/engine.wasm": false, "assets/js/checklist.js": true} {
 		_, err := os.Stat(filepath.Join(dst, "s", p))
 		if (err == nil) != want {
 			t.Errorf("%s copied = %v, want %v", p, err == nil, want)
@@ -157,19 +159,73 @@ func TestSnapshotSkipsBuildOutput(t *testing.T) {
 	}
 }
 
+// TestReportMarksMissedAndFailed: each row gets its own status, on both sides
+// of its target, a figure that could not be measured is FAILED, and -strict
+// turns either into a failing exit.
 func TestReportMarksMissedAndFailed(t *testing.T) {
 	r := &report{}
 	g := r.group("Sizes")
 	g.atMost("page", "700 KB", 700, 650, "650 KB")
 	g.atMost("wasm", "500 KB", 500, 520, "520 KB")
+	g.atMost("exact", "520 KB", 520, 520, "520 KB")
+	g.check("no JS", "yes", "readable", true)
+	g.check("no JS 2", "no", "readable", false)
 	g.info("raw", "2 MB")
+	g.info("ratio", "1.5×")
+	g.computed()
+	g.failed("cold load", errors.New("404 for gen/engine.wasm.br"))
+	want := map[string][2]string{ // name: status, how
+		"page":      {statusMissed, howMeasured},
+		"wasm":      {statusOK, howMeasured},
+		"exact":     {statusOK, howMeasured},
+		"no JS":     {statusOK, howMeasured},
+		"no JS 2":   {statusMissed, howMeasured},
+		"raw":       {statusInfo, howMeasured},
+		"ratio":     {statusInfo, howComputed},
+		"cold load": {statusFailed, ""},
+	}
+	for _, rw := range g.Rows {
+		if w := want[rw.Name]; rw.Status != w[0] || rw.How != w[1] {
+			t.Errorf("%s: status %q, how %q; want %q, %q", rw.Name, rw.Status, rw.How, w[0], w[1])
+		}
+	}
 	var b strings.Builder
 	r.print(&b, []string{"title"})
 	out := b.String()
-	for _, want := range []string{"MISSED", "≤ 650 KB", "1 figure(s) missed", "ok"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("report lacks %q:\n%s", want, out)
+	// The printed table: each row ends with its own result.
+	printed := map[string]string{}
+	for _, line := range strings.Split(out, "\n") {
+		if !strings.HasPrefix(line, "  ") {
+			continue
 		}
+		fields := strings.Fields(line)
+		for name := range want {
+			if strings.HasPrefix(line, "  "+name+"  ") {
+				printed[name] = fields[len(fields)-1]
+			}
+		}
+	}
+	for name, w := range want {
+		status := w[0]
+		if status == statusInfo {
+			continue
+		}
+		if printed[name] != status {
+			t.Errorf("printed row %q ends in %q, want %q:\n%s", name, printed[name], status, out)
+		}
+	}
+	for _, s := range []string{"≤ 650 KB", "3 figure(s) missed or failed", "MISSED Sizes: page: 700 KB", "FAILED Sizes: cold load: 404 for gen/engine.wasm.br", "computed"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("report lacks %q:\n%s", s, out)
+		}
+	}
+	if r.exitCode(false) != 0 || r.exitCode(true) != 1 {
+		t.Errorf("exit codes %d (report only), %d (strict); want 0, 1", r.exitCode(false), r.exitCode(true))
+	}
+	ok := &report{}
+	ok.group("Sizes").atMost("wasm", "500 KB", 500, 520, "520 KB")
+	if ok.exitCode(true) != 0 {
+		t.Error("strict run fails with every target met")
 	}
 }
 
@@ -180,5 +236,124 @@ func TestShortHash(t *testing.T) {
 	}
 	if got := shortHash("werkwijze/stap-2/index.html"); got != "werkwijze/stap-2/index.html" {
 		t.Errorf("a name without fingerprint changed: %q", got)
+	}
+}
+
+// TestWasmFlagsMatchMakefile: the size breakdown builds the engine with the
+// Makefile's compiler flags, so it describes the module that ships.
+func TestWasmFlagsMatchMakefile(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "Makefile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "WASM_FLAGS := "); ok {
+			// The breakdown keeps symbols (-ldflags=-w); everything else must
+			// be what the Makefile ships with.
+			if want := engineGCFlags + ` -ldflags="-s -w"`; strings.TrimSpace(rest) != want {
+				t.Errorf("Makefile WASM_FLAGS = %q, bench assumes %q: update engineGCFlags", rest, want)
+			}
+			return
+		}
+	}
+	t.Fatal("no WASM_FLAGS line in the Makefile")
+}
+
+// TestSiteHandlerServesBrotli: a browser that accepts br gets the .br file with
+// Content-Encoding: br and the original type; one that does not gets the file
+// as is; a missing file is a 404.
+func TestSiteHandlerServesBrotli(t *testing.T) {
+	site := t.TempDir()
+	write := func(name, content string) {
+		t.Helper()
+		p := filepath.Join(site, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("gen/engine.abc.wasm", "raw wasm bytes, long")
+	write("gen/engine.abc.wasm.br", "br!")
+	write("gen/engine.abc.wasm.gz", "gz!!")
+	write("checklists/x/index.html", "<p>raw html</p>")
+	write("checklists/x/index.html.br", "br html")
+	write("css/a.css", "body{}")
+	h := siteHandler(site)
+	cases := []struct {
+		path, accept     string
+		status           int
+		body, enc, ctype string
+	}{
+		{"/gen/engine.abc.wasm", "gzip, deflate, br, zstd", 200, "br!", "br", "application/wasm"},
+		{"/gen/engine.abc.wasm", "gzip, deflate", 200, "gz!!", "gzip", "application/wasm"},
+		{"/gen/engine.abc.wasm", "br;q=0, gzip", 200, "gz!!", "gzip", "application/wasm"},
+		{"/gen/engine.abc.wasm", "", 200, "raw wasm bytes, long", "", "application/wasm"},
+		{"/checklists/x/", "br", 200, "br html", "br", "text/html; charset=utf-8"},
+		{"/checklists/x/", "", 200, "<p>raw html</p>", "", "text/html; charset=utf-8"},
+		{"/css/a.css", "br", 200, "body{}", "", "text/css; charset=utf-8"},
+		{"/gen/missing.wasm", "br", 404, "", "", ""},
+	}
+	for _, c := range cases {
+		req := httptest.NewRequest("GET", c.path, nil)
+		if c.accept != "" {
+			req.Header.Set("Accept-Encoding", c.accept)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		res := rec.Result()
+		if res.StatusCode != c.status {
+			t.Errorf("%s (%q): status %d, want %d", c.path, c.accept, res.StatusCode, c.status)
+			continue
+		}
+		if c.status != 200 {
+			continue
+		}
+		if got := rec.Body.String(); got != c.body {
+			t.Errorf("%s (%q): body %q, want %q", c.path, c.accept, got, c.body)
+		}
+		if got := res.Header.Get("Content-Encoding"); got != c.enc {
+			t.Errorf("%s (%q): Content-Encoding %q, want %q", c.path, c.accept, got, c.enc)
+		}
+		if got := res.Header.Get("Content-Type"); got != c.ctype {
+			t.Errorf("%s (%q): Content-Type %q, want %q", c.path, c.accept, got, c.ctype)
+		}
+	}
+}
+
+// TestTransferSumsReceivedAndFails: the cold-load figure is the sum of what
+// the browser received, and a 404 or an unfinished request is listed as failed.
+func TestTransferSumsReceivedAndFails(t *testing.T) {
+	site := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(site, "gen"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(site, "gen", "engine.wasm"), make([]byte, 5000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base := "http://127.0.0.1:1/"
+	b := &bench{site: site, brotli: map[string]int{}}
+	ok := []recordedRequest{
+		{URL: base, Status: 200, Encoding: "br", Received: 1200, Finished: true},
+		{URL: base + "gen/engine.wasm", Status: 200, Encoding: "br", Received: 900, Finished: true},
+	}
+	tr := b.transfer(base, ok)
+	if tr.Total != 2100 || tr.Requests != 2 || tr.Wasm != 900 || len(tr.Failed) != 0 {
+		t.Errorf("transfer = %+v, want 2100 bytes in 2 requests, 900 for the wasm, none failed", tr)
+	}
+	bad := append(ok,
+		recordedRequest{URL: base + "gen/missing.js", Status: 404, Received: 150, Finished: true},
+		recordedRequest{URL: base + "css/a.css", Status: 200, Received: 0, Finished: false})
+	tr = b.transfer(base, bad)
+	if len(tr.Failed) != 2 || !strings.Contains(tr.Failed[0], "gen/missing.js (HTTP 404)") {
+		t.Errorf("failed = %q, want the 404 and the unfinished request", tr.Failed)
+	}
+	r := &report{}
+	g := r.group("Cold load")
+	b.r = r
+	b.sizeRow(g, pageType{"checklist page", "/checklists/x/"}, base, bad)
+	if len(g.Rows) != 1 || g.Rows[0].Status != statusFailed {
+		t.Errorf("rows = %+v, want one FAILED row", g.Rows)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"mime"
 	"net"
 	"net/http"
 	"net/url"
@@ -44,8 +45,8 @@ func startBrowser(exe, profile string) (*browser, error) {
 	return &browser{ctx: ctx, cancel: func() { cancel(); cancelAlloc() }}, nil
 }
 
-// siteServer serves a built site on a loopback address, as a plain static
-// host would (directory -> index.html, .wasm as application/wasm).
+// siteServer serves a built site on a loopback address, as a static host with
+// precompressed files does (see siteHandler).
 type siteServer struct {
 	URL string // http://127.0.0.1:port/
 	srv *http.Server
@@ -56,23 +57,69 @@ func serveSite(dir string) (*siteServer, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := http.FileServer(http.Dir(dir))
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, ".wasm") {
-			w.Header().Set("Content-Type", "application/wasm")
-		}
-		files.ServeHTTP(w, r)
-	})}
+	srv := &http.Server{Handler: siteHandler(dir)}
 	go srv.Serve(ln)
 	return &siteServer{URL: "http://" + ln.Addr().String() + "/", srv: srv}, nil
+}
+
+// siteHandler serves a built site as the README's hosts do: a directory as
+// its index.html, .wasm as application/wasm, and where the browser accepts
+// it and `make build` wrote one, the .br (or else .gz) file next to the
+// requested one with Content-Encoding, as nginx's brotli_static and
+// gzip_static do. So the bytes the browser receives are those of a real host.
+func siteHandler(dir string) http.Handler {
+	files := http.FileServer(http.Dir(dir))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := path.Clean("/" + r.URL.Path)
+		if strings.HasSuffix(r.URL.Path, "/") {
+			name = path.Join(name, "index.html")
+		}
+		ctype := mime.TypeByExtension(path.Ext(name))
+		if path.Ext(name) == ".wasm" {
+			ctype = "application/wasm"
+		}
+		if ctype != "" {
+			w.Header().Set("Content-Type", ctype)
+		}
+		w.Header().Add("Vary", "Accept-Encoding")
+		for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+			if !acceptsEncoding(r.Header.Get("Accept-Encoding"), enc.token) {
+				continue
+			}
+			file := filepath.Join(dir, filepath.FromSlash(name)) + enc.ext
+			if info, err := os.Stat(file); err == nil && info.Mode().IsRegular() && ctype != "" {
+				w.Header().Set("Content-Encoding", enc.token)
+				http.ServeFile(w, r, file)
+				return
+			}
+		}
+		files.ServeHTTP(w, r)
+	})
+}
+
+// acceptsEncoding reports whether an Accept-Encoding header allows token
+// (a listed token without q=0).
+func acceptsEncoding(header, token string) bool {
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(name), token) {
+			continue
+		}
+		q := strings.ReplaceAll(params, " ", "")
+		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+	}
+	return false
 }
 
 func (s *siteServer) Close() { s.srv.Close() }
 
 // recordedRequest is one request the page made, from Chromium's Network events.
 type recordedRequest struct {
-	URL    string
-	Status int
+	URL      string
+	Status   int
+	Encoding string // Content-Encoding of the response
+	Received int    // bytes received, headers included (encodedDataLength)
+	Finished bool   // loading finished; false if it failed or never ended
 }
 
 // pageLoad is one cold load of a page in a fresh browser context: an empty
@@ -135,6 +182,16 @@ func (pl *pageLoad) record(ev any) {
 	case *network.EventResponseReceived:
 		if i, ok := pl.byID[ev.RequestID]; ok && ev.Response != nil {
 			pl.reqs[i].Status = int(ev.Response.Status)
+			for k, v := range ev.Response.Headers {
+				if strings.EqualFold(k, "Content-Encoding") {
+					pl.reqs[i].Encoding = fmt.Sprint(v)
+				}
+			}
+		}
+	case *network.EventLoadingFinished:
+		if i, ok := pl.byID[ev.RequestID]; ok {
+			pl.reqs[i].Received = int(ev.EncodedDataLength)
+			pl.reqs[i].Finished = true
 		}
 	}
 }
@@ -189,23 +246,28 @@ func (pl *pageLoad) engineReady(timeout time.Duration) (ready, dcl float64, err 
 //go:embed reevaluate.js
 var reevaluateJS string
 
+// clickTimes are the times of the clicks of one run, in milliseconds.
+type clickTimes struct {
+	Handlers []float64 // the click's synchronous handlers
+	InEngine []float64 // of which the engine's evaluate call
+	Frame    []float64 // from the click to the next frame drawn after it
+}
+
 // reevaluate fills the form with answers (JSON, may be "null"), then clicks
-// unchecked visible radios one by one and returns the time of each click's
-// synchronous handlers in milliseconds, and the part of it spent in the
-// engine's evaluate call.
-func (pl *pageLoad) reevaluate(answers string, warmup, samples int) (total, inEngine []float64, err error) {
+// unchecked visible radios one by one and times each click.
+func (pl *pageLoad) reevaluate(answers string, warmup, samples int) (clickTimes, error) {
 	js := fmt.Sprintf("(%s)(%s, %d, %d)", reevaluateJS, answers, warmup, samples)
 	res, err := eval[struct {
-		Times, EngineTimes []float64
-		Error              string
+		Times, EngineTimes, FrameTimes []float64
+		Error                          string
 	}](pl, js, 120*time.Second)
 	if err != nil {
-		return nil, nil, err
+		return clickTimes{}, err
 	}
 	if res.Error != "" {
-		return nil, nil, errors.New(res.Error)
+		return clickTimes{}, errors.New(res.Error)
 	}
-	return res.Times, res.EngineTimes, nil
+	return clickTimes{res.Times, res.EngineTimes, res.FrameTimes}, nil
 }
 
 // scriptlessText loads a page with JavaScript switched off and returns the

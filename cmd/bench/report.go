@@ -15,8 +15,15 @@ const (
 	statusInfo   = ""
 )
 
+// Each figure says how it was obtained.
+const (
+	howMeasured = "measured" // timed, or counted from what a browser or tool received
+	howComputed = "computed" // arithmetic on other figures, or a file compressed here
+)
+
 type row struct {
 	Name, Value, Target, Status string
+	How                         string // howMeasured or howComputed; "" for a failure
 }
 
 type group struct {
@@ -45,14 +52,19 @@ func (r *report) group(title string) *group {
 	return g
 }
 
-func (g *group) info(name, value string) { g.Rows = append(g.Rows, row{name, value, "", statusInfo}) }
+func (g *group) info(name, value string) {
+	g.Rows = append(g.Rows, row{name, value, "", statusInfo, howMeasured})
+}
+
+// computed marks the figure added last as arithmetic rather than measured.
+func (g *group) computed() { g.Rows[len(g.Rows)-1].How = howComputed }
 
 func (g *group) failed(name string, err error) {
 	msg := err.Error()
 	if len(msg) > 120 {
 		msg = msg[:117] + "..."
 	}
-	g.Rows = append(g.Rows, row{name, msg, "", statusFailed})
+	g.Rows = append(g.Rows, row{name, msg, "", statusFailed, ""})
 }
 
 // atMost adds a figure with an upper target.
@@ -61,7 +73,7 @@ func (g *group) atMost(name, value string, got, limit float64, target string) {
 	if got > limit {
 		status = statusMissed
 	}
-	g.Rows = append(g.Rows, row{name, value, "≤ " + target, status})
+	g.Rows = append(g.Rows, row{name, value, "≤ " + target, status, howMeasured})
 }
 
 func (g *group) check(name, value, target string, ok bool) {
@@ -69,7 +81,7 @@ func (g *group) check(name, value, target string, ok bool) {
 	if !ok {
 		status = statusMissed
 	}
-	g.Rows = append(g.Rows, row{name, value, target, status})
+	g.Rows = append(g.Rows, row{name, value, target, status, howMeasured})
 }
 
 func (r *report) detail(title string, lines []string) {
@@ -83,7 +95,7 @@ func (r *report) missed() []row {
 	for _, g := range r.groups {
 		for _, rw := range g.Rows {
 			if rw.Status == statusMissed || rw.Status == statusFailed {
-				out = append(out, row{g.Title + ": " + rw.Name, rw.Value, rw.Target, rw.Status})
+				out = append(out, row{g.Title + ": " + rw.Name, rw.Value, rw.Target, rw.Status, rw.How})
 			}
 		}
 	}
@@ -108,17 +120,17 @@ func (r *report) print(w io.Writer, header []string) {
 			targetW = max(targetW, width(rw.Target))
 		}
 	}
-	line := strings.Repeat("─", nameW+valueW+targetW+12)
+	line := strings.Repeat("─", nameW+valueW+targetW+22)
 	for _, h := range header {
 		fmt.Fprintln(w, h)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "%s  %s  %s  %s\n", pad("figure", nameW), pad("value", valueW), pad("target", targetW), "result")
+	fmt.Fprintf(w, "%s  %s  %s  %s  %s\n", pad("figure", nameW), pad("value", valueW), pad("how", 8), pad("target", targetW), "result")
 	fmt.Fprintln(w, line)
 	for _, g := range r.groups {
 		fmt.Fprintln(w, g.Title)
 		for _, rw := range g.Rows {
-			fmt.Fprintf(w, "%s  %s  %s  %s\n", pad("  "+rw.Name, nameW), pad(rw.Value, valueW), pad(rw.Target, targetW), rw.Status)
+			fmt.Fprintf(w, "%s  %s  %s  %s  %s\n", pad("  "+rw.Name, nameW), pad(rw.Value, valueW), pad(rw.How, 8), pad(rw.Target, targetW), rw.Status)
 		}
 	}
 	fmt.Fprintln(w, line)
@@ -134,4 +146,13 @@ func (r *report) print(w io.Writer, header []string) {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, d)
 	}
+}
+
+// exitCode is what bench exits with: with -strict a missed or failed figure
+// fails the run, for those who want a gate; otherwise bench only reports.
+func (r *report) exitCode(strict bool) int {
+	if strict && len(r.missed()) > 0 {
+		return 1
+	}
+	return 0
 }

@@ -53,6 +53,7 @@ func (b *bench) synthetic() {
 	if b.realHugo.Pages > 0 && run.Pages > b.realHugo.Pages {
 		extra := float64((run.Total - b.realHugo.Total).Milliseconds()) / float64(run.Pages-b.realHugo.Pages)
 		g.info("Hugo, cost of each added synthetic page", fmt.Sprintf("%.2f ms/page", extra))
+		g.computed()
 	}
 
 	br, err := startBrowser(b.o.chromium, filepath.Join(b.o.work, "chromium-profile-synthetic"))
@@ -67,7 +68,7 @@ func (b *bench) synthetic() {
 		return
 	}
 	defer srv.Close()
-	ga := b.r.group("Re-evaluation after one answer (click → synchronous handlers)")
+	ga := b.r.group("Re-evaluation after one answer (click → synchronous handlers, and → next frame)")
 	b.reevaluation(br, srv.URL, srv.URL+"checklists/"+synthetic.ID+"/", "synthetic checklist, answers filled",
 		strings.TrimSpace(synthetic.Answers(synthetic.Default)), ga, true)
 }

@@ -9,7 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -18,6 +20,8 @@ import (
 	page_ "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"deelwijzer/checklist"
+	"deelwijzer/checklist/yamldef"
 	"deelwijzer/internal/browsertest"
 )
 
@@ -34,11 +38,22 @@ func checklistPages(t *testing.T, dir string) []string {
 	if len(out) == 0 {
 		t.Fatal("the built site has no checklist pages under checklists/")
 	}
+	// Every definition in data/checklists has its page.
+	defs, err := filepath.Glob(filepath.Join(dataDir, "checklists", "*.yaml"))
+	if err != nil || len(defs) == 0 {
+		t.Fatalf("no definitions in %s: %v", filepath.Join(dataDir, "checklists"), err)
+	}
+	for _, f := range defs {
+		if id := strings.TrimSuffix(filepath.Base(f), ".yaml"); !slices.Contains(out, "checklists/"+id+"/") {
+			t.Errorf("data/checklists/%s.yaml has no page checklists/%s/ in the built site", id, id)
+		}
+	}
 	return out
 }
 
-// definition is the part of a checklist definition the tests read from the
-// page's own JSON data block (the same data Hugo rendered the form from).
+// definition is the part of a checklist definition the tests need. It is
+// read from the source, data/checklists/<id>.yaml, not from the page under
+// test: a page that lost a question would otherwise expect one less.
 type definition struct {
 	ID       string `json:"id"`
 	Version  string `json:"version"`
@@ -47,6 +62,13 @@ type definition struct {
 		Title string `json:"title"`
 		Items []item `json:"items"`
 	} `json:"sections"`
+	Views []struct {
+		Kind  string `json:"kind"`
+		Title string `json:"title"`
+		Group string `json:"group"`
+	} `json:"views"`
+
+	engine *checklist.Definition // the same definition, loaded by the engine
 }
 
 type item struct {
@@ -66,12 +88,46 @@ func (d definition) items() []item {
 	return out
 }
 
+// dataDir is the repository's data/ folder, seen from test/browser.
+var dataDir = filepath.Join("..", "..", "data")
+
+// sourceDefinition reads data/checklists/<id>.yaml, checks that the engine
+// loads it with the shipped option lists, and returns it.
+func sourceDefinition(t *testing.T, id string) definition {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(dataDir, "checklists", id+".yaml"))
+	if err != nil {
+		t.Fatalf("definition of %s: %v", id, err)
+	}
+	lists, err := yamldef.LoadLists(dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine, _, err := yamldef.Load(src, lists)
+	if err != nil {
+		t.Fatalf("data/checklists/%s.yaml does not load: %v", id, err)
+	}
+	text, err := yamldef.ToJSON(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d definition
+	if err := json.Unmarshal([]byte(text), &d); err != nil {
+		t.Fatalf("data/checklists/%s.yaml: %v", id, err)
+	}
+	d.engine = engine
+	return d
+}
+
+// pageDefinition returns the source definition of the checklist open in tab,
+// after checking that the page was built from that very version.
 func pageDefinition(t *testing.T, tab *browsertest.Tab) definition {
 	t.Helper()
-	raw := browsertest.Eval[string](tab, `JSON.stringify(JSON.parse(document.getElementById('checklist-data').textContent).definition)`)
-	var d definition
-	if err := json.Unmarshal([]byte(raw), &d); err != nil {
-		t.Fatalf("checklist data block: %v", err)
+	type head struct{ ID, Version string }
+	h := browsertest.Eval[head](tab, `(() => { const d = JSON.parse(document.getElementById('checklist-data').textContent).definition; return {ID: d.id, Version: d.version}; })()`)
+	d := sourceDefinition(t, h.ID)
+	if d.Version != h.Version {
+		t.Fatalf("the page has %s version %s, data/checklists/%s.yaml version %s: rebuild the site", h.ID, h.Version, h.ID, d.Version)
 	}
 	return d
 }
@@ -163,6 +219,7 @@ func TestChecklistKeyboardToResult(t *testing.T) {
 		t.Run(strings.Trim(page, "/"), func(t *testing.T) {
 			tab := b.NewTab(t)
 			openChecklist(t, tab, s.URL+page)
+			d := pageDefinition(t, tab)
 			axeTotal += axeClean(t, tab, page+" start")
 
 			// Finish at once: nothing answered, so the error summary appears,
@@ -176,11 +233,17 @@ func TestChecklistKeyboardToResult(t *testing.T) {
 			if title := browsertest.Eval[string](tab, `document.title`); !strings.HasPrefix(title, "Fout: ") {
 				t.Errorf("title with errors = %q, want it to start with \"Fout: \"", title)
 			}
-			if n := tab.Count("#foutoverzicht-lijst a"); n == 0 {
-				t.Error("the error summary lists no problems")
+			// The engine says what is wrong with an empty form; the page must
+			// list exactly that.
+			wantErrs := checklist.Validate(d.engine, checklist.Answers{})
+			if len(wantErrs) == 0 {
+				t.Fatalf("%s has no required question; nothing to check", d.ID)
 			}
-			if n := tab.Count(".dw-error-message"); n == 0 {
-				t.Error("no inline error messages next to the fields")
+			if n := tab.Count("#foutoverzicht-lijst a"); n != len(wantErrs) {
+				t.Errorf("the error summary lists %d problems, want %d:\n%s", n, len(wantErrs), tab.Text("#foutoverzicht-lijst"))
+			}
+			if n := tab.Count(".dw-error-message"); n == 0 || n > len(wantErrs) {
+				t.Errorf("%d inline error messages next to the fields, want 1 to %d", n, len(wantErrs))
 			}
 			axeTotal += axeClean(t, tab, page+" with errors")
 
@@ -203,11 +266,16 @@ func TestChecklistKeyboardToResult(t *testing.T) {
 			if got := tab.Focused(); !strings.HasPrefix(got, "section#resultaat") {
 				t.Errorf("after finishing the focus is on %s, want the result", got)
 			}
-			if n := tab.Count("#resultaat .dw-summary__row"); n == 0 {
-				t.Error("the check-answers summary is empty")
+			progress := regexp.MustCompile(`^(\d+) van (\d+) vragen beantwoord`).FindStringSubmatch(tab.Text("#voortgang"))
+			if progress == nil || progress[1] != progress[2] {
+				t.Errorf("progress after answering everything = %q, want \"N van N vragen beantwoord\"", tab.Text("#voortgang"))
 			}
-			if n := tab.Count(`#resultaat a[href^="#"] .dw-visually-hidden`); n == 0 {
-				t.Error("the summary has no Wijzigen links with hidden context")
+			rows := tab.Count("#resultaat .dw-summary__row")
+			if progress != nil && strconv.Itoa(rows) != progress[2] {
+				t.Errorf("the check-answers summary has %d rows, want one per visible question (%s)", rows, progress[2])
+			}
+			if n := tab.Count(`#resultaat .dw-summary__row a[href^="#"] .dw-visually-hidden`); n != rows || n == 0 {
+				t.Errorf("the summary has %d Wijzigen links with hidden context for %d rows", n, rows)
 			}
 			if txt := tab.Text("#resultaat"); strings.Contains(txt, "Niet ingevuld") {
 				var lines []string
@@ -217,9 +285,6 @@ func TestChecklistKeyboardToResult(t *testing.T) {
 					}
 				}
 				t.Errorf("after answering every question the summary still says Niet ingevuld:\n%s", strings.Join(lines, "\n"))
-			}
-			if p := tab.Text("#voortgang"); !regexp.MustCompile(`^(\d+) van (\d+) vragen beantwoord`).MatchString(p) {
-				t.Errorf("progress text = %q", p)
 			}
 			axeTotal += axeClean(t, tab, page+" result")
 
@@ -349,12 +414,15 @@ func TestChecklistExportImportRoundTrip(t *testing.T) {
 			if first["checklist"] != d.ID || first["definitionVersion"] != d.Version {
 				t.Errorf("export names checklist %v version %v, want %s %s", first["checklist"], first["definitionVersion"], d.ID, d.Version)
 			}
-			answers, _ := first["answers"].(map[string]any)
-			if len(answers) == 0 {
+			answers, ok := first["answers"].(map[string]any)
+			if !ok || len(answers) == 0 {
 				t.Fatal("the export holds no answers")
 			}
 			tab.Click("#exporteer-md")
-			report, _ := os.ReadFile(waitDownload(t, downloads, d.ID+"-verslag-"))
+			report, err := os.ReadFile(waitDownload(t, downloads, d.ID+"-verslag-"))
+			if err != nil {
+				t.Fatal(err)
+			}
 			if (typed > 0 && !strings.Contains(string(report), "Regel 0 met")) || !strings.HasPrefix(string(report), "# ") {
 				t.Errorf("the Markdown report lacks the typed answers or its title:\n%.500s", report)
 			}
@@ -367,9 +435,7 @@ func TestChecklistExportImportRoundTrip(t *testing.T) {
 			if formState(t, tab) == before {
 				t.Fatal("the reloaded page already shows the answers; nothing to restore")
 			}
-			file := filepath.Join(t.TempDir(), "antwoorden.json")
-			data, _ := json.Marshal(first)
-			os.WriteFile(file, data, 0o600)
+			file := writeJSON(t, "antwoorden.json", first)
 			if err := chromedp.Do(tab.Ctx, chromedp.SetUploadFiles(chromedp.CSS("#importeer"), []string{file})); err != nil {
 				t.Fatalf("choose import file: %v", err)
 			}
@@ -379,13 +445,14 @@ func TestChecklistExportImportRoundTrip(t *testing.T) {
 			}
 
 			// Exporting again gives the same answers.
-			for _, m := range mustGlob(downloads, "*") {
-				os.Remove(m)
+			for _, m := range mustGlob(t, downloads, "*") {
+				if err := os.Remove(m); err != nil {
+					t.Fatal(err)
+				}
 			}
 			tab.Click("#exporteer-json")
 			second := readExport(t, waitDownload(t, downloads, d.ID+"-antwoorden-"))
-			a1, _ := json.Marshal(first["answers"])
-			a2, _ := json.Marshal(second["answers"])
+			a1, a2 := mustJSON(t, first["answers"]), mustJSON(t, second["answers"])
 			if !bytes.Equal(a1, a2) {
 				t.Errorf("answers differ after export, import, export:\nfirst:  %s\nsecond: %s", a1, a2)
 			}
@@ -393,27 +460,59 @@ func TestChecklistExportImportRoundTrip(t *testing.T) {
 	}
 }
 
-func mustGlob(dir, pattern string) []string {
-	m, _ := filepath.Glob(filepath.Join(dir, pattern))
+func mustGlob(t *testing.T, dir, pattern string) []string {
+	t.Helper()
+	m, err := filepath.Glob(filepath.Join(dir, pattern))
+	if err != nil {
+		t.Fatal(err)
+	}
 	return m
 }
 
-// badImports are files an import must refuse with a message, leaving what is
-// on screen untouched.
-func badImports(id, version string) map[string]string {
+func mustJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// writeFile writes data to a new file in a temporary folder and returns its path.
+func writeFile(t *testing.T, name string, data []byte) string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(file, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return file
+}
+
+func writeJSON(t *testing.T, name string, v any) string {
+	t.Helper()
+	return writeFile(t, name, mustJSON(t, v))
+}
+
+// badImport is a file an import must refuse, and the words of the reason the
+// visitor must be given (not only that the file cannot be opened).
+type badImport struct{ text, reason string }
+
+// badImports are files an import must refuse with their reason, leaving what
+// is on screen untouched.
+func badImports(id, version string) map[string]badImport {
 	valid := func(answers string) string {
 		return fmt.Sprintf(`{"schema":"deelwijzer-antwoorden","schemaVersion":1,"checklist":%q,"definitionVersion":%q,"exported":"2026-11-23T10:00:00Z","answers":%s}`, id, version, answers)
 	}
 	deep := strings.Repeat(`{"a":`, 200) + "1" + strings.Repeat("}", 200)
-	return map[string]string{
-		"geen-json":        "Dit is geen JSON maar gewone tekst.",
-		"afgebroken":       valid(`{"x":"ja"}`)[:60],
-		"andere-checklist": strings.Replace(valid(`{}`), fmt.Sprintf(`"checklist":%q`, id), `"checklist":"een-andere-checklist"`, 1),
-		"nieuwer-schema":   strings.Replace(valid(`{}`), `"schemaVersion":1`, `"schemaVersion":99`, 1),
-		"te-groot":         valid(`{"x":"` + strings.Repeat("a", 2*1024*1024+10) + `"}`),
-		"diep-genest":      valid(deep),
-		"onbekende-vraag":  valid(`{"deze-vraag-bestaat-niet":"ja"}`),
-		"verkeerd-type":    "", // filled in per checklist: a text where a list belongs
+	return map[string]badImport{
+		"geen-json":        {"Dit is geen JSON maar gewone tekst.", "geen geldige JSON: onverwacht teken 'D' (teken 1)"},
+		"afgebroken":       {valid(`{"x":"ja"}`)[:60], "onvolledig: de inhoud houdt halverwege op"},
+		"andere-checklist": {strings.Replace(valid(`{}`), fmt.Sprintf(`"checklist":%q`, id), `"checklist":"een-andere-checklist"`, 1), "hoort bij een andere checklist (een-andere-checklist), niet bij deze (" + id + ")"},
+		"nieuwer-schema":   {strings.Replace(valid(`{}`), `"schemaVersion":1`, `"schemaVersion":99`, 1), "nieuwere versie van Deelwijzer (bestandsversie 99)"},
+		"te-groot":         {valid(`{"x":"` + strings.Repeat("a", 2*1024*1024+10) + `"}`), "groter dan 2 MB"},
+		"diep-genest":      {valid(deep), "te diep genest (meer dan 32 niveaus)"},
+		"onbekende-vraag":  {valid(`{"deze-vraag-bestaat-niet":"ja"}`), "deze-vraag-bestaat-niet: Deze vraag bestaat niet in deze versie"},
+		"verkeerd-type":    {}, // filled in per checklist: a text where a list belongs
 	}
 }
 
@@ -431,11 +530,18 @@ func TestChecklistBadImports(t *testing.T) {
 	files := badImports(d.ID, d.Version)
 	for _, it := range d.items() {
 		if it.Kind == "multi" || it.Kind == "group" {
-			files["verkeerd-type"] = strings.Replace(files["onbekende-vraag"], `{"deze-vraag-bestaat-niet":"ja"}`, fmt.Sprintf(`{%q:"een tekst in plaats van een lijst"}`, it.ID), 1)
+			reason := it.ID + ": Hier hoort een lijst met keuzes, maar het bestand bevat"
+			if it.Kind == "group" {
+				reason = it.ID + ": Hier horen rijen, maar het bestand bevat"
+			}
+			files["verkeerd-type"] = badImport{
+				strings.Replace(files["onbekende-vraag"].text, `{"deze-vraag-bestaat-niet":"ja"}`, fmt.Sprintf(`{%q:"een tekst in plaats van een lijst"}`, it.ID), 1),
+				reason,
+			}
 			break
 		}
 	}
-	if files["verkeerd-type"] == "" {
+	if files["verkeerd-type"].text == "" {
 		t.Fatalf("%s has no multi or group question to give a wrong type", d.ID)
 	}
 	names := make([]string, 0, len(files))
@@ -443,23 +549,33 @@ func TestChecklistBadImports(t *testing.T) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	tmp := t.TempDir()
 	for _, name := range names {
-		file := filepath.Join(tmp, name+".json")
-		os.WriteFile(file, []byte(files[name]), 0o600)
+		f := files[name]
+		file := writeFile(t, name+".json", []byte(f.text))
 		browsertest.Eval[bool](tab, `(() => { const m = document.getElementById('importmelding'); m.hidden = true; m.replaceChildren(); return true; })()`)
 		if err := chromedp.Do(tab.Ctx, chromedp.SetUploadFiles(chromedp.CSS("#importeer"), []string{file})); err != nil {
 			t.Fatalf("%s: choose file: %v", name, err)
 		}
 		tab.WaitVisible("#importmelding")
-		msg := tab.Text("#importmelding")
+		msg := strings.Join(strings.Fields(tab.Text("#importmelding")), " ")
 		if !strings.Contains(msg, "kan niet worden geopend") {
 			t.Errorf("%s: message %q does not say the file cannot be opened", name, msg)
+		}
+		if !strings.Contains(msg, f.reason) {
+			t.Errorf("%s: message %q does not give the reason %q", name, msg, f.reason)
+		}
+		// What the page says is what the engine says about the file (the
+		// size limit is checked before the engine sees the file).
+		if name != "te-groot" {
+			if _, err := checklist.Import(d.engine, f.text); err == nil {
+				t.Errorf("%s: the engine accepts the file", name)
+			} else if !strings.Contains(msg, strings.Join(strings.Fields(err.Error()), " ")) {
+				t.Errorf("%s: message %q lacks the engine's reason %q", name, msg, err.Error())
+			}
 		}
 		if got := formState(t, tab); got != before {
 			t.Errorf("%s: the answers on screen changed after a bad import", name)
 		}
-		t.Logf("%s: %s", name, msg)
 	}
 }
 
@@ -482,10 +598,8 @@ func TestChecklistHostileStrings(t *testing.T) {
 	if len(textIDs) == 0 {
 		t.Fatal("no text question to put markup in")
 	}
-	file := filepath.Join(t.TempDir(), "vijandig.json")
-	data, _ := json.Marshal(map[string]any{"schema": "deelwijzer-antwoorden", "schemaVersion": 1, "checklist": d.ID,
+	file := writeJSON(t, "vijandig.json", map[string]any{"schema": "deelwijzer-antwoorden", "schemaVersion": 1, "checklist": d.ID,
 		"definitionVersion": d.Version, "exported": "2026-11-23T10:00:00Z", "answers": answers})
-	os.WriteFile(file, data, 0o600)
 	if err := chromedp.Do(tab.Ctx, chromedp.SetUploadFiles(chromedp.CSS("#importeer"), []string{file})); err != nil {
 		t.Fatal(err)
 	}
@@ -545,18 +659,17 @@ func TestChecklistDeviceStorage(t *testing.T) {
 	tab := browsertest.NewBrowser(t).NewTab(t)
 	page := checklistPages(t, dir)[0]
 	openChecklist(t, tab, s.URL+page)
-	stored := func() int {
-		return browsertest.Eval[int](tab, `Object.keys(localStorage).filter(k => k.startsWith('deelwijzer:')).length`)
-	}
 	fillByKeyboard(t, tab, func(n int) string { return fmt.Sprintf("Bewaard %d", n) })
-	if n := stored(); n != 0 {
-		t.Fatalf("without opting in, %d entries were written to localStorage", n)
+	if st := deviceStorage(t, tab); st != (storage{}) {
+		t.Fatalf("without opting in, something was stored on the device: %+v", st)
 	}
 	filled := formState(t, tab)
 	tab.Focus("#bewaar-op-apparaat")
 	tab.Press(browsertest.KeySpace)
-	if n := stored(); n == 0 {
-		t.Fatal("after opting in nothing was stored on the device")
+	// Opting in keeps the answers in localStorage under the page's own key,
+	// and nowhere else.
+	if st := deviceStorage(t, tab); st.Deelwijzer == 0 || st != (storage{Local: st.Deelwijzer, Deelwijzer: st.Deelwijzer}) {
+		t.Fatalf("after opting in the device holds %+v, want deelwijzer: keys in localStorage only", st)
 	}
 	openChecklist(t, tab, s.URL+page)
 	if got := formState(t, tab); got != filled {
@@ -570,8 +683,8 @@ func TestChecklistDeviceStorage(t *testing.T) {
 	tab.WaitVisible("#wis-bevestiging")
 	tab.Focus("#wis-ja")
 	tab.Press(browsertest.KeyEnter)
-	if n := stored(); n != 0 {
-		t.Errorf("after Wis alles %d entries remain in localStorage", n)
+	if st := deviceStorage(t, tab); st != (storage{}) {
+		t.Errorf("after Wis alles the device still holds %+v", st)
 	}
 	if n := browsertest.Eval[int](tab, `Array.from(document.querySelectorAll('#checklist input, #checklist textarea, #checklist select')).filter(e => (e.type === 'radio' || e.type === 'checkbox') ? e.checked : e.value !== '').length`); n != 0 {
 		t.Errorf("after Wis alles %d fields still hold an answer", n)
@@ -580,6 +693,26 @@ func TestChecklistDeviceStorage(t *testing.T) {
 	if n := browsertest.Eval[int](tab, `Array.from(document.querySelectorAll('#checklist input, #checklist textarea')).filter(e => (e.type === 'radio' || e.type === 'checkbox') ? e.checked : e.value !== '').length`); n != 0 {
 		t.Errorf("after Wis alles and a reload %d fields are filled again", n)
 	}
+}
+
+// storage counts what the site keeps in the browser, everywhere a page can
+// keep something: localStorage (all keys, and those of Deelwijzer),
+// sessionStorage, IndexedDB databases, cookies and Cache Storage.
+type storage struct {
+	Local, Deelwijzer, Session, IndexedDB, Caches int
+	Cookies                                       string
+}
+
+func deviceStorage(t *testing.T, tab *browsertest.Tab) storage {
+	t.Helper()
+	return browsertest.Eval[storage](tab, `(async () => ({
+		Local: localStorage.length,
+		Deelwijzer: Object.keys(localStorage).filter(k => k.startsWith('deelwijzer:')).length,
+		Session: sessionStorage.length,
+		IndexedDB: (await indexedDB.databases()).length,
+		Caches: (await caches.keys()).length,
+		Cookies: document.cookie,
+	}))()`)
 }
 
 func TestChecklistPersonalDataWarning(t *testing.T) {
@@ -747,13 +880,13 @@ func TestChecklistResultViews(t *testing.T) {
 	dir := publicDir(t)
 	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
 	b := browsertest.NewBrowser(t)
-	withViews := 0
+	withViews, wantViews := 0, 0
 	for _, page := range checklistPages(t, dir) {
 		t.Run(strings.Trim(page, "/"), func(t *testing.T) {
 			tab := b.NewTab(t)
 			openChecklist(t, tab, s.URL+page)
-			type view struct{ Kind, Title, Group string }
-			views := browsertest.Eval[[]view](tab, `(JSON.parse(document.getElementById('checklist-data').textContent).definition.views || []).map(v => ({Kind: v.kind, Title: v.title, Group: v.group || ''}))`)
+			views := pageDefinition(t, tab).Views
+			wantViews += len(views)
 			fillByKeyboard(t, tab, func(n int) string { return fmt.Sprintf("Partner %d", n%3) })
 			tab.Press(browsertest.KeyEnter)
 			tab.WaitVisible("#resultaat")
@@ -805,7 +938,11 @@ func TestChecklistResultViews(t *testing.T) {
 			axeClean(t, tab, page+" result with views")
 		})
 	}
-	fmt.Printf("TestChecklistResultViews: %d views checked\n", withViews)
+	// Every view in data/checklists was found and checked: a view of a kind
+	// this test does not know, or a checklist page that is missing, fails.
+	if wantViews == 0 || withViews != wantViews {
+		t.Errorf("%d views checked, %d in the definitions", withViews, wantViews)
+	}
 }
 
 // checklistWith opens the first checklist that has a question matching want
@@ -890,11 +1027,9 @@ func TestChecklistImportOlderVersion(t *testing.T) {
 			break
 		}
 	}
-	file := filepath.Join(t.TempDir(), "oud.json")
-	data, _ := json.Marshal(map[string]any{"schema": "deelwijzer-antwoorden", "schemaVersion": 1, "checklist": d.ID,
+	file := writeJSON(t, "oud.json", map[string]any{"schema": "deelwijzer-antwoorden", "schemaVersion": 1, "checklist": d.ID,
 		"definitionVersion": "0.1.0", "exported": "2025-01-01T10:00:00Z",
 		"answers": map[string]any{yes: "ja", "vraag-die-verdwenen-is": "nee"}})
-	os.WriteFile(file, data, 0o600)
 	if err := chromedp.Do(tab.Ctx, chromedp.SetUploadFiles(chromedp.CSS("#importeer"), []string{file})); err != nil {
 		t.Fatal(err)
 	}
