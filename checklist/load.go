@@ -418,7 +418,9 @@ func (l *loader) options(obj *Object, path string) []Option {
 	seen := map[string]bool{}
 	for i, ov := range raw {
 		opath := path + ".options[" + itoa(i) + "]"
-		o := l.object(ov, opath, "value", "label")
+		// hint is for the page (a short explanation under the option); the
+		// engine does not need it.
+		o := l.object(ov, opath, "value", "label", "hint")
 		if o == nil {
 			continue
 		}

@@ -334,7 +334,7 @@ func writeRiskMap(b *textBuffer, refs []viewField, answers Answers, rows []int) 
 			cell := ""
 			if k > 0 && im > 0 {
 				grid[side][k][im]++
-				cell = itoa(k) + " × " + itoa(im)
+				cell = itoa(k) + " × " + itoa(im) + " (" + riskLevel(k*im) + ")"
 			}
 			cells = append(cells, cell)
 		}
@@ -378,6 +378,19 @@ func writeRiskMap(b *textBuffer, refs []viewField, answers Answers, rows []int) 
 	for _, cells := range scored {
 		writeRow(b, cells...)
 	}
+}
+
+// riskLevel names the level of a score in words, with the same bounds as the
+// risk map on the result page: low 1 to 3, medium 4 to 8, high 9 to 16.
+// Words, so the level does not depend on colour.
+func riskLevel(score int) string {
+	switch {
+	case score >= 9:
+		return "hoog"
+	case score >= 4:
+		return "middel"
+	}
+	return "laag"
 }
 
 // score reads a score "1".."4"; anything else is 0 (not scored).

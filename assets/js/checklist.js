@@ -260,7 +260,7 @@ function decorateRow(groupID, row) {
     const left = rowsOf(groupID);
     const target = left[Math.min(i, left.length - 1)];
     target.querySelector('input, select, textarea').focus();
-    say(`Regel verwijderd. Er zijn nu ${left.length} regels.`);
+    say(`Regel verwijderd. Er ${left.length === 1 ? 'is' : 'zijn'} nu ${rowCount(left.length)}.`);
     if (lost.length) offerRowUndo(groupID, i, before, lost);
   });
   actions.append(remove);
@@ -377,7 +377,7 @@ function enhanceGroups() {
     add.addEventListener('click', () => {
       addRow(id, true);
       syncFollowers(id);
-      say(`${box.dataset.rowLabel || 'Regel'} toegevoegd. Er zijn nu ${rowsOf(id).length} regels.`);
+      say(`${box.dataset.rowLabel || 'Regel'} toegevoegd. Er ${rowsOf(id).length === 1 ? 'is' : 'zijn'} nu ${rowCount(rowsOf(id).length)}.`);
     });
     box.after(add);
     renumber(id);
@@ -418,8 +418,16 @@ function clearMessages(cls) {
   for (const el of form.querySelectorAll(`.${cls}`)) {
     const ctl = el.closest('.dw-question, .dw-group');
     el.remove();
-    if (ctl) for (const c of ctl.querySelectorAll('[aria-describedby]')) unlinkDescription(c, el.id);
+    if (ctl) for (const c of [ctl, ...ctl.querySelectorAll('[aria-describedby]')]) if (c.hasAttribute('aria-describedby')) unlinkDescription(c, el.id);
   }
+}
+
+// errorTarget is what carries an error: for radios and checkboxes the group
+// (their fieldset), so the error belongs to the question and not to its first
+// option; otherwise the field itself.
+function errorTarget(el) {
+  if (el && (el.type === 'radio' || el.type === 'checkbox')) return el.closest('fieldset.dw-question') || el;
+  return el;
 }
 
 function linkDescription(el, id) {
@@ -438,8 +446,10 @@ const piiNames = {
   postcode: 'een postcode met huisnummer', email: 'een e-mailadres',
 };
 
+let spokenWarnings = new Set();
 function showWarnings(warnings) {
   clearMessages('dw-pii-warning');
+  const seen = new Set();
   let n = 0;
   for (const w of warnings || []) {
     const box = messagesBox(w.field);
@@ -451,7 +461,11 @@ function showWarnings(warnings) {
     p.textContent = `Dit lijkt op ${kinds.join(' of ')}. Deze checklist beschrijft de samenwerking, niet cliënten of inwoners: laat persoonsgegevens weg.`;
     box.append(p);
     linkDescription(fieldElement(w.field), p.id);
+    const key = `${w.field}:${w.kinds.join(',')}`;
+    seen.add(key);
+    if (speakNews && !spokenWarnings.has(key)) announce(p.textContent);
   }
+  spokenWarnings = seen;
 }
 
 let itemEls;
@@ -504,17 +518,25 @@ function findingNode(f) {
 }
 
 let lastFindings = '';
+let shownFindings = new Set();
 function renderFindings(findings) {
   setHidden($('bevindingen'), false);
   const key = JSON.stringify(findings);
   if (key === lastFindings) return;
   lastFindings = key;
+  const now = new Set(findings.map((f) => `${f.severity}:${f.text}`));
+  if (speakNews) {
+    for (const f of findings) {
+      if (!shownFindings.has(`${f.severity}:${f.text}`)) announce(`Nieuwe bevinding: ${severityText[f.severity] || f.severity}: ${f.text}`);
+    }
+  }
+  shownFindings = now;
   const list = $('bevindingen-lijst');
   list.replaceChildren(...findings.map(findingNode));
   const count = (sev) => findings.filter((f) => f.severity === sev).length;
   setText($('bevindingen-samenvatting'), findings.length === 0
     ? 'Geen bevindingen op dit moment.'
-    : `${findings.length} bevindingen: ${count('risico')} risico, ${count('aandacht')} aandacht, ${count('info')} info.`);
+    : `${findings.length} ${findings.length === 1 ? 'bevinding' : 'bevindingen'}: ${count('risico')} risico, ${count('aandacht')} aandacht, ${count('info')} info.`);
 }
 
 function evaluate(target) {
@@ -534,7 +556,7 @@ function persist(answers) {
   try {
     localStorage.setItem(storeKey, callText('exportFile', JSON.stringify(answers), new Date().toISOString()));
   } catch (err) {
-    $('bewaarstatus').textContent = 'Bewaren op dit apparaat lukt niet (de browser staat het niet toe). Download uw antwoorden als bestand.';
+    say('Bewaren op dit apparaat lukt niet (de browser staat het niet toe). Download uw antwoorden als bestand.');
   }
 }
 
@@ -547,7 +569,9 @@ function changed(ev) {
   } else {
     for (const [id, it] of items) if (it.kind === 'group' && !it.rowsFrom) syncFollowers(id);
   }
+  speakNews = Boolean(ev && ev.target);
   const answers = evaluate(ev && ev.target);
+  speakNews = false;
   mirrorTextareas();
   persist(answers);
 }
@@ -610,7 +634,6 @@ function importMessage(kind, title, lines) {
     parts.push(ul);
   }
   box.replaceChildren(...parts);
-  box.focus();
 }
 
 async function importFile(file) {
@@ -670,8 +693,8 @@ function showErrors(errors, intro) {
       hidden.textContent = 'Fout: ';
       p.append(hidden, document.createTextNode(e.message));
       box.append(p);
-      el.setAttribute('aria-invalid', 'true');
-      linkDescription(el, p.id);
+      errorTarget(el).setAttribute('aria-invalid', 'true');
+      linkDescription(errorTarget(el), p.id);
     }
     const li = document.createElement('li');
     const a = document.createElement('a');
@@ -861,7 +884,7 @@ function flowView(v, answers) {
     return [name, { x: W / 2 + R * Math.cos(a), y: H / 2 + R * Math.sin(a) }];
   }));
   const titleID = `flow-${v.group}-titel`; const descID = `flow-${v.group}-uitleg`;
-  const drawing = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${titleID} ${descID}`, class: 'dw-flow' },
+  const drawing = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': titleID, 'aria-describedby': descID, class: 'dw-flow' },
     svg('title', { id: titleID }, v.title),
     svg('desc', { id: descID }, edges.map((e) => `${e.n}: ${e.from} naar ${e.to}${e.label ? ` (${e.label})` : ''}`).join('; ')),
     svg('defs', {}, svg('marker', { id: `pijl-${v.group}`, viewBox: '0 0 10 10', refX: '10', refY: '5', markerWidth: '8', markerHeight: '8', orient: 'auto-start-reverse' },
@@ -891,32 +914,40 @@ function flowView(v, answers) {
 }
 
 const riskClass = (l, i) => (l * i >= 9 ? 'hoog' : l * i >= 4 ? 'middel' : 'laag');
+const riskLevel = { laag: 'Laag', middel: 'Middel', hoog: 'Hoog' };
 
+// Each cell says its level in words and names the risks in it: colour alone
+// tells nothing to someone who cannot see it, nor in forced colours, and a
+// bare number sends the reader back to the form.
 function riskGrid(caption, spec, answers) {
-  const counts = {}; const scored = [];
+  const cells = {}; const scored = [];
   if (spec) {
+    const labelField = spec.label && fieldOf(spec.group, spec.label);
     for (const [r, i] of realRows(answers, spec.group)) {
       const l = Number(r[spec.likelihood]); const m = Number(r[spec.impact]);
       if (!(l >= 1 && l <= 4 && m >= 1 && m <= 4)) continue;
       const key = `${l}-${m}`;
-      (counts[key] = counts[key] || []).push(i + 1);
+      const name = labelField && !isEmpty(r[spec.label]) ? `: ${answerText(labelField, r[spec.label])}` : '';
+      (cells[key] = cells[key] || []).push(`Risico ${i + 1}${name}`);
       scored.push(i + 1);
     }
   }
   const head = el('tr', {}, el('th', { scope: 'col', textContent: 'Kans \u2193 / impact \u2192' }), ...[1, 2, 3, 4].map((m) => el('th', { scope: 'col', textContent: String(m) })));
   const body = [4, 3, 2, 1].map((l) => el('tr', {}, el('th', { scope: 'row', textContent: String(l) }),
     ...[1, 2, 3, 4].map((m) => {
-      const list = counts[`${l}-${m}`] || [];
-      return el('td', { className: `dw-riskmap__cell dw-riskmap__cell--${riskClass(l, m)}`, textContent: list.length ? `Risico ${list.join(', ')}` : '' });
+      const level = riskClass(l, m);
+      return el('td', { className: `dw-riskmap__cell dw-riskmap__cell--${level}` },
+        el('span', { className: 'dw-riskmap__level', textContent: riskLevel[level] }),
+        ...(cells[`${l}-${m}`] || []).map((t) => el('span', { className: 'dw-riskmap__risk', textContent: t })));
     })));
-  return { table: el('table', { className: 'dw-table dw-riskmap' }, el('caption', { textContent: caption }), el('thead', {}, head), el('tbody', {}, ...body)), scored };
+  return { table: scrollBox(el('table', { className: 'dw-table dw-riskmap' }, el('caption', { textContent: caption }), el('thead', {}, head), el('tbody', {}, ...body)), caption), scored };
 }
 
 function riskmapView(v, answers) {
   const before = riskGrid(`${v.title}: voor maatregelen`, v.before, answers);
   const after = riskGrid(`${v.title}: na maatregelen`, v.after, answers);
   const out = [el('h4', { textContent: v.title }),
-    el('p', { className: 'dw-hint', textContent: 'Kans en impact lopen van 1 (klein) tot 4 (groot). Een risico staat in de cel van zijn score; de nummers zijn de regels uit de stap over risico\u2019s. Kleur en tekst: laag (score 1 tot 3), middel (4 tot 8), hoog (9 tot 16).' }),
+    el('p', { className: 'dw-hint', textContent: 'Kans en impact lopen van 1 (klein) tot 4 (groot). Een risico staat in de cel van zijn score, met het nummer van zijn regel uit de stap over risico\u2019s en zijn naam. Elke cel noemt ook het niveau: laag (score 1 tot 3), middel (4 tot 8) of hoog (9 tot 16).' }),
     el('div', { className: 'dw-riskmaps' }, before.table, after.table)];
   if (!before.scored.length) out.push(el('p', { textContent: 'Nog geen risico\u2019s met een score.' }));
   return out;
@@ -1008,13 +1039,33 @@ function mirrorTextareas() {
 
 // ---- wiring ---------------------------------------------------------------------
 
-let sayTimer;
+// say shows a message in the status line of "Uw werk bewaren" and speaks it.
 function say(text) {
-  const s = $('bewaarstatus');
-  s.textContent = '';
-  clearTimeout(sayTimer);
-  sayTimer = setTimeout(() => { s.textContent = text; }, 50);
+  $('bewaarstatus').textContent = text;
+  announce(text);
 }
+
+// announce speaks through one polite status region (#aankondiging), which is in
+// the page from the start and never hidden: a region that leaves the
+// accessibility tree, or is emptied just before, may never be spoken. Messages
+// that come within a moment of each other are spoken once, together. The same
+// words again get a no-break space, so the region changes and is heard.
+let announceTimer;
+let announceQueue = [];
+let speakNews = false;
+function announce(text) {
+  if (!announceQueue.includes(text)) announceQueue.push(text);
+  clearTimeout(announceTimer);
+  announceTimer = setTimeout(() => {
+    const box = $('aankondiging');
+    let msg = announceQueue.join(' ');
+    announceQueue = [];
+    if (box.textContent === msg) msg += '\u00a0';
+    box.textContent = msg;
+  }, 400);
+}
+
+const rowCount = (n) => `${n} ${n === 1 ? 'regel' : 'regels'}`;
 
 function enhance() {
   enhanceGroups();
@@ -1074,6 +1125,9 @@ function enhance() {
   $('wis-nee').addEventListener('click', () => {
     $('wis-bevestiging').hidden = true;
     $('wis-alles').focus();
+  });
+  $('wis-bevestiging').addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape') { ev.preventDefault(); $('wis-nee').click(); }
   });
   $('wis-ja').addEventListener('click', () => {
     wipeDevice();
