@@ -745,7 +745,7 @@ function restoreFromDevice() {
   }
   if (when) markSaved(when, 'op dit apparaat');
   if (stale) {
-    importMessage('warning', `Dit zijn uw antwoorden zoals ze ${when ? `${clockText(when)} ` : ''}op dit apparaat zijn bewaard. Wat u daarna heeft ingevuld, kon niet meer worden bewaard (${clockText(new Date(stale))} lukte bewaren niet). Controleer of alles klopt.`);
+    importMessage('warning', `Dit zijn uw antwoorden zoals ze ${when ? `${clockText(when)} ` : ''}op dit apparaat zijn bewaard. Wat u daarna heeft ingevuld, kon niet meer worden bewaard: ${clockText(new Date(stale))} lukte bewaren niet. Controleer of alles klopt.`);
   } else {
     say('Uw bewaarde antwoorden van dit apparaat zijn teruggezet.');
   }
