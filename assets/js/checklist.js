@@ -727,12 +727,21 @@ function restoreFromDevice() {
     kept = localStorage.getItem(storeKey);
     stale = localStorage.getItem(staleKey);
   } catch (err) { return false; /* storage blocked */ }
-  if (kept === null) return false;
-  storeCheckbox().checked = true;
-  const res = call('importFile', kept);
-  if (res.error) {
-    hold(kept, 'error', `Uw bewaarde antwoorden konden niet worden teruggezet. ${res.error}`, []);
+  if (kept === null) {
+    if (stale !== null) try { localStorage.removeItem(staleKey); } catch (err) { /* storage blocked */ }
     return false;
+  }
+  storeCheckbox().checked = true;
+  let res = call('importFile', kept);
+  let changedSince = '';
+  if (res.error) {
+    const saved = salvage(kept);
+    if (!saved) {
+      hold(kept, 'error', `Uw bewaarde antwoorden konden niet worden teruggezet. ${res.error}`, []);
+      return false;
+    }
+    res = saved;
+    changedSince = ' De checklist is veranderd sinds u ze bewaarde.';
   }
   fill(res.answers);
   let when = null;
@@ -740,7 +749,7 @@ function restoreFromDevice() {
   if (when && Number.isNaN(when.getTime())) when = null;
   const { lines, from } = importDetails(res);
   if (lines.length) {
-    hold(kept, 'warning', `Uw bewaarde antwoorden van dit apparaat zijn teruggezet.${from} ${lines.length === 1 ? 'Dit antwoord past niet meer en is niet overgenomen:' : 'Deze antwoorden passen niet meer en zijn niet overgenomen:'}`, lines);
+    hold(kept, 'warning', `Uw bewaarde antwoorden van dit apparaat zijn teruggezet, behalve wat niet meer past.${changedSince || from} ${lines.length === 1 ? 'Dit antwoord past niet meer en is niet overgenomen:' : 'Deze antwoorden passen niet meer en zijn niet overgenomen:'}`, lines);
     return true;
   }
   if (when) markSaved(when, 'op dit apparaat');
@@ -750,6 +759,22 @@ function restoreFromDevice() {
     say('Uw bewaarde antwoorden van dit apparaat zijn teruggezet.');
   }
   return true;
+}
+
+// salvage reads a stored copy that the engine refuses because it claims this
+// version of the checklist but holds answers that do not fit it. For a file that
+// means damaged or edited; for the copy this page wrote itself it means the
+// checklist changed without a new version number. Read as coming from an earlier
+// version, the engine keeps what fits and lists the rest, as for any older file.
+function salvage(kept) {
+  let file;
+  try { file = JSON.parse(kept); } catch (err) { return null; }
+  if (!file || typeof file !== 'object' || file.checklist !== checklistID || !file.answers || typeof file.answers !== 'object') return null;
+  file.definitionVersion = '0.0.0';
+  const res = call('importFile', JSON.stringify(file));
+  if (res.error || !(res.dropped || []).length) return null;
+  res.fromVersion = '';
+  return res;
 }
 
 // hold keeps the stored copy as it is and lets the visitor decide.

@@ -126,9 +126,13 @@ func TestTrustStoredCopyThatNoLongerFits(t *testing.T) {
 		openChecklist(t, tab, s.URL+uppPage)
 		tab.WaitVisible("#importmelding")
 		msg := tab.Text("#importmelding")
-		if !strings.Contains(msg, "doel-gekoppeld") || !strings.Contains(msg, "niet worden teruggezet") {
-			t.Errorf("message %q does not say the copy was not restored and why", msg)
+		if !strings.Contains(msg, "doel-gekoppeld") || !strings.Contains(msg, "past niet meer") {
+			t.Errorf("message %q does not list the answer that no longer fits", msg)
 		}
+		if got := fieldValue(t, tab, "wet"); got != "Wmo 2015" {
+			t.Errorf("the answer that fits was not restored: wet = %q", got)
+		}
+		axeClean(t, tab, "stored copy held")
 		typeInto(tab, "taak", "Nieuw")
 		if got := stored(t, tab, uppKey); got != raw {
 			t.Fatalf("a keystroke overwrote the stored copy that did not restore:\n%s", got)
@@ -140,6 +144,26 @@ func TestTrustStoredCopyThatNoLongerFits(t *testing.T) {
 		tab.Click("#kopie-vervang")
 		if got := stored(t, tab, uppKey); !strings.Contains(got, "Nieuw") {
 			t.Errorf("after choosing to replace it the stored copy is %q", got)
+		}
+	})
+
+	// What an earlier version of the page wrote when an export failed.
+	t.Run("damaged", func(t *testing.T) {
+		tab := b.NewTab(t)
+		openChecklist(t, tab, s.URL+uppPage)
+		raw := `{"error":"De antwoorden zijn te groot."}`
+		seedStorage(t, tab, uppKey, raw)
+		openChecklist(t, tab, s.URL+uppPage)
+		tab.WaitVisible("#importmelding")
+		if msg := tab.Text("#importmelding"); !strings.Contains(msg, "niet worden teruggezet") {
+			t.Errorf("message %q does not say the copy could not be restored", msg)
+		}
+		typeInto(tab, "wet", "Nieuw")
+		if got := stored(t, tab, uppKey); got != raw {
+			t.Fatalf("a keystroke overwrote the stored copy that did not restore:\n%s", got)
+		}
+		if tab.Count("#kopie-download") != 1 {
+			t.Error("no way to download the stored copy")
 		}
 	})
 
@@ -349,6 +373,7 @@ func TestTrustOwnDataOnly(t *testing.T) {
 	}
 	tab.Click("#opslag-wis")
 	tab.WaitVisible("#opslag-bevestiging")
+	axeClean(t, tab, "privacy page, asking to remove everything")
 	if stored(t, tab, uppKey) == "" {
 		t.Fatal("the data went before the visitor confirmed")
 	}
@@ -384,6 +409,7 @@ func TestTrustImportConfirmAndUndo(t *testing.T) {
 	if got := fieldValue(t, tab, "wet"); got != "Mijn eigen werk" {
 		t.Fatalf("the file replaced the answers before the visitor confirmed: %q", got)
 	}
+	axeClean(t, tab, "asking before an import")
 	tab.Click("#import-nee")
 	if got := fieldValue(t, tab, "wet"); got != "Mijn eigen werk" {
 		t.Fatalf("after Annuleren the answer is %q", got)
