@@ -467,11 +467,13 @@ function renderFindings(findings) {
 
 function evaluate(target) {
   const answers = answersAfter(target);
-  const state = call('evaluate', JSON.stringify(answers));
+  const json = JSON.stringify(answers);
+  const state = call('evaluate', json);
   if (state.error) {
     // Progress, findings and the result would now be out of date: say so once,
     // and finish, downloads and saving refuse until it is solved.
-    const text = `${state.error} Zolang dat zo is, kloppen de voortgang en de bevindingen niet, en kunt u niet afronden, downloaden of op dit apparaat bewaren. Maak heel lange antwoorden korter.`;
+    const hint = json.length > MAX_IMPORT ? ' Maak heel lange antwoorden korter.' : '';
+    const text = `${state.error} Zolang dat zo is, kloppen de voortgang en de bevindingen niet, en kunt u niet afronden, downloaden of op dit apparaat bewaren.${hint}`;
     if (text !== engineError) say(text);
     engineError = text;
     return answers;
@@ -637,7 +639,6 @@ const today = () => new Date().toISOString().slice(0, 10);
 // failed tells that an operation did not work and that nothing was saved.
 function failed(text) {
   importMessage('error', text);
-  say(text);
 }
 
 function exportJSON() {
