@@ -738,7 +738,7 @@ function restoreFromDevice() {
   if (res.error) {
     const saved = salvage(kept);
     if (!saved) {
-      hold(kept, 'error', `Uw bewaarde antwoorden konden niet worden teruggezet. ${res.error}`, []);
+      hold(kept, 'error', `Uw bewaarde antwoorden konden niet worden teruggezet. ${res.error}`, '', []);
       return false;
     }
     res = saved;
@@ -750,7 +750,8 @@ function restoreFromDevice() {
   if (when && Number.isNaN(when.getTime())) when = null;
   const { lines, from } = importDetails(res);
   if (lines.length) {
-    hold(kept, 'warning', `Uw bewaarde antwoorden van dit apparaat zijn teruggezet, behalve wat niet meer past.${changedSince || from} ${lines.length === 1 ? 'Dit antwoord past niet meer en is niet overgenomen:' : 'Deze antwoorden passen niet meer en zijn niet overgenomen:'}`, lines);
+    hold(kept, 'warning', `Uw bewaarde antwoorden van dit apparaat zijn teruggezet, behalve wat niet meer past.${changedSince || from}`,
+      lines.length === 1 ? 'Dit antwoord past niet meer en is niet overgenomen:' : 'Deze antwoorden passen niet meer en zijn niet overgenomen:', lines);
     return true;
   }
   if (when) markSaved(when, 'op dit apparaat');
@@ -779,10 +780,10 @@ function salvage(kept) {
 }
 
 // hold keeps the stored copy as it is and lets the visitor decide.
-function hold(raw, kind, title, lines) {
+function hold(raw, kind, lead, listIntro, lines) {
   held = raw;
   storeProblem = 'De bewaarde kopie op dit apparaat wordt niet overschreven tot u kiest wat ermee moet gebeuren.';
-  importMessage(kind, `${title} De bewaarde kopie blijft ongewijzigd op dit apparaat staan tot u kiest. Download hem als u hem wilt houden.`, lines, [
+  importMessage(kind, `${lead} De bewaarde kopie blijft ongewijzigd op dit apparaat staan tot u kiest. Download hem als u hem wilt houden.${listIntro ? ` ${listIntro}` : ''}`, lines, [
     { id: 'kopie-download', label: 'Download de bewaarde kopie', run: () => download(`${checklistID}-bewaarde-kopie-${today()}.json`, 'application/json', raw) },
     {
       id: 'kopie-vervang',
