@@ -596,7 +596,8 @@ function storeFailed(reason) {
   const changedProblem = text !== storeProblem;
   storeProblem = text;
   markDirty();
-  if (changedProblem) say(text);
+  // An engine error was just said; the line under the buttons names this one.
+  if (changedProblem && !engineError) say(text);
 }
 
 function changed(ev) {
@@ -611,7 +612,9 @@ function changed(ev) {
   const answers = evaluate(ev && ev.target);
   mirrorTextareas();
   markDirty();
-  if (!engineError) persist(answers);
+  // Also with answers the engine refuses: the attempt marks the stored copy as
+  // older than the screen, so it never comes back as if it were current.
+  persist(answers);
 }
 
 function wipeDevice() {

@@ -212,6 +212,9 @@ func TestTrustTooLargeAnswers(t *testing.T) {
 	if got := stored(t, tab, uppKey); got != good {
 		t.Errorf("the good stored copy was replaced by %.100q", got)
 	}
+	if stored(t, tab, "deelwijzer:upp:verouderd") == "" {
+		t.Error("the stored copy is not marked as older than the screen")
+	}
 	if txt := textOf(tab, "#bewaard-sinds"); !strings.Contains(txt, "Niet bewaard") {
 		t.Errorf("save status = %q, want it to say the work is not saved", txt)
 	}
