@@ -496,12 +496,13 @@ const staleKey = `deelwijzer:${checklistID}:verouderd`;
 // The state of the work on screen. dirty: changed since the last save to the
 // device or to a file, so leaving the page asks first. held: the raw stored copy
 // when it did not restore fully; it is not overwritten until the visitor decides.
-// otherTab: another tab of this checklist wrote or wiped the stored copy.
+// storeProblem: why the last save to the device failed, shown until one works.
 let dirty = false;
 let savedAt = null;
 let savedWhere = '';
 let held = null;
 let storeProblem = '';
+let storeReason = '';
 let engineError = '';
 
 const hasAnswers = () => Object.keys(current || collect().answers).length > 0;
@@ -571,6 +572,7 @@ function persist(answers) {
   }
   try { localStorage.removeItem(staleKey); } catch (err) { /* nothing to remove */ }
   storeProblem = '';
+  storeReason = '';
   markSaved(now, 'op dit apparaat');
   return true;
 }
@@ -593,11 +595,13 @@ function storeFailed(reason) {
     }
   }
   const text = `${reason}${note} Download uw antwoorden als bestand. Op de privacypagina ziet u wat Deelwijzer op dit apparaat bewaart.`;
-  const changedProblem = text !== storeProblem;
-  storeProblem = text;
+  // Say it once per cause, not at every keystroke; an engine error was just said.
+  // The line under the buttons keeps showing it.
+  const news = reason !== storeReason;
+  storeReason = reason;
+  if (note || news) storeProblem = text;
   markDirty();
-  // An engine error was just said; the line under the buttons names this one.
-  if (changedProblem && !engineError) say(text);
+  if (news && !engineError) say(text);
 }
 
 function changed(ev) {
@@ -624,6 +628,7 @@ function wipeDevice() {
   } catch (err) { /* storage blocked: nothing was kept */ }
   held = null;
   storeProblem = '';
+  storeReason = '';
 }
 
 function download(name, type, text) {
@@ -794,6 +799,7 @@ function hold(raw, kind, lead, listIntro, lines) {
       run: () => {
         held = null;
         storeProblem = '';
+        storeReason = '';
         const ok = persist(current || collect().answers);
         if (ok) importMessage('ok', 'De bewaarde kopie is vervangen. Wat op het scherm staat, wordt nu op dit apparaat bewaard.');
       },
@@ -867,6 +873,7 @@ function otherTab(ev) {
   storeCheckbox().checked = false;
   held = null;
   storeProblem = '';
+  storeReason = '';
   markDirty();
   if (ev.newValue === null) {
     importMessage('warning', 'In een ander tabblad of venster is wat op dit apparaat voor deze checklist bewaard stond, gewist. Dit tabblad bewaart daarom niets meer op dit apparaat. Uw antwoorden op dit scherm staan er nog. Wilt u ze houden? Download ze, of vink "Bewaar op dit apparaat" weer aan.');
