@@ -541,8 +541,18 @@ function renderFindings(findings) {
 
 function evaluate(target) {
   const answers = answersAfter(target);
-  const state = call('evaluate', JSON.stringify(answers));
-  if (state.error) { say(state.error); return answers; }
+  const json = JSON.stringify(answers);
+  const state = call('evaluate', json);
+  if (state.error) {
+    // Progress, findings and the result would now be out of date: say so once,
+    // and finish, downloads and saving refuse until it is solved.
+    const hint = json.length > MAX_IMPORT ? ' Maak heel lange antwoorden korter.' : '';
+    const text = `${state.error} Zolang dat zo is, kloppen de voortgang en de bevindingen niet, en kunt u niet afronden, downloaden of op dit apparaat bewaren.${hint}`;
+    if (text !== engineError) say(text);
+    engineError = text;
+    return answers;
+  }
+  engineError = '';
   apply(state);
   return answers;
 }
@@ -551,13 +561,121 @@ function evaluate(target) {
 
 const storeCheckbox = () => $('bewaar-op-apparaat');
 
-function persist(answers) {
-  if (!storeCheckbox().checked) return;
-  try {
-    localStorage.setItem(storeKey, callText('exportFile', JSON.stringify(answers), new Date().toISOString()));
-  } catch (err) {
-    say('Bewaren op dit apparaat lukt niet (de browser staat het niet toe). Download uw antwoorden als bestand.');
+// What this page keeps on the device, and only for this checklist: the stored copy
+// (storeKey) and, after a save that failed, the moment it failed (staleKey), so an
+// older copy never comes back as if it were current. Other checklists' keys are
+// never touched here; the privacy page lists and removes them all.
+const staleKey = `deelwijzer:${checklistID}:verouderd`;
+
+// The state of the work on screen. dirty: changed since the last save to the
+// device or to a file, so leaving the page asks first. held: the raw stored copy
+// when it did not restore fully; it is not overwritten until the visitor decides.
+// storeProblem: why the last save to the device failed, shown until one works.
+let dirty = false;
+let savedAt = null;
+let savedWhere = '';
+let held = null;
+let storeProblem = '';
+let storeReason = '';
+let engineError = '';
+
+const hasAnswers = () => Object.keys(current || collect().answers).length > 0;
+
+function clockText(d) {
+  const time = d.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' });
+  if (d.toDateString() === new Date().toDateString()) return `om ${time}`;
+  return `op ${d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' })} om ${time}`;
+}
+
+// showSaved writes the line under the save controls: when the work was last kept,
+// or that it has not been kept since the last change (and why, when a save failed).
+function showSaved() {
+  const line = $('bewaard-sinds');
+  let text = '';
+  if (dirty && hasAnswers()) {
+    text = `Niet bewaard sinds uw laatste wijziging.${storeProblem ? ` ${storeProblem}` : ''}`;
+  } else if (savedAt) {
+    text = `Laatst bewaard ${clockText(savedAt)} (${savedWhere}).`;
   }
+  setText(line, text);
+}
+
+function markSaved(when, where) {
+  dirty = false;
+  savedAt = when;
+  savedWhere = where;
+  showSaved();
+}
+
+function markDirty() {
+  dirty = true;
+  showSaved();
+}
+
+// The engine returns a file's text, or {"error": ...} when it cannot make one
+// (answers too large, for instance). A file always starts with {"schema", so the
+// two are never confused and an error is never saved as if it were a file.
+function fileOrError(text) {
+  if (typeof text === 'string' && text.startsWith('{"schema"')) return { text };
+  try {
+    const v = JSON.parse(text);
+    if (v && typeof v.error === 'string') return { error: v.error };
+  } catch (err) { /* not JSON: fall through */ }
+  return { error: 'Er ging iets mis in de checklist.' };
+}
+
+const isQuota = (err) => !!err && (err.name === 'QuotaExceededError' || err.name === 'NS_ERROR_DOM_QUOTA_REACHED' || err.code === 22);
+
+// persist keeps the answers on the device when the visitor chose that. It returns
+// whether they are kept now.
+function persist(answers) {
+  if (!storeCheckbox().checked || held !== null) return false;
+  const now = new Date();
+  const file = fileOrError(callText('exportFile', JSON.stringify(answers), now.toISOString()));
+  if (file.error) {
+    storeFailed(`Bewaren op dit apparaat lukt niet: ${file.error}`);
+    return false;
+  }
+  try {
+    localStorage.setItem(storeKey, file.text);
+  } catch (err) {
+    storeFailed(isQuota(err)
+      ? 'De opslag van de browser is vol. Daarom kon Deelwijzer uw laatste wijzigingen niet op dit apparaat bewaren.'
+      : 'Bewaren op dit apparaat lukt niet: de browser staat het niet toe.');
+    return false;
+  }
+  try { localStorage.removeItem(staleKey); } catch (err) { /* nothing to remove */ }
+  storeProblem = '';
+  storeReason = '';
+  markSaved(now, 'op dit apparaat');
+  return true;
+}
+
+// storeFailed: the stored copy is now older than the screen. Mark it with the
+// moment the save failed, so restoring it later says it is old; when even that
+// small mark cannot be written, remove the old copy rather than let it come back
+// as if it were current. The box stays ticked: the next change tries again.
+function storeFailed(reason) {
+  let copy = null;
+  try { copy = localStorage.getItem(storeKey); } catch (err) { /* storage blocked */ }
+  let note = '';
+  if (copy !== null) {
+    try {
+      if (localStorage.getItem(staleKey) === null) localStorage.setItem(staleKey, new Date().toISOString());
+      note = ' De oudere kopie op dit apparaat blijft staan. Krijgt u die later terug, dan ziet u dat hij verouderd is.';
+    } catch (err) {
+      try { localStorage.removeItem(storeKey); } catch (e) { /* storage blocked */ }
+      note = ' De oudere kopie op dit apparaat is verwijderd, zodat die later niet terugkomt alsof hij actueel is.';
+    }
+  }
+  const text = `${reason}${note} Download uw antwoorden als bestand. Op de privacypagina ziet u wat Deelwijzer op dit apparaat bewaart.`;
+  // Say it once per cause, not at every keystroke; an engine error was just said.
+  // The line under the buttons keeps showing it.
+  const news = reason !== storeReason;
+  storeReason = reason;
+  if (note || news) storeProblem = text;
+  markDirty();
+  if (news && !engineError) say(text);
 }
 
 function changed(ev) {
@@ -573,13 +691,20 @@ function changed(ev) {
   const answers = evaluate(ev && ev.target);
   speakNews = false;
   mirrorTextareas();
+  markDirty();
+  // Also with answers the engine refuses: the attempt marks the stored copy as
+  // older than the screen, so it never comes back as if it were current.
   persist(answers);
 }
 
 function wipeDevice() {
   try {
-    for (const k of Object.keys(localStorage)) if (k.startsWith('deelwijzer:')) localStorage.removeItem(k);
+    localStorage.removeItem(storeKey);
+    localStorage.removeItem(staleKey);
   } catch (err) { /* storage blocked: nothing was kept */ }
+  held = null;
+  storeProblem = '';
+  storeReason = '';
 }
 
 function download(name, type, text) {
@@ -595,9 +720,21 @@ function download(name, type, text) {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+// failed tells that an operation did not work and that nothing was saved.
+function failed(text) {
+  importMessage('error', text);
+}
+
 function exportJSON() {
   const answers = evaluate();
-  download(`${checklistID}-antwoorden-${today()}.json`, 'application/json', callText('exportFile', JSON.stringify(answers), new Date().toISOString()));
+  const now = new Date();
+  const file = engineError ? { error: engineError } : fileOrError(callText('exportFile', JSON.stringify(answers), now.toISOString()));
+  if (file.error) {
+    failed(`Het downloaden van uw antwoorden is niet gelukt. ${file.error} Er is geen bestand opgeslagen.`);
+    return;
+  }
+  download(`${checklistID}-antwoorden-${today()}.json`, 'application/json', file.text);
+  markSaved(now, 'als bestand');
   const problems = validate();
   if (problems.length) {
     showErrors(problems, 'Uw antwoorden zijn als bestand opgeslagen. Nog niet alles is goed ingevuld:');
@@ -609,14 +746,20 @@ function exportJSON() {
 
 function exportMarkdown() {
   const answers = evaluate();
-  const out = call('report', JSON.stringify(answers), root.href);
+  const out = engineError ? { error: engineError } : call('report', JSON.stringify(answers), root.href);
+  if (out.error || typeof out.markdown !== 'string') {
+    failed(`Het downloaden van het verslag is niet gelukt. ${out.error || 'Er ging iets mis in de checklist.'} Er is geen bestand opgeslagen.`);
+    return;
+  }
   download(`${checklistID}-verslag-${today()}.md`, 'text/markdown', out.markdown);
   say('Het verslag is als Markdown-bestand opgeslagen.');
 }
 
 const MAX_IMPORT = 2 * 1024 * 1024;
 
-function importMessage(kind, title, lines) {
+// importMessage fills the message box under the save controls. actions are
+// buttons ({id, label, run}) the visitor can choose from.
+function importMessage(kind, title, lines, actions) {
   const box = $('importmelding');
   box.hidden = false;
   box.className = `dw-import-message dw-import-message--${kind}`;
@@ -633,8 +776,115 @@ function importMessage(kind, title, lines) {
     }
     parts.push(ul);
   }
+  if (actions && actions.length) {
+    const group = document.createElement('div');
+    group.className = 'dw-button-group';
+    for (const a of actions) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.id = a.id;
+      b.className = 'dw-button dw-button--secondary';
+      b.textContent = a.label;
+      b.addEventListener('click', a.run);
+      group.append(b);
+    }
+    parts.push(group);
+  }
   box.replaceChildren(...parts);
 }
+
+// importDetails says what an import (of a file or of the stored copy) left out.
+function importDetails(res) {
+  const lines = (res.notes || []).concat((res.dropped || []).map((d) => (d.item ? `${d.item}: ${d.reason}` : d.reason)));
+  const from = res.fromVersion && res.fromVersion !== def.version
+    ? ` Ze horen bij versie ${res.fromVersion} van deze checklist; dit is versie ${def.version}.` : '';
+  return { lines, from };
+}
+
+// restoreFromDevice puts back what the visitor kept on this device, through the
+// same import as a file. A copy that does not restore fully is held: it is not
+// overwritten until the visitor downloads it or chooses to replace it.
+function restoreFromDevice() {
+  let kept = null;
+  let stale = null;
+  try {
+    kept = localStorage.getItem(storeKey);
+    stale = localStorage.getItem(staleKey);
+  } catch (err) { return false; /* storage blocked */ }
+  if (kept === null) {
+    if (stale !== null) try { localStorage.removeItem(staleKey); } catch (err) { /* storage blocked */ }
+    return false;
+  }
+  storeCheckbox().checked = true;
+  let res = call('importFile', kept);
+  let changedSince = '';
+  if (res.error) {
+    const saved = salvage(kept);
+    if (!saved) {
+      hold(kept, 'error', `Uw bewaarde antwoorden konden niet worden teruggezet. ${res.error}`, '', []);
+      return false;
+    }
+    res = saved;
+    changedSince = ' De checklist is veranderd sinds u ze bewaarde.';
+  }
+  fill(res.answers);
+  let when = null;
+  try { when = new Date(JSON.parse(kept).exported); } catch (err) { /* no time in the copy */ }
+  if (when && Number.isNaN(when.getTime())) when = null;
+  const { lines, from } = importDetails(res);
+  if (lines.length) {
+    hold(kept, 'warning', `Uw bewaarde antwoorden van dit apparaat zijn teruggezet, behalve wat niet meer past.${changedSince || from}`,
+      lines.length === 1 ? 'Dit antwoord past niet meer en is niet overgenomen:' : 'Deze antwoorden passen niet meer en zijn niet overgenomen:', lines);
+    return true;
+  }
+  if (when) markSaved(when, 'op dit apparaat');
+  if (stale) {
+    importMessage('warning', `Dit zijn uw antwoorden zoals ze ${when ? `${clockText(when)} ` : ''}op dit apparaat zijn bewaard. Wat u daarna heeft ingevuld, kon niet meer worden bewaard: ${clockText(new Date(stale))} lukte bewaren niet. Controleer of alles klopt.`);
+  } else {
+    say('Uw bewaarde antwoorden van dit apparaat zijn teruggezet.');
+  }
+  return true;
+}
+
+// salvage reads a stored copy that the engine refuses because it claims this
+// version of the checklist but holds answers that do not fit it. For a file that
+// means damaged or edited; for the copy this page wrote itself it means the
+// checklist changed without a new version number. Read as coming from an earlier
+// version, the engine keeps what fits and lists the rest, as for any older file.
+function salvage(kept) {
+  let file;
+  try { file = JSON.parse(kept); } catch (err) { return null; }
+  if (!file || typeof file !== 'object' || file.checklist !== checklistID || !file.answers || typeof file.answers !== 'object') return null;
+  file.definitionVersion = '0.0.0';
+  const res = call('importFile', JSON.stringify(file));
+  if (res.error || !(res.dropped || []).length) return null;
+  res.fromVersion = '';
+  return res;
+}
+
+// hold keeps the stored copy as it is and lets the visitor decide.
+function hold(raw, kind, lead, listIntro, lines) {
+  held = raw;
+  storeProblem = 'De bewaarde kopie op dit apparaat wordt niet overschreven tot u kiest wat ermee moet gebeuren.';
+  importMessage(kind, `${lead} De bewaarde kopie blijft ongewijzigd op dit apparaat staan tot u kiest. Download hem als u hem wilt houden.${listIntro ? ` ${listIntro}` : ''}`, lines, [
+    { id: 'kopie-download', label: 'Download de bewaarde kopie', run: () => download(`${checklistID}-bewaarde-kopie-${today()}.json`, 'application/json', raw) },
+    {
+      id: 'kopie-vervang',
+      label: 'Vervang de bewaarde kopie door wat nu op het scherm staat',
+      run: () => {
+        held = null;
+        storeProblem = '';
+        storeReason = '';
+        const ok = persist(current || collect().answers);
+        if (ok) importMessage('ok', 'De bewaarde kopie is vervangen. Wat op het scherm staat, wordt nu op dit apparaat bewaard.');
+      },
+    },
+  ]);
+}
+
+// Importing a file replaces what is on screen: with answers there, ask first; after
+// the import, offer to put the previous answers back (one step).
+let pendingImport = null;
 
 async function importFile(file) {
   if (!file) return;
@@ -649,16 +899,62 @@ async function importFile(file) {
     importMessage('error', `Het bestand "${file.name}" kan niet worden geopend: ${res.error} Uw antwoorden op het scherm zijn niet veranderd.`);
     return;
   }
+  if (hasAnswers()) {
+    pendingImport = { name: file.name, res };
+    $('importvraag-tekst').textContent = `Er staan al antwoorden op het scherm. Als u "${file.name}" opent, komen de antwoorden uit het bestand daarvoor in de plaats.`;
+    $('import-bevestiging').hidden = false;
+    $('import-nee').focus();
+    return;
+  }
+  applyImport(file.name, res);
+}
+
+function applyImport(name, res) {
+  const before = collect().answers;
   fill(res.answers);
   hideErrors();
+  $('resultaat').hidden = true;
   changed();
-  const dropped = (res.notes || []).concat((res.dropped || []).map((d) => (d.item ? `${d.item}: ${d.reason}` : d.reason)));
-  const from = res.fromVersion && res.fromVersion !== def.version
-    ? ` Het bestand hoort bij versie ${res.fromVersion} van deze checklist; dit is versie ${def.version}.` : '';
-  if (dropped.length) {
-    importMessage('warning', `Antwoorden geopend uit "${file.name}".${from} Deze antwoorden passen niet meer en zijn niet overgenomen:`, dropped);
+  const { lines, from } = importDetails(res);
+  const fromFile = from.replace(' Ze horen', ' Het bestand hoort');
+  const undo = Object.keys(before).length ? [{ id: 'import-terug', label: 'Vorige antwoorden terugzetten', run: () => undoImport(before) }] : [];
+  if (lines.length) {
+    importMessage('warning', `Antwoorden geopend uit "${name}".${fromFile} ${lines.length === 1 ? 'Dit antwoord past niet meer en is niet overgenomen:' : 'Deze antwoorden passen niet meer en zijn niet overgenomen:'}`, lines, undo);
   } else {
-    importMessage('ok', `Antwoorden geopend uit "${file.name}".${from}`);
+    importMessage('ok', `Antwoorden geopend uit "${name}".${fromFile}`, [], undo);
+  }
+}
+
+function undoImport(before) {
+  fill(before);
+  hideErrors();
+  $('resultaat').hidden = true;
+  changed();
+  importMessage('ok', 'De vorige antwoorden staan weer op het scherm.');
+}
+
+// An edit after an import ends the undo: putting the old answers back would then
+// also throw away the edit.
+function dropUndo() {
+  const b = $('import-terug');
+  if (b) b.remove();
+}
+
+// Another tab of this checklist wrote or removed the stored copy. This tab stops
+// writing, so neither overwrites the other and a wipe is never undone by a
+// keystroke here. The answers on this screen stay.
+function otherTab(ev) {
+  if (ev.storageArea !== localStorage || (ev.key !== storeKey && ev.key !== null)) return;
+  if (!storeCheckbox().checked) return;
+  storeCheckbox().checked = false;
+  held = null;
+  storeProblem = '';
+  storeReason = '';
+  markDirty();
+  if (ev.newValue === null) {
+    importMessage('warning', 'In een ander tabblad of venster is wat op dit apparaat voor deze checklist bewaard stond, gewist. Dit tabblad bewaart daarom niets meer op dit apparaat. Uw antwoorden op dit scherm staan er nog. Wilt u ze houden? Download ze, of vink "Bewaar op dit apparaat" weer aan.');
+  } else {
+    importMessage('warning', 'Deze checklist is ook in een ander tabblad of venster open, en dat tabblad heeft antwoorden op dit apparaat bewaard. Dit tabblad bewaart nu niets meer, zodat het de antwoorden van het andere tabblad niet overschrijft. Wilt u toch de antwoorden van dit tabblad bewaren? Vink dan "Bewaar op dit apparaat" weer aan. Dan komen ze in de plaats van wat het andere tabblad bewaarde.');
   }
 }
 
@@ -667,7 +963,9 @@ async function importFile(file) {
 function validate() {
   const { answers, rowMap } = collect();
   lastRowMap = rowMap;
-  return call('validate', JSON.stringify(answers)).errors || [];
+  const res = call('validate', JSON.stringify(answers));
+  if (res.error) return [{ field: '', item: '', message: res.error }];
+  return res.errors || [];
 }
 
 function hideErrors() {
@@ -1009,6 +1307,11 @@ function printOnly(id) {
 
 function finish() {
   const answers = evaluate();
+  if (engineError) {
+    $('resultaat').hidden = true;
+    showErrors([], `Afronden is niet gelukt. ${engineError}`);
+    return;
+  }
   const problems = validate();
   if (problems.length) {
     $('resultaat').hidden = true;
@@ -1072,23 +1375,26 @@ function enhance() {
   for (const el of document.querySelectorAll('#bewaren, .dw-engine-only')) el.hidden = false;
 
   // Restore work only when the visitor opted in on this device earlier.
-  let restored = false;
-  try {
-    const kept = localStorage.getItem(storeKey);
-    if (kept) {
-      const res = call('importFile', kept);
-      if (!res.error) { fill(res.answers); restored = true; }
-      storeCheckbox().checked = true;
-    }
-  } catch (err) { /* storage blocked */ }
+  restoreFromDevice();
   evaluate();
-  if (restored) say('Uw bewaarde antwoorden van dit apparaat zijn teruggezet.');
 
   form.addEventListener('input', (ev) => {
     dropRowUndo();
+    dropUndo();
     if (ev.target.tagName === 'TEXTAREA' || ev.target.type === 'text') changed(ev);
   });
-  form.addEventListener('change', (ev) => { dropRowUndo(); changed(ev); });
+  form.addEventListener('change', (ev) => {
+    dropRowUndo();
+    dropUndo();
+    changed(ev);
+  });
+  // Leaving with work that is neither stored nor downloaded asks first.
+  window.addEventListener('beforeunload', (ev) => {
+    if (!dirty || !hasAnswers()) return;
+    ev.preventDefault();
+    ev.returnValue = '';
+  });
+  window.addEventListener('storage', otherTab);
   $('afronden').addEventListener('click', finish);
   // Enter in a single-line field or on a radio does nothing: the form has no implicit
   // submission (see the disabled button in the template), and this keeps it so should
@@ -1099,11 +1405,11 @@ function enhance() {
 
   storeCheckbox().addEventListener('change', () => {
     if (storeCheckbox().checked) {
-      persist(collect().answers);
-      say('Uw antwoorden worden nu op dit apparaat bewaard. Met "Wis alles" haalt u ze weg.');
+      if (persist(collect().answers)) say('Uw antwoorden worden nu op dit apparaat bewaard. Met "Wis alles" haalt u ze weg.');
     } else {
       wipeDevice();
-      say('Er wordt niets meer op dit apparaat bewaard. Wat er stond, is verwijderd.');
+      if (hasAnswers()) markDirty();
+      say('Er wordt niets meer op dit apparaat bewaard. Wat voor deze checklist was bewaard, is verwijderd. Andere checklists zijn niet veranderd.');
     }
   });
   $('exporteer-json').addEventListener('click', exportJSON);
@@ -1116,7 +1422,21 @@ function enhance() {
   $('resultaat-print').addEventListener('click', () => printOnly('resultaat'));
   window.addEventListener('beforeprint', mirrorTextareas);
   $('importeer').addEventListener('change', (ev) => {
+    $('import-bevestiging').hidden = true;
+    pendingImport = null;
     importFile(ev.target.files[0]).finally(() => { ev.target.value = ''; });
+  });
+  $('import-ja').addEventListener('click', () => {
+    const p = pendingImport;
+    pendingImport = null;
+    $('import-bevestiging').hidden = true;
+    if (p) applyImport(p.name, p.res);
+  });
+  $('import-nee').addEventListener('click', () => {
+    pendingImport = null;
+    $('import-bevestiging').hidden = true;
+    $('importeer').focus();
+    say('Het bestand is niet geopend. Uw antwoorden op het scherm zijn niet veranderd.');
   });
   $('wis-alles').addEventListener('click', () => {
     $('wis-bevestiging').hidden = false;
@@ -1137,9 +1457,13 @@ function enhance() {
     $('resultaat').hidden = true;
     $('importmelding').hidden = true;
     $('wis-bevestiging').hidden = true;
+    current = null;
     evaluate();
+    dirty = false;
+    savedAt = null;
+    showSaved();
     $('wis-alles').focus();
-    say('Alles is gewist: de antwoorden op deze pagina en alles wat op dit apparaat stond.');
+    say('Alles is gewist: de antwoorden op deze pagina en wat op dit apparaat voor deze checklist was bewaard. Andere checklists zijn niet veranderd.');
   });
 }
 
