@@ -8,12 +8,14 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -141,6 +143,12 @@ type Tab struct {
 	Timeout time.Duration
 	t       testing.TB
 
+	// OwnLeaveDialogs is set by a test that answers "leave this page?" itself.
+	// Otherwise the tab accepts such a dialog, as a user who navigates on
+	// purpose would, so a test that types and then moves on does not hang.
+	OwnLeaveDialogs atomic.Bool
+	leaveAsked      atomic.Int32
+
 	mu       sync.Mutex
 	requests []Request
 	byID     map[network.RequestID]int
@@ -164,6 +172,14 @@ func (b *Browser) NewTab(t testing.TB) *Tab {
 // record runs in the event loop of the tab: it must return fast and send
 // no commands.
 func (tab *Tab) record(ev any) {
+	if e, ok := ev.(*page.EventJavascriptDialogOpening); ok && e.Type == page.DialogTypeBeforeunload {
+		tab.leaveAsked.Add(1)
+		if !tab.OwnLeaveDialogs.Load() {
+			// The listener may not send commands itself.
+			go chromedp.Call(tab.Ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+		}
+		return
+	}
 	tab.mu.Lock()
 	defer tab.mu.Unlock()
 	switch ev := ev.(type) {
@@ -228,6 +244,9 @@ func (tab *Tab) record(ev any) {
 		}
 	}
 }
+
+// LeaveAsked is how often the page asked "leave this page?" (beforeunload).
+func (tab *Tab) LeaveAsked() int { return int(tab.leaveAsked.Load()) }
 
 // Requests returns the requests recorded so far.
 func (tab *Tab) Requests() []Request {

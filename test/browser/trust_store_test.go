@@ -90,6 +90,8 @@ func typeInto(tab *browsertest.Tab, name, text string) {
 // with accept. It reports whether the browser asked.
 func leave(t *testing.T, tab *browsertest.Tab, url string, accept bool) bool {
 	t.Helper()
+	tab.OwnLeaveDialogs.Store(true)
+	defer tab.OwnLeaveDialogs.Store(false)
 	var asked atomic.Bool
 	lctx, stop := context.WithCancel(tab.Ctx)
 	defer stop()
