@@ -102,8 +102,17 @@ func Evaluate(def *Definition, answers Answers) *State {
 		st.Total += p.Total
 		st.Sections = append(st.Sections, p)
 	}
+	// Verdicts first, then the other findings, each in checklist order: the
+	// page shows this order as it is, so the answer leads.
 	for _, f := range def.Findings {
-		st.Findings = appendFindings(st.Findings, f, env)
+		if f.Severity == SeverityUitkomst {
+			st.Findings = appendFindings(st.Findings, f, env)
+		}
+	}
+	for _, f := range def.Findings {
+		if f.Severity != SeverityUitkomst {
+			st.Findings = appendFindings(st.Findings, f, env)
+		}
 	}
 	return st
 }

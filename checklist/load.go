@@ -456,9 +456,9 @@ func (l *loader) finding(def *Definition, v any, path string, seen map[string]st
 	}
 	f.Severity = l.str(obj, "severity", path, true)
 	switch f.Severity {
-	case SeverityInfo, SeverityAandacht, SeverityRisico, "":
+	case SeverityInfo, SeverityAandacht, SeverityRisico, SeverityUitkomst, "":
 	default:
-		l.problem(path+".severity", "onbekende ernst '"+f.Severity+"'; kies info, aandacht of risico")
+		l.problem(path+".severity", "onbekende ernst '"+f.Severity+"'; kies info, aandacht, risico of uitkomst")
 	}
 	f.ForEach = l.str(obj, "forEach", path, false)
 	f.When = l.str(obj, "when", path, true)
@@ -468,6 +468,9 @@ func (l *loader) finding(def *Definition, v any, path string, seen map[string]st
 		l.problem(path+".link", "'"+f.Link+"' is geen pad op de site; begin met /")
 	}
 	f.Roles = l.strings(obj, "roles", path)
+	if AuthorChecks {
+		l.checkVerdict(f)
+	}
 	if AuthorChecks {
 		l.checkRoles(f, path)
 	}
@@ -685,3 +688,38 @@ func parseTemplate(text string, scope scopeFunc) ([]textPart, error) {
 type errorText string
 
 func (e errorText) Error() string { return string(e) }
+
+// checkVerdict keeps verdicts recognisable as data: the page and the report
+// put the word "Uitkomst" before a verdict themselves, so its text must not
+// repeat it, and a text that does start with it is a verdict that should
+// say so with severity uitkomst. A verdict holds for the whole checklist,
+// not per row.
+func (l *loader) checkVerdict(f *Finding) {
+	lead := hasPrefixFold(f.Text, "uitkomst:")
+	switch {
+	case f.Severity == SeverityUitkomst && lead:
+		l.problem(f.Path+".text", "begin de tekst van een uitkomst niet met 'Uitkomst:'; dat woord zet de pagina er zelf voor")
+	case f.Severity != SeverityUitkomst && lead:
+		l.problem(f.Path+".severity", "de tekst begint met 'Uitkomst:'; geef deze bevinding severity uitkomst en laat dat woord weg")
+	case f.Severity == SeverityUitkomst && f.ForEach != "":
+		l.problem(f.Path+".forEach", "een uitkomst geldt voor de hele checklist, niet per rij; laat forEach weg")
+	}
+}
+
+// hasPrefixFold reports whether s starts with the ASCII-lower-case prefix,
+// ignoring the case of s.
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -164,6 +164,9 @@ func TestStructureProblems(t *testing.T) {
 		{"link not a site path", `title: "Doe iets"`, "title: \"Doe iets\"\n    links: [https://example.org/]", "sections[0].links[0]", "geen pad op de site"},
 		{"missing question", `{id: t, kind: text, question: "T?"}`, `{id: t, kind: text}`, "sections[0].items[3].question", "ontbreekt"},
 		{"reserved id", `{id: t, kind: text`, `{id: count, kind: text`, "sections[0].items[3].id", "gereserveerd woord"},
+		{"verdict text not marked", `severity: info, when: "true", text: "x"`, `severity: risico, when: "true", text: "Uitkomst: klaar"`, "findings[0].severity", "severity uitkomst"},
+		{"verdict repeats its label", `severity: info, when: "true", text: "x"`, `severity: uitkomst, when: "true", text: "uitkomst: klaar"`, "findings[0].text", "niet met 'Uitkomst:'"},
+		{"verdict per row", `{id: f, severity: info,`, `{id: f, forEach: g, severity: uitkomst,`, "findings[0].forEach", "hele checklist"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -27,11 +27,15 @@ const (
 // the question but does not know yet.
 var yesNoValues = []Option{{"ja", "Ja"}, {"nee", "Nee"}, {"weetniet", "Weet ik niet"}}
 
-// Severities of findings, from light to heavy.
+// Severities of findings, from light to heavy. SeverityUitkomst is not a
+// weight but a kind: the checklist's verdict, in words ("DPIA verplicht").
+// It comes before every other finding, on the page and in the report, so a
+// reader sees the answer first instead of finding it sorted under "Risico".
 const (
 	SeverityInfo     = "info"
 	SeverityAandacht = "aandacht"
 	SeverityRisico   = "risico"
+	SeverityUitkomst = "uitkomst"
 )
 
 // Section progress statuses.

@@ -52,7 +52,7 @@ func ReportAt(def *Definition, answers Answers, st *State, siteURL string) strin
 	if len(st.Findings) == 0 {
 		b.WriteString("Er zijn geen bevindingen.\n")
 	}
-	for _, sev := range []string{SeverityRisico, SeverityAandacht, SeverityInfo} {
+	for _, sev := range []string{SeverityUitkomst, SeverityRisico, SeverityAandacht, SeverityInfo} {
 		first := true
 		for _, f := range st.Findings {
 			if f.Severity != sev {
@@ -207,6 +207,8 @@ func statusText(status string) string {
 
 func severityTitle(sev string) string {
 	switch sev {
+	case SeverityUitkomst:
+		return "Uitkomst"
 	case SeverityRisico:
 		return "Risico"
 	case SeverityAandacht:

@@ -387,7 +387,7 @@ function enhanceGroups() {
 // ---- showing the engine's state --------------------------------------------------
 
 const statusText = { 'niet-gestart': 'Niet gestart', bezig: 'Bezig', afgerond: 'Afgerond' };
-const severityText = { risico: 'Risico', aandacht: 'Aandacht', info: 'Info' };
+const severityText = { uitkomst: 'Uitkomst', risico: 'Risico', aandacht: 'Aandacht', info: 'Info' };
 let lastState;
 let lastRowMap = {};
 
@@ -534,9 +534,11 @@ function renderFindings(findings) {
   const list = $('bevindingen-lijst');
   list.replaceChildren(...findings.map(findingNode));
   const count = (sev) => findings.filter((f) => f.severity === sev).length;
+  // The engine puts a verdict first; the summary names it too, in words.
+  const verdicts = count('uitkomst') ? `${count('uitkomst')} uitkomst, ` : '';
   setText($('bevindingen-samenvatting'), findings.length === 0
     ? 'Geen bevindingen op dit moment.'
-    : `${findings.length} ${findings.length === 1 ? 'bevinding' : 'bevindingen'}: ${count('risico')} risico, ${count('aandacht')} aandacht, ${count('info')} info.`);
+    : `${findings.length} ${findings.length === 1 ? 'bevinding' : 'bevindingen'}: ${verdicts}${count('risico')} risico, ${count('aandacht')} aandacht, ${count('info')} info.`);
 }
 
 function evaluate(target) {
@@ -1268,7 +1270,7 @@ const roles = JSON.parse(($('checklist-roles') || { textContent: '[]' }).textCon
 
 function renderActionLists(findings) {
   // Heaviest first, so each list starts with what cannot wait.
-  const weight = { risico: 0, aandacht: 1, info: 2 };
+  const weight = { uitkomst: -1, risico: 0, aandacht: 1, info: 2 };
   const sorted = [...findings].sort((a, b) => (weight[a.severity] ?? 3) - (weight[b.severity] ?? 3));
   const byRole = new Map();
   for (const f of sorted) for (const r of f.roles || []) (byRole.get(r) || byRole.set(r, []).get(r)).push(f);

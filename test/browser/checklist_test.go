@@ -964,7 +964,8 @@ func checklistWith(t *testing.T, tab *browsertest.Tab, s *browsertest.Server, di
 
 // TestDPIAToetsVerdicts answers the DPIA-toets with the keyboard in the three
 // ways that decide its verdict, and reads the verdict with its reasons from the
-// findings on screen.
+// findings on screen. The verdict is the first finding, labelled "Uitkomst" in
+// words, never "Risico" or "Info".
 func TestDPIAToetsVerdicts(t *testing.T) {
 	dir := publicDir(t)
 	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
@@ -979,7 +980,7 @@ func TestDPIAToetsVerdicts(t *testing.T) {
 		want, reason string
 		not          []string
 	}{
-		{"geen kenmerken", []string{"geen"}, []string{"geen"}, "Uitkomst: niet nodig, leg vast waarom", "", []string{"DPIA verplicht", "DPIA waarschijnlijk"}},
+		{"geen kenmerken", []string{"geen"}, []string{"geen"}, "Uitkomst: DPIA niet nodig, leg vast waarom", "", []string{"DPIA verplicht", "DPIA waarschijnlijk"}},
 		{"twee kenmerken", []string{"beoordelen", "grote-schaal"}, []string{"geen"}, "Uitkomst: DPIA waarschijnlijk nodig", "Grote schaal", []string{"DPIA verplicht", "niet nodig, leg vast"}},
 		{"AP-lijst", []string{"geen"}, []string{"samenwerkingsverbanden"}, "Uitkomst: DPIA verplicht", "U koos:", []string{"DPIA waarschijnlijk", "niet nodig, leg vast"}},
 	}
@@ -1005,6 +1006,19 @@ func TestDPIAToetsVerdicts(t *testing.T) {
 			for _, n := range c.not {
 				if strings.Contains(findings, n) {
 					t.Errorf("findings also say %q:\n%s", n, findings)
+				}
+			}
+			first := tab.Text("#bevindingen-lijst > li:first-child")
+			if !strings.HasPrefix(strings.TrimSpace(first), c.want) {
+				t.Errorf("the first finding is not the verdict %q:\n%s", c.want, first)
+			}
+			if label := tab.Text("#bevindingen-lijst > li:first-child .dw-finding__severity"); strings.TrimSpace(label) != "Uitkomst:" {
+				t.Errorf("the verdict is labelled %q, want \"Uitkomst:\"", label)
+			}
+			verdict := strings.TrimPrefix(c.want, "Uitkomst: ")
+			for _, label := range []string{"Risico: ", "Aandacht: ", "Info: "} {
+				if strings.Contains(findings, label+verdict) || strings.Contains(findings, label+c.want) {
+					t.Errorf("the verdict is sorted under %q:\n%s", label, findings)
 				}
 			}
 		})
