@@ -411,3 +411,31 @@ func TestPostcodeEdges(t *testing.T) {
 		}
 	}
 }
+
+// TestPostcodeHouseNumberBefore: the address order "12a, 1234 AB" and
+// "1 1234 AB" count; a letter without a number before the postcode does not.
+func TestPostcodeHouseNumberBefore(t *testing.T) {
+	for text, want := range map[string]string{
+		"12a, 1234 AB": "postcode", "1 1234 AB": "postcode", "Dorpsstraat 7 1234 AB": "postcode",
+		"a 1234 AB": "", "A, 1234 AB": "", ", 1234 AB": "",
+	} {
+		if got := strings.Join(checklist.DetectPersonalData(text), ","); got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestEmailEdges: odd but valid local parts, an @ at the very start before a
+// real address, a full stop after the address; a local part of dots only is
+// no address.
+func TestEmailEdges(t *testing.T) {
+	for text, want := range map[string]string{
+		"a.@example.org": "email", "_@example.org": "email", "@home jan@example.org": "email",
+		"mail jan@example.org.": "email", "jan@example.org-": "email",
+		"...@example.org": "", "jan@example.o": "", "jan@example": "", "@example.org": "",
+	} {
+		if got := strings.Join(checklist.DetectPersonalData(text), ","); got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+}
