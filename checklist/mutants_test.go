@@ -433,6 +433,7 @@ func TestEmailEdges(t *testing.T) {
 		"a.@example.org": "email", "_@example.org": "email", "@home jan@example.org": "email",
 		"mail jan@example.org.": "email", "jan@example.org-": "email",
 		"...@example.org": "", "jan@example.o": "", "jan@example": "", "@example.org": "",
+		"jan@.org": "", "jan@host.12": "", "jan@host.o2": "", "@@ jan@example.org": "email",
 	} {
 		if got := strings.Join(checklist.DetectPersonalData(text), ","); got != want {
 			t.Errorf("%q: %q, want %q", text, got, want)
