@@ -357,7 +357,7 @@ func TestPersonalDataBounds(t *testing.T) {
 		"NL91 ABNA 0417 1643 00": "iban",
 		// The longest an IBAN may be (34) passes the check, 35 does not.
 		"GB57111111111111111111111111111111": "iban", "GB901111111111111111111111111111111": "",
-		"Naam ":                  "", "NL91 ": "", "test ": "",
+		"Naam ": "", "NL91 ": "", "test ": "",
 	} {
 		if got := strings.Join(checklist.DetectPersonalData(text), ","); got != want {
 			t.Errorf("%q: %q, want %q", text, got, want)
