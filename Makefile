@@ -23,7 +23,8 @@ help:
 	@echo "make serve   build everything and serve on http://localhost:1313 with live reload"
 	@echo "make build   static site in $(PUBLIC)/ (host it anywhere, at a root or under a subpath)"
 	@echo "make test    every test: Go, definitions, content, built HTML, browser (axe-core)"
-	@echo "make bench   sizes and timings against their targets"
+	@echo "make bench   sizes and timings against their targets (STRICT=1: fail on a missed target)"
+	@echo "make mutate  mutation testing of the engine (slow; not part of make test)"
 	@echo "make clean   remove build output"
 
 ## ---- set-up ---------------------------------------------------------------

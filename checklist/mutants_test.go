@@ -357,7 +357,7 @@ func TestPersonalDataBounds(t *testing.T) {
 		"NL91 ABNA 0417 1643 00": "iban",
 		// The longest an IBAN may be (34) passes the check, 35 does not.
 		"GB57111111111111111111111111111111": "iban", "GB901111111111111111111111111111111": "",
-		"Naam ":                  "", "NL91 ": "", "test ": "",
+		"Naam ": "", "NL91 ": "", "test ": "",
 	} {
 		if got := strings.Join(checklist.DetectPersonalData(text), ","); got != want {
 			t.Errorf("%q: %q, want %q", text, got, want)
@@ -405,6 +405,35 @@ func TestPostcodeEdges(t *testing.T) {
 	for text, want := range map[string]string{
 		"9712 CP 1": "postcode", "1011 AB 12": "postcode", "1011AB 12": "postcode", "Dorpsstraat 12, 9999 ZZ": "postcode",
 		"0123 AB 12": "", " 1234 A": "", "adres 1234 A": "", "1234 AB": "", "1234 AB ": "", "1234 AB, ": "", "1234 AB 0": "",
+	} {
+		if got := strings.Join(checklist.DetectPersonalData(text), ","); got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestPostcodeHouseNumberBefore: the address order "12a, 1234 AB" and
+// "1 1234 AB" count; a letter without a number before the postcode does not.
+func TestPostcodeHouseNumberBefore(t *testing.T) {
+	for text, want := range map[string]string{
+		"12a, 1234 AB": "postcode", "1 1234 AB": "postcode", "Dorpsstraat 7 1234 AB": "postcode",
+		"a 1234 AB": "", "A, 1234 AB": "", ", 1234 AB": "",
+	} {
+		if got := strings.Join(checklist.DetectPersonalData(text), ","); got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestEmailEdges: odd but valid local parts, an @ at the very start before a
+// real address, a full stop after the address; a local part of dots only is
+// no address.
+func TestEmailEdges(t *testing.T) {
+	for text, want := range map[string]string{
+		"a.@example.org": "email", "_@example.org": "email", "@home jan@example.org": "email",
+		"mail jan@example.org.": "email", "jan@example.org-": "email",
+		"...@example.org": "", "jan@example.o": "", "jan@example": "", "@example.org": "",
+		"jan@.org": "", "jan@host.12": "", "jan@host.o2": "", "@@ jan@example.org": "email",
 	} {
 		if got := strings.Join(checklist.DetectPersonalData(text), ","); got != want {
 			t.Errorf("%q: %q, want %q", text, got, want)

@@ -1,3 +1,7 @@
+// Gremlins, the mutation-testing tool of `make mutate`, pinned apart from the project's
+// go.mod (as Hugo is in hugo.mod) so that its dependencies never move the versions the
+// engine builds with. Run it through `make mutate`, which calls
+// `go tool -modfile=tools/mutate.mod gremlins`.
 module deelwijzer/tools/mutate
 
 go 1.26
