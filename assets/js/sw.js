@@ -57,10 +57,17 @@ async function respond(req) {
   const next = self.registration.waiting;
   if (req.mode === 'navigate' && next && lastPage(await self.clients.matchAll())) {
     // A newer build is complete and waiting, and the page that is leaving now is the
-    // last one of this build: hand over. The empty answer makes the browser load the
-    // same address again, which the new worker answers from its own cache.
+    // last one of this build: hand over. This empty page makes the browser load the
+    // same address again, which the new worker answers from its own cache. Its icon is
+    // inline, or the browser would ask the host for /favicon.ico.
     next.postMessage('dw-activate');
-    return new Response('', { headers: { Refresh: '0' } });
+    return new Response('<!DOCTYPE html><html lang="nl"><title>Deelwijzer</title><link rel="icon" href="data:,">', {
+      headers: {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': "default-src 'none'; img-src data:",
+        Refresh: '0',
+      },
+    });
   }
   const cache = await caches.open(current);
   // Pagefind adds ?ts=... to its files and the search page has ?q=...; the files
