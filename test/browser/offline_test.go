@@ -149,8 +149,8 @@ func offlineRun(t *testing.T, src, pfx string, everyPage bool) {
 		if time.Now().After(deadline) {
 			t.Fatal("the new build was not installed within 90 s of being online")
 		}
-		if got := o.loadPage("partners/", false); got != "" {
-			t.Errorf("partners page names an engine: %s", got)
+		if eng := o.loadPage(checklists[0], false); eng != engineA {
+			t.Errorf("before the new build is complete: engine %s, want %s", eng, engineA)
 		}
 		time.Sleep(time.Second)
 	}
@@ -179,7 +179,7 @@ func offlineRun(t *testing.T, src, pfx string, everyPage bool) {
 	}
 	// And offline again, the new build works from the device.
 	o.setOffline(true)
-	if eng := o.loadPage(checklists[len(checklists)-1], true); !strings.HasPrefix(eng, "gen/engine.") {
+	if eng := o.loadPage(checklists[len(checklists)-1], true); eng != engineB {
 		t.Errorf("offline after the update: engine %q", eng)
 	}
 }
@@ -229,8 +229,8 @@ func (o *offlineSite) setOffline(off bool) {
 
 // loadPage loads a page and checks it is whole: its main content, no failed request,
 // no page error, and on a checklist page a running engine. The page is of the new
-// build exactly when it has the marker, and then its engine must be too (wantNew
-// asks for the new build). It returns the engine file the page loads ("" if none).
+// build exactly when it has the marker, and then its engine must be too; wantNew says
+// which build the page must be. It returns the engine file the page loads ("" if none).
 func (o *offlineSite) loadPage(page string, wantNew bool) string {
 	o.t.Helper()
 	tab := o.tab
@@ -260,8 +260,8 @@ func (o *offlineSite) loadPage(page string, wantNew bool) string {
 	if v.New != strings.Contains(engine, engineBName) && engine != "" {
 		o.t.Errorf("/%s mixes builds: new page %v with engine %s", page, v.New, engine)
 	}
-	if wantNew && !v.New {
-		o.t.Errorf("/%s: still the old build", page)
+	if wantNew != v.New {
+		o.t.Errorf("/%s: new build %v, want %v", page, v.New, wantNew)
 	}
 	if problems := tab.RequestProblems(o.s.Origin, ""); len(problems) > 0 {
 		o.t.Errorf("/%s: requests:\n  %s", page, strings.Join(problems, "\n  "))
