@@ -29,8 +29,7 @@ function enhancePartnerFilter() {
 enhancePartnerFilter();
 
 // Offline use: a service worker keeps the site's own files on this device after the
-// first visit (assets/js/sw.js); it never stores answers. It is registered after the
-// page has loaded, so it never competes with the page itself, and its scope is the
+// first visit (assets/js/sw.js); it never stores answers. Its scope is the
 // site's root as the header's home link gives it, so it works under any subpath.
 // The site requires Trusted Types for script URLs; this policy lets exactly one URL
 // through: the worker of this site.
@@ -54,5 +53,11 @@ function registerOffline() {
   navigator.serviceWorker.register(script, { scope: root.href }).catch(() => {});
 }
 
-if (document.readyState === 'complete') registerOffline();
-else window.addEventListener('load', registerOffline);
+// After the load event, once the page is idle: the download of the build for the cache
+// never competes with the page's own files and start-up.
+const whenIdle = () => {
+  if (window.requestIdleCallback) window.requestIdleCallback(registerOffline, { timeout: 5000 });
+  else setTimeout(registerOffline, 1000);
+};
+if (document.readyState === 'complete') whenIdle();
+else window.addEventListener('load', whenIdle);
