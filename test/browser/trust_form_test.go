@@ -66,11 +66,14 @@ func goNoWait(t *testing.T, tab *browsertest.Tab, url string) {
 	if _, err := chromedp.Call(tab.Ctx, page_.Navigate, page_.NavigateParams{URL: url}); err != nil {
 		t.Fatalf("navigate to %s: %v", url, err)
 	}
-	// Wait for DOMContentLoaded: nodes found while the page still parses can
-	// be replaced under the test's hands.
+	// Wait until DOMContentLoaded has run: nodes found while the page still
+	// parses, or before the page script has enhanced the form, can be replaced
+	// under the test's hands. readyState turns "interactive" before the module
+	// scripts run, so it is not enough; the navigation entry's
+	// domContentLoadedEventEnd is set only once the DOMContentLoaded handlers ran.
 	for deadline := time.Now().Add(browsertest.DefaultTimeout); ; time.Sleep(50 * time.Millisecond) {
-		state, err := browsertest.EvalErr[string](tab.Ctx, `document.readyState`, tab.Timeout)
-		if err == nil && state != "loading" {
+		state, err := browsertest.EvalErr[string](tab.Ctx, `(performance.getEntriesByType('navigation')[0] || {}).domContentLoadedEventEnd > 0 ? 'loaded' : document.readyState`, tab.Timeout)
+		if err == nil && state == "loaded" {
 			break
 		}
 		if time.Now().After(deadline) {
