@@ -602,15 +602,33 @@ function showSaved() {
   setText(line, text);
 }
 
+// The "leave this page?" question is armed only while there is unsaved work. A
+// beforeunload listener that is always there costs even when it asks nothing: the
+// browser treats every navigation away from the page as possibly cancelled, which
+// keeps the service worker from handing over to a new build (and keeps some browsers
+// from their back-forward cache).
+function askBeforeLeaving(ev) {
+  if (!hasAnswers()) return;
+  ev.preventDefault();
+  ev.returnValue = '';
+}
+
+function setDirty(value) {
+  if (value === dirty) return;
+  dirty = value;
+  if (dirty) window.addEventListener('beforeunload', askBeforeLeaving);
+  else window.removeEventListener('beforeunload', askBeforeLeaving);
+}
+
 function markSaved(when, where) {
-  dirty = false;
+  setDirty(false);
   savedAt = when;
   savedWhere = where;
   showSaved();
 }
 
 function markDirty() {
-  dirty = true;
+  setDirty(true);
   showSaved();
 }
 
@@ -1390,12 +1408,8 @@ function enhance() {
     dropUndo();
     changed(ev);
   });
-  // Leaving with work that is neither stored nor downloaded asks first.
-  window.addEventListener('beforeunload', (ev) => {
-    if (!dirty || !hasAnswers()) return;
-    ev.preventDefault();
-    ev.returnValue = '';
-  });
+  // Leaving with work that is neither stored nor downloaded asks first: see
+  // setDirty, which arms the question only while there is such work.
   window.addEventListener('storage', otherTab);
   $('afronden').addEventListener('click', finish);
   // Enter in a single-line field or on a radio does nothing: the form has no implicit
@@ -1461,7 +1475,7 @@ function enhance() {
     $('wis-bevestiging').hidden = true;
     current = null;
     evaluate();
-    dirty = false;
+    setDirty(false);
     savedAt = null;
     showSaved();
     $('wis-alles').focus();
