@@ -123,9 +123,6 @@ func (b *bench) browserFigures() {
 		}
 		b.measurePage(br, srv, p, gs, gt)
 	}
-	if p := b.checklistPath(ids); p != "" {
-		b.repeatVisits(br, srv, p)
-	}
 	ga := b.r.group("Re-evaluation after one answer (click → synchronous handlers, and → next frame)")
 	for _, id := range ids {
 		b.reevaluation(br, srv.URL, srv.URL+"checklists/"+id+"/", id, "null", ga, false)
