@@ -604,9 +604,8 @@ function showSaved() {
 
 // The "leave this page?" question is armed only while there is unsaved work. A
 // beforeunload listener that is always there costs even when it asks nothing: the
-// browser treats every navigation away from the page as possibly cancelled, which
-// keeps the service worker from handing over to a new build (and keeps some browsers
-// from their back-forward cache).
+// browser must treat every navigation away from the page as one that may be
+// cancelled, and some browsers then keep the page out of their back-forward cache.
 function askBeforeLeaving(ev) {
   if (!hasAnswers()) return;
   ev.preventDefault();
