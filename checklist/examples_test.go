@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"deelwijzer/checklist"
-	"deelwijzer/checklist/yamldef"
 )
 
 // TestExampleFiles checks the answer files the site offers for download
@@ -17,11 +16,6 @@ import (
 // which holds the same answers. With -update the files are written from the
 // golden case, so the download and the reviewed case never drift apart.
 func TestExampleFiles(t *testing.T) {
-	dataDir := filepath.Join("..", "data")
-	lists, err := yamldef.LoadLists(dataDir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	cases := []struct{ name, checklist string }{
 		{"casus-zvh", "werkwijze"},
 		{"casus-zvh", "dpia-toets"},
@@ -31,14 +25,7 @@ func TestExampleFiles(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name+"-"+c.checklist, func(t *testing.T) {
-			src, err := os.ReadFile(filepath.Join(dataDir, "checklists", c.checklist+".yaml"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			def, _, err := yamldef.Load(src, lists)
-			if err != nil {
-				t.Fatal(err)
-			}
+			def := loadShipped(t, c.checklist)
 			golden, err := os.ReadFile(filepath.Join("testdata", "real", c.checklist+"--"+c.name+".txtar"))
 			if err != nil {
 				t.Fatal(err)

@@ -130,3 +130,23 @@ func skipWithoutAuthorChecks(t *testing.T) {
 		t.Skip("author checks are compiled out in this build")
 	}
 }
+
+// loadShipped loads data/checklists/<id>.yaml with the lists of data/, as the
+// build and the page get it.
+func loadShipped(t *testing.T, id string) *checklist.Definition {
+	t.Helper()
+	dataDir := filepath.Join("..", "data")
+	lists, err := yamldef.LoadLists(dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(filepath.Join(dataDir, "checklists", id+".yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, _, err := yamldef.Load(src, lists)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return def
+}

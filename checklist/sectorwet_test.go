@@ -1,7 +1,6 @@
 package checklist_test
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -14,8 +13,7 @@ import (
 // order of the page /wet/sectorwetten/), and a free-text field next to it
 // takes another law or the article.
 func TestMateriewetFromSectorwetten(t *testing.T) {
-	dataDir := filepath.Join("..", "data")
-	lists, err := yamldef.LoadLists(dataDir)
+	lists, err := yamldef.LoadLists(filepath.Join("..", "data"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,14 +26,7 @@ func TestMateriewetFromSectorwetten(t *testing.T) {
 		{"upp", "grondslag", "sectorwet", "wettelijke-basis"},
 		{"werkwijze", "rechtmatigheid", "sectorwet", "materiewet"},
 	} {
-		src, err := os.ReadFile(filepath.Join(dataDir, "checklists", c.checklist+".yaml"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		def, _, err := yamldef.Load(src, lists)
-		if err != nil {
-			t.Fatal(err)
-		}
+		def := loadShipped(t, c.checklist)
 		field := func(id string) *checklist.Item {
 			if c.group == "" {
 				return def.Item(id)

@@ -1,32 +1,11 @@
 package checklist_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"deelwijzer/checklist"
-	"deelwijzer/checklist/yamldef"
 )
-
-func loadShipped(t *testing.T, id string) *checklist.Definition {
-	t.Helper()
-	dataDir := filepath.Join("..", "data")
-	lists, err := yamldef.LoadLists(dataDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := os.ReadFile(filepath.Join(dataDir, "checklists", id+".yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	def, _, err := yamldef.Load(src, lists)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return def
-}
 
 func errorFields(def *checklist.Definition, answers checklist.Answers) string {
 	var fields []string
