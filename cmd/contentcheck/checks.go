@@ -46,6 +46,7 @@ func runChecks(s *site, opt options) []problem {
 			}
 		}
 		out = append(out, checkDuplicateTitles(titles)...)
+		out = append(out, checkBronnenAddress(s.dataDir)...)
 	}
 	if opt.glossary {
 		for _, p := range s.pages {

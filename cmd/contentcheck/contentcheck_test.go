@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -106,5 +107,43 @@ func TestSplitFrontMatterLines(t *testing.T) {
 	}
 	if line := newLineIndex(src).line(start + 1); line != 5 {
 		t.Errorf("line of heading = %d, want 5", line)
+	}
+}
+
+// TestBronnenAddress: a source without an address and without a sentence
+// saying why is reported with its line; so are both at once and an address
+// that is not https.
+func TestBronnenAddress(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	if err := os.Mkdir(data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := `- id: goed
+  url: "https://wetten.overheid.nl/BWBR0040940/"
+- id: eerlijk
+  adres_onbekend: "Zoek op de titel bij de uitgever."
+- id: niets
+  title: "Zonder adres"
+- id: allebei
+  url: "https://example.org/"
+  adres_onbekend: "Onbekend."
+- id: onveilig
+  url: "http://example.org/"
+`
+	if err := os.WriteFile(filepath.Join(data, "bronnen.yaml"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range checkBronnenAddress(data) {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"data/bronnen.yaml:5: bron niets: geen url en geen adres_onbekend: geef de vindplaats, of zeg waarom die niet vaststaat",
+		"data/bronnen.yaml:7: bron allebei: url en adres_onbekend samen: kies er één",
+		"data/bronnen.yaml:10: bron onveilig: url begint niet met https://",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n got: %q\nwant: %q", got, want)
 	}
 }
