@@ -41,12 +41,14 @@ func runChecks(s *site, opt options) []problem {
 			out = append(out, checkLinks(s, p)...)
 			out = append(out, checkSentences(p)...)
 			out = append(out, checkTerms(s, p)...)
+			out = append(out, checkWording(p, opt)...)
 			if p.fm.title != "" {
 				titles[p.fm.title] = append(titles[p.fm.title], p)
 			}
 		}
 		out = append(out, checkDuplicateTitles(titles)...)
 		out = append(out, checkBronnenAddress(s.dataDir)...)
+		out = append(out, checkDataWording(s.dataDir)...)
 	}
 	if opt.glossary {
 		for _, p := range s.pages {

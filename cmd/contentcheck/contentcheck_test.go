@@ -53,6 +53,9 @@ func TestRules(t *testing.T) {
 			`content/a.md:6: term "Functionaris gegevensbescherming": schrijf "functionaris voor gegevensbescherming" (data/termen.yaml)`,
 			`content/a.md:8: term "privacy-officer": schrijf "privacy officer" (data/termen.yaml)`,
 		}},
+		{dir: "woorden-fail", want: []string{
+			`content/a.md:6: "niet gecontroleerd" op een vakpagina: controleer en link naar de wet, of zeg wat de wet openlaat ("wat open blijft")`,
+		}},
 		{dir: "glossary-pass"},
 		{dir: "glossary-fail", onlyGlossary: true, want: []string{
 			`content/wegwijzer/dpia.md:8: eerste keer "dpia" niet gelinkt naar /begrippen/#dpia`,
@@ -142,6 +145,40 @@ func TestBronnenAddress(t *testing.T) {
 		"data/bronnen.yaml:5: bron niets: geen url en geen adres_onbekend: geef de vindplaats, of zeg waarom die niet vaststaat",
 		"data/bronnen.yaml:7: bron allebei: url en adres_onbekend samen: kies er één",
 		"data/bronnen.yaml:10: bron onveilig: url begint niet met https://",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n got: %q\nwant: %q", got, want)
+	}
+}
+
+// TestDataWording: the texts in the data files that feed professional pages
+// may not say "niet gecontroleerd"; YAML comments may.
+func TestDataWording(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	if err := os.Mkdir(data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := `# een opmerking die niet gecontroleerd is, mag
+- id: a
+  definition: "Klopt."
+- id: b
+  unverified: "Dit is niet gecontroleerd."
+- id: c
+  kaders:
+    - {name: "Wet", unverified: false}
+    - name: "Andere wet"
+      unverified: true
+`
+	if err := os.WriteFile(filepath.Join(data, "begrippen.yaml"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range checkDataWording(data) {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`data/begrippen.yaml:5: "niet gecontroleerd" in een tekst voor de site: controleer en link naar de wet, of zeg wat de wet openlaat ("wat open blijft")`,
+		`data/begrippen.yaml:10: unverified: true wordt getoond als "niet gecontroleerd": controleer en link naar de wet, of zeg wat de wet openlaat ("wat open blijft")`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("problems:\n got: %q\nwant: %q", got, want)

@@ -52,8 +52,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, p)
 		perRule[p.rule]++
 	}
-	fmt.Fprintf(stderr, "contentcheck: %d pagina's, %d problemen (links %d, koppen %d, front matter %d, begrippen %d, lange zinnen %d, termen %d, bronnen %d)\n",
-		len(s.pages), len(problems), perRule["links"], perRule["headings"], perRule["frontmatter"], perRule["glossary"], perRule["zinnen"], perRule["termen"], perRule["bronnen"])
+	fmt.Fprintf(stderr, "contentcheck: %d pagina's, %d problemen (links %d, koppen %d, front matter %d, begrippen %d, lange zinnen %d, termen %d, bronnen %d, woorden %d)\n",
+		len(s.pages), len(problems), perRule["links"], perRule["headings"], perRule["frontmatter"], perRule["glossary"], perRule["zinnen"], perRule["termen"], perRule["bronnen"], perRule["woorden"])
 	if len(problems) > 0 {
 		return 1
 	}
