@@ -49,6 +49,7 @@ func runChecks(s *site, opt options) []problem {
 		out = append(out, checkDuplicateTitles(titles)...)
 		out = append(out, checkBronnenAddress(s.dataDir)...)
 		out = append(out, checkDataWording(s.dataDir)...)
+		out = append(out, checkDataSentences(s.dataDir)...)
 	}
 	if opt.glossary {
 		for _, p := range s.pages {

@@ -184,3 +184,29 @@ func TestDataWording(t *testing.T) {
 		t.Errorf("problems:\n got: %q\nwant: %q", got, want)
 	}
 }
+
+// TestDataSentences: a prose field in a data file with a sentence over the
+// B1 limit is reported with its line; names and law citations are not
+// measured.
+func TestDataSentences(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	if err := os.Mkdir(data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	long := "Woord " + strings.Repeat("woord ", 25)
+	src := "- id: a\n  name: \"" + long + "\"\n  law: \"" + long + "\"\n- id: b\n  wat: \"Kort. " + long + "\"\n  involve:\n    - \"Kort genoeg.\"\n    - \"" + long + "\"\n"
+	if err := os.WriteFile(filepath.Join(data, "sectorwetten.yaml"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range checkDataSentences(data) {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`data/sectorwetten.yaml:5: zin van 26 woorden (meer dan 25): "Woord woord woord woord woord woord woord woord ..."`,
+		`data/sectorwetten.yaml:8: zin van 26 woorden (meer dan 25): "Woord woord woord woord woord woord woord woord ..."`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n got: %q\nwant: %q", got, want)
+	}
+}
