@@ -17,11 +17,12 @@ var proseKeys = map[string]bool{
 	"role": true, "summary": true, "took": true, "status": true, "adres_onbekend": true,
 	"domain": true, "responsibilities": true, "involve": true, "unverified": true,
 	"public": true, "description": true,
+	// checklist definitions: questions, hints, option labels, findings
+	"question": true, "hint": true, "label": true, "text": true, "intro": true,
 }
 
-// dataProseFiles are the data files whose prose the pages show. The
-// checklist definitions are not among them yet: their questions and findings
-// also appear in the golden reports under checklist/testdata.
+// dataProseFiles are the data files whose prose the pages show; every
+// checklist definition in data/checklists is added to them.
 var dataProseFiles = []string{
 	"begrippen.yaml", "partners.yaml", "rollen.yaml", "sectorwetten.yaml", "bronnen.yaml",
 	"grondslagen.yaml", "maatregelen.yaml", "risicos.yaml", "domeinen.yaml",
@@ -31,7 +32,13 @@ var dataProseFiles = []string{
 // prose fields of the data files that feed pages, with file and line.
 func checkDataSentences(dataDir string) []problem {
 	var out []problem
-	for _, name := range dataProseFiles {
+	files := append([]string{}, dataProseFiles...)
+	if defs, err := filepath.Glob(filepath.Join(dataDir, "checklists", "*.yaml")); err == nil {
+		for _, d := range defs {
+			files = append(files, filepath.Join("checklists", filepath.Base(d)))
+		}
+	}
+	for _, name := range files {
 		raw, err := os.ReadFile(filepath.Join(dataDir, name))
 		if err != nil {
 			continue
