@@ -176,7 +176,7 @@ func (b *bench) build() {
 	g.info("make build, warm (second run)", fmt.Sprintf("%.1f s", warm.Seconds()))
 }
 
-// fallbackBuild builds with the Makefile's Hugo, Pagefind and precompress steps
+// fallbackBuild builds with the Makefile's Hugo, Pagefind, precache and precompress steps
 // but without the checks, so the other figures can still be measured when the
 // build is broken by a check.
 func (b *bench) fallbackBuild(g *group) {
@@ -185,6 +185,7 @@ func (b *bench) fallbackBuild(g *group) {
 		{"make", "--no-print-directory", "generate"},
 		{"go", "tool", "-modfile=tools/hugo.mod", "hugo", "--gc", "--cleanDestinationDir", "-d", b.site},
 		{"npx", "pagefind", "--site", b.site, "--silent"},
+		{"go", "run", "./cmd/precache", b.site},
 		{"go", "run", "./cmd/precompress", b.site},
 	}
 	for _, s := range steps {
