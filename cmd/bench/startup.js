@@ -1,9 +1,11 @@
 // Added to every page the bench loads, before the page's own scripts
 // (Page.addScriptToEvaluateOnNewDocument). It records, without changing the page:
 // - the first question interactive: the first frame in which a control of the
-//   checklist form is laid out (requestAnimationFrame runs just before that frame is
-//   drawn), and then the start of the next task after that frame: from then on the
-//   main thread is free to take the visitor's first key or click;
+//   checklist form is in the document (requestAnimationFrame runs just before that
+//   frame is drawn; while the stylesheet still blocks rendering there are no frames),
+//   and then the start of the next task after that frame: from then on the main
+//   thread is free to take the visitor's first key or click. It only looks the
+//   control up: asking for its layout would force layouts the page never does;
 // - long tasks (> 50 ms) on the main thread, with their start and duration;
 // - the WebAssembly instance the page starts, for the size of its linear memory.
 (() => {
@@ -16,7 +18,7 @@
   } catch (err) { /* no long task timing: none are reported */ }
   const look = () => {
     const el = document.querySelector('#checklist input, #checklist select, #checklist textarea');
-    if (el && el.getClientRects().length) {
+    if (el) {
       probe.firstQuestionVisible = performance.now();
       const ch = new MessageChannel();
       ch.port1.onmessage = () => { probe.firstQuestionInteractive = performance.now(); };
