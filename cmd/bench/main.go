@@ -33,8 +33,8 @@ const (
 	targetDCL           = 80.0  // ms from navigation start, checklist page
 	targetFirstQuestion = 100.0 // ms from navigation start: first question visible, and the next task
 	targetMemory        = 6_000_000
-	targetReevaluateP95 = 2.0   // ms, synthetic checklist
-	targetHugoPerPage   = 2.0   // ms
+	targetReevaluateP95 = 2.0 // ms, synthetic checklist
+	targetHugoPerPage   = 2.0 // ms
 )
 
 type options struct {
