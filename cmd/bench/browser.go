@@ -336,6 +336,13 @@ func (pl *pageLoad) reevaluate(answers string, warmup, samples int) (clickTimes,
 
 // scriptlessText loads a page with JavaScript switched off and returns the
 // length of the text in <main>, to show the page needs no script.
+// disableScripts turns off the page's scripts (for coldLoadWith); the bench can
+// still evaluate in the page.
+func (pl *pageLoad) disableScripts() error {
+	_, err := chromedp.Call(pl.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+	return err
+}
+
 func (b *browser) scriptlessText(pageURL string) (int, error) {
 	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
 	defer cancel()

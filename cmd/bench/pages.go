@@ -116,12 +116,19 @@ func (b *bench) browserFigures() {
 		{"partner page", firstPage(b.site, "partners")},
 		{"checklist page", b.checklistPath(ids)},
 	}
+	if b.o.only == "startup" {
+		// A targeted run: the checklist page's start-up only.
+		pages = pages[len(pages)-1:]
+	}
 	for _, p := range pages {
 		if p.Path == "" {
 			gs.failed(p.Name, fmt.Errorf("no such page in the build"))
 			continue
 		}
 		b.measurePage(br, srv, p, gs, gt)
+	}
+	if b.o.only == "startup" {
+		return
 	}
 	b.memoryFigures(br, srv, ids)
 	ga := b.r.group("Re-evaluation after one answer (click → synchronous handlers, and → next frame)")
@@ -181,6 +188,21 @@ func (b *bench) measurePage(br *browser, srv *siteServer, p pageType, gs, gt *gr
 		gt.atMost(p.Name+": engine ready (dw-engine-ready mark)", spread(s), s.Median, targetEngineReady, ms(targetEngineReady)+" (median)")
 		gt.info(p.Name+": engine ready after DOMContentLoaded", spread(summarize(after)))
 		gt.computed()
+		// Where DOMContentLoaded goes: the same page without its scripts is the
+		// HTML parser and the stylesheet alone.
+		var bare []float64
+		for i := 0; i < b.o.runs; i++ {
+			pl, err := br.coldLoadWith(u, 30*time.Second, (*pageLoad).disableScripts)
+			if err != nil {
+				gt.failed(p.Name+": without JavaScript", err)
+				break
+			}
+			if d, err := pl.domContentLoaded(); err == nil {
+				bare = append(bare, d)
+			}
+			pl.Close()
+		}
+		gt.info(p.Name+": DOMContentLoaded without JavaScript (HTML and CSS alone)", spread(summarize(bare)))
 		sl := summarize(longest)
 		gt.check(p.Name+": long tasks (> 50 ms) before the engine is ready", fmt.Sprintf("%d in %d loads (longest %s)", longTasks, len(longest), ms(sl.Max)), "none", longTasks == 0)
 		if s.Median > targetEngineReady || longTasks > 0 || sd.Median > targetDCL {
