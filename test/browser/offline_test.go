@@ -167,6 +167,7 @@ func offlineRun(t *testing.T, src, pfx string, everyPage bool) {
 		}
 		tab.WaitVisible("#nieuwe-versie-laden")
 	}
+	axeClean(t, tab, "the note on a new version")
 	if everyPage {
 		// With a second page of the site open, switching would leave that page on a
 		// build that is gone: the note asks to close it first, and nothing changes.
