@@ -74,6 +74,7 @@ build: generate checks npm
 	rm -rf $(PUBLIC)
 	$(HUGO) --panicOnWarning --gc --cleanDestinationDir -d $(PUBLIC)
 	npx pagefind --site $(PUBLIC) --silent
+	go run ./cmd/precache $(PUBLIC)
 	go run ./cmd/precompress $(PUBLIC)
 	@echo "site built in $(PUBLIC)/"
 

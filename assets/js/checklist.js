@@ -46,6 +46,8 @@ async function instantiate(url, go) {
   }
 }
 
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 async function start() {
   if (!('WebAssembly' in window) || !form || !dataEl) return;
   const go = new globalThis.Go();
@@ -53,9 +55,15 @@ async function start() {
   const { instance } = await instantiate($('dw-engine').href, go);
   go.run(instance);
   await ready;
+  // Start-up in three tasks (Go runtime, loading the definition, the first
+  // evaluation and the page's extras), so the main thread can take a key or click in
+  // between: none of them alone is a long task. What is typed meanwhile is read by
+  // the first evaluation.
+  await nextTask();
   engine = globalThis.deelwijzerEngine;
   const loaded = call('load', JSON.stringify({ definition: def, lists: payload.lists }));
   if (loaded.error) throw new Error(loaded.error);
+  await nextTask();
   enhance();
   performance.mark('dw-engine-ready');
   document.documentElement.dataset.engine = 'ready';

@@ -65,6 +65,45 @@ function line(e) {
   return li;
 }
 
+// The service worker's copy of the site's own files (assets/js/sw.js): caches named
+// "deelwijzer <site root> <build>". It holds no answers, but it is kept on this device
+// too, so it is listed here and removed with the rest. null: none (or not readable).
+let offlineFiles = null;
+const offlinePrefix = `deelwijzer ${root.href} `;
+async function offlineCaches() {
+  if (!window.caches) return [];
+  return (await caches.keys()).filter((n) => n.startsWith(offlinePrefix));
+}
+async function countOffline() {
+  try {
+    let n = 0;
+    const names = await offlineCaches();
+    for (const name of names) n += (await (await caches.open(name)).keys()).length;
+    offlineFiles = names.length ? n : null;
+  } catch (err) {
+    offlineFiles = null;
+  }
+  render();
+}
+// Removes the copy and signs the worker off, so it stops serving files from it; the
+// next visit may install it again (the privacy page says so).
+async function removeOffline() {
+  try {
+    for (const name of await offlineCaches()) await caches.delete(name);
+    const reg = navigator.serviceWorker && await navigator.serviceWorker.getRegistration(root.href);
+    if (reg && reg.scope === root.href) await reg.unregister();
+    return (await offlineCaches()).length === 0;
+  } catch (err) {
+    return false;
+  }
+}
+function offlineLine() {
+  const li = document.createElement('li');
+  li.id = 'opslag-offline';
+  li.append(`Een kopie van de bestanden van deze site voor offline gebruik: ${offlineFiles} bestanden, zonder antwoorden.`);
+  return li;
+}
+
 function render() {
   const keys = storedKeys();
   const list = $('opslag-lijst');
@@ -75,20 +114,25 @@ function render() {
     return;
   }
   const found = entries(keys);
-  list.replaceChildren(...found.map(line));
-  $('opslag-samenvatting').textContent = found.length === 0
+  const lines = found.map(line);
+  if (offlineFiles !== null) lines.push(offlineLine());
+  list.replaceChildren(...lines);
+  $('opslag-samenvatting').textContent = lines.length === 0
     ? 'Deelwijzer bewaart nu niets op dit apparaat.'
-    : (found.length === 1
-      ? 'Deelwijzer bewaart op dit apparaat de antwoorden van 1 checklist:'
-      : `Deelwijzer bewaart op dit apparaat de antwoorden van ${found.length} checklists:`);
-  $('opslag-wis').hidden = found.length === 0;
-  if (found.length === 0) $('opslag-bevestiging').hidden = true;
+    : (found.length === 0
+      ? 'Deelwijzer bewaart op dit apparaat:'
+      : (found.length === 1
+        ? 'Deelwijzer bewaart op dit apparaat de antwoorden van 1 checklist:'
+        : `Deelwijzer bewaart op dit apparaat de antwoorden van ${found.length} checklists:`));
+  $('opslag-wis').hidden = lines.length === 0;
+  if (lines.length === 0) $('opslag-bevestiging').hidden = true;
 }
 
 if (box) {
   $('opslag-zonder-script').hidden = true;
   box.hidden = false;
   render();
+  countOffline();
   // A checklist open in another tab may save or wipe meanwhile.
   window.addEventListener('storage', render);
   $('opslag-wis').addEventListener('click', () => {
@@ -99,12 +143,14 @@ if (box) {
     $('opslag-bevestiging').hidden = true;
     $('opslag-wis').focus();
   });
-  $('opslag-ja').addEventListener('click', () => {
+  $('opslag-ja').addEventListener('click', async () => {
     const keys = storedKeys() || [];
     let left = 0;
     for (const k of keys) {
       try { localStorage.removeItem(k); } catch (err) { left++; }
     }
+    if (offlineFiles !== null && !(await removeOffline())) left++;
+    offlineFiles = null;
     $('opslag-bevestiging').hidden = true;
     render();
     $('opslag-status').textContent = left

@@ -16,8 +16,12 @@ import (
 	"sync"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/heapprofiler"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"deelwijzer/internal/browsertest"
@@ -149,6 +153,10 @@ func (b *browser) coldLoadWith(pageURL string, timeout time.Duration, before fun
 		cancel()
 		return nil, fmt.Errorf("open tab: %w", err)
 	}
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: startupJS}); err != nil {
+		cancel()
+		return nil, fmt.Errorf("start-up probe: %w", err)
+	}
 	if before != nil {
 		if err := before(pl); err != nil {
 			cancel()
@@ -243,6 +251,62 @@ func (pl *pageLoad) engineReady(timeout time.Duration) (ready, dcl float64, err 
 	return res.Ready, res.DCL, nil
 }
 
+//go:embed startup.js
+var startupJS string
+
+// startup are the start-up figures of one load of a checklist page, in
+// milliseconds from navigation start (see startup.js).
+type startup struct {
+	FirstQuestion float64 // first question visible, and the next task started
+	LongTasks     int     // tasks over 50 ms that started before the engine was ready
+	LongestTask   float64 // the longest of those
+}
+
+// startupFigures reads the probe once the engine is ready (ready: its time).
+func (pl *pageLoad) startupFigures(ready float64) (startup, error) {
+	var st startup
+	res, err := eval[struct {
+		Interactive float64
+		Tasks       []struct{ Start, Duration float64 }
+	}](pl, `new Promise((resolve) => {
+		const p = window.__dwProbe, t0 = performance.now();
+		const done = () => resolve({Interactive: p.firstQuestionInteractive, Tasks: p.longTasks});
+		const wait = () => (p.firstQuestionInteractive || performance.now() - t0 > 5000) ? done() : setTimeout(wait, 10);
+		wait();
+	})`, 10*time.Second)
+	if err != nil {
+		return st, err
+	}
+	if res.Interactive == 0 {
+		return st, errors.New("no form control of #checklist became visible")
+	}
+	st.FirstQuestion = res.Interactive
+	for _, t := range res.Tasks {
+		if t.Start < ready {
+			st.LongTasks++
+			st.LongestTask = max(st.LongestTask, t.Duration)
+		}
+	}
+	return st, nil
+}
+
+// memory is the JS heap in use plus the WebAssembly linear memory of the page's
+// engine, in bytes, after a garbage collection of the JS heap.
+func (pl *pageLoad) memory() (jsHeap, wasm float64, err error) {
+	ctx, cancel := context.WithTimeout(pl.ctx, 10*time.Second)
+	defer cancel()
+	if _, err := chromedp.Call(ctx, heapprofiler.CollectGarbage, cdp.Empty{}); err != nil {
+		return 0, 0, err
+	}
+	use, err := chromedp.Call(ctx, cdpruntime.GetHeapUsage, cdp.Empty{})
+	if err != nil {
+		return 0, 0, err
+	}
+	jsHeap = use.UsedSize
+	wasm, err = eval[float64](pl, `window.__dwProbe.wasmMemory()`, 5*time.Second)
+	return jsHeap, wasm, err
+}
+
 //go:embed reevaluate.js
 var reevaluateJS string
 
@@ -272,6 +336,13 @@ func (pl *pageLoad) reevaluate(answers string, warmup, samples int) (clickTimes,
 
 // scriptlessText loads a page with JavaScript switched off and returns the
 // length of the text in <main>, to show the page needs no script.
+// disableScripts turns off the page's scripts (for coldLoadWith); the bench can
+// still evaluate in the page.
+func (pl *pageLoad) disableScripts() error {
+	_, err := chromedp.Call(pl.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+	return err
+}
+
 func (b *browser) scriptlessText(pageURL string) (int, error) {
 	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
 	defer cancel()
