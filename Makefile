@@ -38,13 +38,15 @@ node_modules/.package-lock.json: package.json package-lock.json
 npm: node_modules/.package-lock.json
 
 # Debian packages the tests need (headless Chromium, pdftotext for the print tests, nginx to
-# test the README's hosting example for real). Installed only when missing; needs root, as on
+# test the README's hosting example for real, LibreOffice Writer without GUI to open the
+# generated .docx and .odt documents in a real office suite). Installed only when missing; needs root, as on
 # CI and the development machines. nginx lives in /usr/sbin, which a user's PATH may lack.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
