@@ -1,7 +1,5 @@
 package document
 
-import "hash/crc32"
-
 // zipWriter writes a ZIP archive with stored (uncompressed) entries. Office
 // suites read stored entries like deflated ones; leaving compress/flate out
 // keeps the WebAssembly engine small. OpenDocument requires its first entry,
@@ -17,7 +15,7 @@ type zipWriter struct {
 const zipTime, zipDate = 0, 0x21
 
 func (z *zipWriter) add(name string, data []byte) {
-	crc := crc32.ChecksumIEEE(data)
+	crc := crc32(data)
 	offset := len(z.buf)
 	// Local file header. Flag 0x0800: the name is UTF-8.
 	z.buf = le32(z.buf, 0x04034b50)
@@ -74,4 +72,18 @@ func (z *zipWriter) bytes() []byte {
 func le16(b []byte, v uint16) []byte { return append(b, byte(v), byte(v>>8)) }
 func le32(b []byte, v uint32) []byte {
 	return append(b, byte(v), byte(v>>8), byte(v>>16), byte(v>>24))
+}
+
+// crc32 is the IEEE CRC-32 of data, as ZIP needs it. A small loop of its
+// own instead of hash/crc32, which brings the io and hash packages into
+// the WebAssembly engine; documents are small, so speed does not matter.
+func crc32(data []byte) uint32 {
+	crc := ^uint32(0)
+	for _, c := range data {
+		crc ^= uint32(c)
+		for i := 0; i < 8; i++ {
+			crc = crc>>1 ^ 0xedb88320&-(crc&1)
+		}
+	}
+	return ^crc
 }
