@@ -109,7 +109,16 @@ func TestGoldenDocuments(t *testing.T) {
 	names, answers := cases(t)
 	for _, c := range names {
 		for _, id := range ids {
-			got := render(t, def, src[id], answers[c]).Text()
+			d := render(t, def, src[id], answers[c])
+			checkDOCX(t, d.DOCX())
+			if names, files, _ := unzip(t, d.ODT()); names[0] != "mimetype" {
+				t.Errorf("%s--%s.odt: mimetype is not the first entry", c, id)
+			} else {
+				for _, n := range names[1:] {
+					wellFormed(t, n, files[n])
+				}
+			}
+			got := d.Text()
 			file := filepath.Join("testdata", "golden", c+"--"+id+".txt")
 			if *update {
 				if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {

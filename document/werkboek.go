@@ -19,7 +19,7 @@ var WorkbookNames = []string{
 	"rechtsgrond", "noodzaak", "po-fg-betrokken",
 	"risicos", "top-risicos", "niet-delen", "dpia-oordeel", "dpia-waarom-niet",
 	"maatregelen", "hoog-restrisico", "restrisico-besluit", "gezamenlijke-dpia", "regeling-gezamenlijk", "fg-advies",
-	"open-punten", "bevindingen", "herbeoordeling",
+	"open-punten", "bevindingen", "aantal-bevindingen", "herbeoordeling",
 }
 
 // WorkbookMeta is the title block for a document drawn from the workbook.
@@ -209,6 +209,9 @@ func WorkbookValues(def *checklist.Definition, answers checklist.Answers, st *ch
 		}
 	}
 	v["bevindingen"] = list(BulletList, open)
+	if len(open) > 0 {
+		v["aantal-bevindingen"] = Value{Text: itoa(len(open))}
+	}
 	return v
 }
 
