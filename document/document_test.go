@@ -34,7 +34,9 @@ func sample() *document.Document {
 func TestDOCXStructure(t *testing.T) {
 	files := checkDOCX(t, sample().DOCX())
 	doc := string(files["word/document.xml"])
-	for _, want := range []string{`w:val="Title"`, `w:val="Heading1"`, `w:val="Tabel"`, `<w:tblHeader/>`} {
+	for _, want := range []string{`w:val="Title"`, `w:val="Heading1"`, `w:val="Tabel"`, `<w:tblHeader/>`,
+		// Two tables in a row stay apart, and the body does not end in a table.
+		`</w:tbl><w:p/><w:tbl>`, `</w:tbl><w:p/><w:sectPr>`} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document.xml lacks %s", want)
 		}

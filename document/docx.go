@@ -50,7 +50,7 @@ func (d *Document) docxBody() ([]byte, int) {
 		b = append(b, `</w:p>`...)
 	}
 	lists := 0
-	for _, bl := range d.Blocks {
+	for i, bl := range d.Blocks {
 		switch bl.Kind {
 		case Heading:
 			b = docxPara(b, "Heading"+itoa(headingLevel(bl.Level)), bl.Text)
@@ -73,6 +73,12 @@ func (d *Document) docxBody() ([]byte, int) {
 			}
 		case Table:
 			b = docxTable(b, bl)
+			// Two tables in a row would merge into one in Word, and the body
+			// must not end in a table: an empty paragraph in between (only
+			// there, as it adds a blank line).
+			if i+1 == len(d.Blocks) || d.Blocks[i+1].Kind == Table {
+				b = append(b, `<w:p/>`...)
+			}
 		}
 	}
 	// A4, margins of 2.5 cm.
@@ -175,9 +181,7 @@ func docxTable(b []byte, bl Block) []byte {
 	for _, r := range bl.Rows {
 		row(r, false)
 	}
-	// Two tables in a row would merge into one in Word: an empty paragraph
-	// after each keeps them apart.
-	return append(b, `</w:tbl><w:p/>`...)
+	return append(b, `</w:tbl>`...)
 }
 
 func docxNumbering(lists int) []byte {
