@@ -38,6 +38,16 @@ func TestTemplatesUseKnownNames(t *testing.T) {
 		if !strings.Contains(src[id], "> Dit is een concept") || !strings.Contains(src[id], "jurist") {
 			t.Errorf("%s: the draft must say that a jurist checks it", id)
 		}
+		// B1, as cmd/contentcheck asks of the site's pages: no sentence
+		// longer than 25 words (a placeholder counts as one word).
+		body := src[id][strings.Index(src[id][3:], "---")+6:]
+		for _, line := range strings.Split(body, "\n") {
+			for _, sentence := range splitSentences(line) {
+				if n := len(strings.Fields(sentence)); n > 25 {
+					t.Errorf("%s: a sentence of %d words: %s", id, n, sentence)
+				}
+			}
+		}
 	}
 }
 
@@ -119,6 +129,13 @@ func TestGoldenDocuments(t *testing.T) {
 				}
 			}
 			got := d.Text()
+			// Every document names the dossier, its source and version, the
+			// status, the date and the template's version.
+			for _, want := range []string{"\nDossier: ", "\nBron: Werkboek: werkwijze in vier stappen, versie ", "\nStatus: concept\n", "\nDatum: 30 november 2026\n", "\nSjabloon: " + d.Title + ", versie "} {
+				if !strings.Contains(got, want) {
+					t.Errorf("%s--%s: the title block lacks %q", c, id, strings.TrimSpace(want))
+				}
+			}
 			file := filepath.Join("testdata", "golden", c+"--"+id+".txt")
 			if *update {
 				if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
@@ -157,4 +174,26 @@ func TestEveryAnswerAppears(t *testing.T) {
 	if n := strings.Count(reg, "\n# "); n != 12 {
 		t.Errorf("register for 12 organisations has %d sections", n)
 	}
+}
+
+// splitSentences splits a line after . ? ! or : followed by a space; a
+// placeholder, whatever is in it, is one word.
+func splitSentences(line string) []string {
+	var out []string
+	var b strings.Builder
+	for i := 0; i < len(line); i++ {
+		if strings.HasPrefix(line[i:], "{{") {
+			if j := strings.Index(line[i:], "}}"); j > 0 {
+				b.WriteString("X")
+				i += j + 1
+				continue
+			}
+		}
+		b.WriteByte(line[i])
+		if c := line[i]; (c == '.' || c == '?' || c == '!' || c == ':') && i+1 < len(line) && line[i+1] == ' ' {
+			out = append(out, b.String())
+			b.Reset()
+		}
+	}
+	return append(out, b.String())
 }

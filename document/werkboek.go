@@ -78,7 +78,7 @@ func WorkbookValues(def *checklist.Definition, answers checklist.Answers, st *ch
 	v["processtappen"] = list(NumberedList, steps)
 
 	moments := workbookMoments(def, answers)
-	v["aantal-deelmomenten"] = Value{Text: itoa(len(moments))}
+	v["aantal-deelmomenten"] = count(len(moments))
 	var dm, gg, kan, doel, rg, nz [][]string
 	var bijzonder []string
 	for _, m := range moments {
@@ -101,7 +101,7 @@ func WorkbookValues(def *checklist.Definition, answers checklist.Answers, st *ch
 	v["bijzondere-gegevens"] = list(BulletList, bijzonder)
 
 	orgs := organisations(moments)
-	v["aantal-organisaties"] = Value{Text: itoa(len(orgs))}
+	v["aantal-organisaties"] = count(len(orgs))
 	v["organisaties"] = list(BulletList, orgs)
 	var partijen [][]string
 	var each []Values
@@ -209,9 +209,7 @@ func WorkbookValues(def *checklist.Definition, answers checklist.Answers, st *ch
 		}
 	}
 	v["bevindingen"] = list(BulletList, open)
-	if len(open) > 0 {
-		v["aantal-bevindingen"] = Value{Text: itoa(len(open))}
-	}
+	v["aantal-bevindingen"] = count(len(open))
 	return v
 }
 
@@ -325,6 +323,15 @@ func table(header []string, rows [][]string) Value {
 		return Value{}
 	}
 	return Value{Blocks: []Block{{Kind: Table, Header: header, Rows: rows}}}
+}
+
+// count is a number as text; zero is no answer, so the template's own
+// words ("nog geen") show.
+func count(n int) Value {
+	if n == 0 {
+		return Value{}
+	}
+	return Value{Text: itoa(n)}
 }
 
 func digit(s string) int {
