@@ -11,7 +11,8 @@ package document
 //	{{naam}}                an answer from the workbook; on a line of its own
 //	                        it may also become a list or a table
 //	{{naam | tekst}}        the same, with the text to show while there is no answer
-//	{{per organisatie}}     the lines up to {{einde}} once for every organisation
+//	{{per organisatie}}     the lines up to {{einde}} once for every organisation;
+//	{{per organisatie | tekst}}  the same, with the text to show when there is none
 //
 // Answers are put in as text: whatever a visitor typed, even "{{naam}}",
 // is never read as part of the template.
@@ -206,7 +207,11 @@ func (r *renderer) lines(lines []string, scope []Values) {
 				}
 			}
 			r.flush()
-			for _, each := range lookup(scope, name).Each {
+			each := lookup(scope, name).Each
+			if _, none, _ := perParts(l); len(each) == 0 && none != "" {
+				r.doc.Blocks = append(r.doc.Blocks, Block{Kind: Paragraph, Text: none})
+			}
+			for _, each := range each {
 				r.lines(lines[i+1:end], append([]Values{each}, scope...))
 				r.flush()
 			}
@@ -344,15 +349,22 @@ func placeholders(s string) []placeholder {
 }
 
 func perLine(l string) (string, bool) {
+	name, _, ok := perParts(l)
+	return name, ok
+}
+
+// perParts reads "{{per name}}" or "{{per name | text when there is none}}".
+func perParts(l string) (name, none string, ok bool) {
 	s := trim(l)
 	if !hasPrefix(s, "{{per") || !hasSuffix(s, "}}") {
-		return "", false
+		return "", "", false
 	}
 	inner := s[5 : len(s)-2]
 	if inner != "" && inner[0] != ' ' {
-		return "", false
+		return "", "", false
 	}
-	return trim(inner), true
+	name, none, _ = cut(inner, '|')
+	return trim(name), trim(none), true
 }
 
 func isEnd(l string) bool { return trim(l) == "{{einde}}" }

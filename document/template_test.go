@@ -54,7 +54,7 @@ func TestTemplatesUseKnownNames(t *testing.T) {
 func TestTemplateSyntax(t *testing.T) {
 	src := "---\nid: x\ntitel: \"T\"\nversie: 1.0.0\n---\n" +
 		"# Kop {{a}}\n\ntekst {{a}} en {{leeg | nog niet}}\nvervolg\n\n- punt {{leeg}}\n- punt 2\n1. genummerd\n\n> Let op\n> twee regels\n\n{{lijst}}\n\n{{leeg | Nog in te vullen.}}\n\n" +
-		"{{per org}}\n## {{naam}} ({{a}})\n{{einde}}\n"
+		"{{per org}}\n## {{naam}} ({{a}})\n{{einde}}\n{{per geen | Geen organisaties.}}\nx\n{{einde}}\n"
 	tm, err := document.ParseTemplate(src)
 	if err != nil {
 		t.Fatal(err)
@@ -90,11 +90,13 @@ Nog in te vullen.
 ## Een (A{{leeg}})
 
 ## Twee (A{{leeg}})
+
+Geen organisaties.
 `
 	if got := d.Text(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
-	if got := strings.Join(tm.Placeholders(), " "); got != "a leeg lijst org naam" {
+	if got := strings.Join(tm.Placeholders(), " "); got != "a leeg lijst org naam geen" {
 		t.Errorf("placeholders: %s", got)
 	}
 	for _, bad := range []string{
