@@ -109,3 +109,33 @@ func zipPart(t *testing.T, file, name string) string {
 	t.Fatalf("%s has no %s", file, name)
 	return ""
 }
+
+// TestDocumentTemplatePagesPrint: every blank template under /documenten/
+// prints with its title, the note that a jurist checks the draft, and its
+// last heading (nothing cut off); placeholders print as [text] and no
+// template syntax shows.
+func TestDocumentTemplatePagesPrint(t *testing.T) {
+	dir := publicDir(t)
+	pages, err := filepath.Glob(filepath.Join(dir, "documenten", "*", "index.html"))
+	if err != nil || len(pages) < 4 {
+		t.Fatalf("expected at least 4 template pages, found %d (%v)", len(pages), err)
+	}
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	b := browsertest.NewBrowser(t)
+	tab := b.NewTab(t)
+	for _, p := range pages {
+		slug := filepath.Base(filepath.Dir(p))
+		tab.Go(s.URL + "documenten/" + slug + "/")
+		title := tab.Text("h1")
+		last := browsertest.Eval[string](tab, `(() => { const h = document.querySelectorAll('.dw-prose h2, .dw-prose h3'); return h.length ? h[h.length - 1].textContent : ''; })()`)
+		text := strings.Join(strings.Fields(browsertest.PDFText(t, tab.PrintPDF())), " ")
+		for _, want := range []string{title, "Dit is een concept", last} {
+			if !strings.Contains(text, strings.Join(strings.Fields(want), " ")) {
+				t.Errorf("%s: the printed page lacks %q", slug, want)
+			}
+		}
+		if strings.Contains(text, "{{") {
+			t.Errorf("%s: template syntax in the printed page", slug)
+		}
+	}
+}
