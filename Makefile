@@ -6,8 +6,10 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 HUGO := go tool -modfile=tools/hugo.mod hugo
 GOROOT := $(shell go env GOROOT)
-GO_ENGINE := $(shell find checklist wasm -name '*.go' -not -name '*_test.go' 2>/dev/null) go.mod
+GO_ENGINE := $(shell find checklist document wasm -name '*.go' -not -name '*_test.go' 2>/dev/null) go.mod
 WASM := assets/gen/engine.wasm
+# The document writer (.docx/.odt) is a second module, loaded only when a document is asked for.
+DOC_WASM := assets/gen/documents.wasm
 WASM_EXEC := assets/gen/wasm_exec.js
 PUBLIC ?= public
 FUZZTIME ?= 60s
@@ -38,13 +40,15 @@ node_modules/.package-lock.json: package.json package-lock.json
 npm: node_modules/.package-lock.json
 
 # Debian packages the tests need (headless Chromium, pdftotext for the print tests, nginx to
-# test the README's hosting example for real). Installed only when missing; needs root, as on
+# test the README's hosting example for real, LibreOffice Writer without GUI to open the
+# generated .docx and .odt documents in a real office suite). Installed only when missing; needs root, as on
 # CI and the development machines. nginx lives in /usr/sbin, which a user's PATH may lack.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
@@ -59,10 +63,13 @@ deps: npm system-deps
 $(WASM): $(GO_ENGINE)
 	@mkdir -p $(dir $@)
 	GOOS=js GOARCH=wasm go build -trimpath $(WASM_FLAGS) -o $@ ./wasm
+$(DOC_WASM): $(GO_ENGINE)
+	@mkdir -p $(dir $@)
+	GOOS=js GOARCH=wasm go build -trimpath $(WASM_FLAGS) -o $@ ./wasm/documents
 $(WASM_EXEC): $(GOROOT)/lib/wasm/wasm_exec.js
 	@mkdir -p $(dir $@)
 	cp $< $@
-generate: $(WASM) $(WASM_EXEC)
+generate: $(WASM) $(DOC_WASM) $(WASM_EXEC)
 
 # Definitions and content are checked before Hugo sees them: a broken definition fails
 # with file, line and reason.

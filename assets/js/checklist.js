@@ -782,6 +782,58 @@ function exportMarkdown() {
   say('Het verslag is als Markdown-bestand opgeslagen.');
 }
 
+// ---- documents (.docx, .odt) -----------------------------------------------------
+
+// The document writer is a second WebAssembly module (see wasm/documents), fetched on
+// the first click only: inside the engine it would not fit the engine's size budget,
+// and most visits never ask for a document. A failed load is forgotten, so the next
+// click tries again.
+let documentsModule;
+function loadDocuments(url) {
+  if (!documentsModule) {
+    documentsModule = (async () => {
+      const go = new globalThis.Go();
+      const ready = new Promise((resolve) => { globalThis.deelwijzerDocumentsReady = resolve; });
+      const { instance } = await instantiate(url, go);
+      go.run(instance);
+      await ready;
+      return globalThis.deelwijzerDocuments;
+    })();
+    documentsModule.catch(() => { documentsModule = undefined; });
+  }
+  return documentsModule;
+}
+
+const documentTypes = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  odt: 'application/vnd.oasis.opendocument.text',
+};
+
+async function makeDocument(button) {
+  const status = $('documenten-status');
+  const tell = (text) => { setText(status, text); say(text); };
+  const template = JSON.parse($('checklist-documenten').textContent).find((t) => t.id === button.dataset.document);
+  const format = button.dataset.format === 'odt' ? 'odt' : 'docx';
+  const answers = evaluate();
+  if (engineError || !template) {
+    tell(`Het document kon niet worden gemaakt. ${engineError || 'Het sjabloon ontbreekt.'} Er is geen bestand opgeslagen.`);
+    return;
+  }
+  button.setAttribute('aria-disabled', 'true');
+  tell('Het document wordt gemaakt. Even geduld.');
+  try {
+    const api = await loadDocuments(siteURL($('documenten').dataset.module));
+    const out = api.make(JSON.stringify({ definition: def, lists: payload.lists }), template.tekst, JSON.stringify(answers), format, today());
+    if (!(out instanceof Uint8Array)) throw new Error(JSON.parse(out).error);
+    download(`${checklistID}-${template.id}-${today()}.${format}`, documentTypes[format], out);
+    tell(`${template.titel} is gedownload als .${format}-bestand. Het is een concept: laat het controleren door een jurist.`);
+  } catch (err) {
+    tell(`Het document kon niet worden gemaakt. ${err.message} Er is geen bestand opgeslagen.`);
+  } finally {
+    button.removeAttribute('aria-disabled');
+  }
+}
+
 const MAX_IMPORT = 2 * 1024 * 1024;
 
 // importMessage fills the message box under the save controls. actions are
@@ -1438,6 +1490,9 @@ function enhance() {
   $('exporteer-json').addEventListener('click', exportJSON);
   $('resultaat-json').addEventListener('click', exportJSON);
   $('exporteer-md').addEventListener('click', exportMarkdown);
+  for (const b of document.querySelectorAll('[data-document]')) {
+    b.addEventListener('click', () => { if (!b.hasAttribute('aria-disabled')) makeDocument(b); });
+  }
   $('resultaat-md').addEventListener('click', exportMarkdown);
   $('print').addEventListener('click', () => window.print());
   // The result alone reads as the summary one hands to the FG: answers, overviews,

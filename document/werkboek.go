@@ -1,0 +1,383 @@
+package document
+
+import "deelwijzer/checklist"
+
+// This file is the one place where the workbook's answers (checklist
+// "werkwijze", data/checklists/werkwijze.yaml) become the values that the
+// templates in data/documenten/ use. Each placeholder name is listed in
+// WorkbookNames with what it holds; a test checks that every template uses
+// only these names.
+
+// WorkbookNames lists the placeholders the workbook fills, with a short
+// description (shown on the blank template pages' explanation).
+var WorkbookNames = []string{
+	"werkproces", "begin-eind", "processtappen",
+	"organisaties", "aantal-organisaties", "partijen", "organisatie",
+	"naam", "verstrekt", "ontvangt", "org-gegevens", "org-doelen", "org-grondslagen", "org-bijzonder", "org-ontvangers", "org-verstrekkers",
+	"deelmomenten", "aantal-deelmomenten", "gegevens", "bijzondere-gegevens", "kanalen", "doelen",
+	"gezamenlijk", "verantwoordelijke-bekend",
+	"rechtsgrond", "noodzaak", "po-fg-betrokken",
+	"risicos", "top-risicos", "niet-delen", "dpia-oordeel", "dpia-waarom-niet",
+	"maatregelen", "hoog-restrisico", "restrisico-besluit", "gezamenlijke-dpia", "regeling-gezamenlijk", "fg-advies",
+	"open-punten", "bevindingen", "aantal-bevindingen", "herbeoordeling",
+}
+
+// WorkbookMeta is the title block for a document drawn from the workbook.
+func WorkbookMeta(def *checklist.Definition, answers checklist.Answers, date string) Meta {
+	return Meta{
+		Dossier:   str(answers["werkproces"]),
+		Checklist: def.Title + ", versie " + def.Version,
+		Status:    "concept",
+		Date:      date,
+		DateText:  DutchDate(date),
+	}
+}
+
+// deelmoment is one row of the workbook's deelmomenten with its row in
+// rechtmatigheid (which follows it by position), labels resolved.
+type deelmoment struct {
+	nr                                  string
+	stap, van, naar, gegevens, doel     string
+	kanaal, bijzonder                   string
+	grondslag, wet, beroepsgeheim       string
+	noodzakelijk, evenredig, minst, uit string
+}
+
+// WorkbookValues turns the workbook's answers and findings into template
+// values. Lists and tables are left empty when there is nothing in them, so
+// the template's own text ("nog in te vullen: ...") shows instead.
+func WorkbookValues(def *checklist.Definition, answers checklist.Answers, st *checklist.State) Values {
+	v := Values{}
+	text := func(id string) {
+		it := def.Item(id)
+		s := str(answers[id])
+		if it != nil && s != "" && (it.Kind == checklist.KindYesNo || it.Kind == checklist.KindChoice) {
+			s = it.Label(s)
+		}
+		if it != nil && it.Kind == checklist.KindDate {
+			s = DutchDate(s)
+		}
+		v[id] = Value{Text: s}
+	}
+	for _, id := range []string{"werkproces", "begin-eind", "gezamenlijk", "verantwoordelijke-bekend", "po-fg-betrokken",
+		"niet-delen", "dpia-oordeel", "dpia-waarom-niet", "hoog-restrisico", "restrisico-besluit",
+		"gezamenlijke-dpia", "regeling-gezamenlijk", "fg-advies", "open-punten", "herbeoordeling"} {
+		text(id)
+	}
+
+	var steps []string
+	for _, r := range rows(answers["processtappen"]) {
+		s := str(r["stap"])
+		if w := str(r["uitvoerder"]); w != "" {
+			s += " (" + w + ")"
+		}
+		if s != "" {
+			steps = append(steps, s)
+		}
+	}
+	v["processtappen"] = list(NumberedList, steps)
+
+	moments := workbookMoments(def, answers)
+	v["aantal-deelmomenten"] = count(len(moments))
+	var dm, gg, kan, doel, rg, nz [][]string
+	var bijzonder []string
+	for _, m := range moments {
+		dm = append(dm, []string{m.nr, m.stap, m.van, m.naar, m.gegevens, m.doel})
+		gg = append(gg, []string{m.nr, m.gegevens, m.bijzonder})
+		kan = append(kan, []string{m.nr, m.van + " aan " + m.naar, m.kanaal})
+		doel = append(doel, []string{m.nr, m.doel, m.naar})
+		rg = append(rg, []string{m.nr, m.grondslag, m.wet, m.beroepsgeheim})
+		nz = append(nz, []string{m.nr, m.noodzakelijk, m.evenredig, m.minst, m.uit})
+		if m.bijzonder == "Ja" {
+			bijzonder = append(bijzonder, "Deelmoment "+m.nr+" ("+m.stap+"): "+m.gegevens)
+		}
+	}
+	v["deelmomenten"] = table([]string{"Nr.", "Processtap", "Van", "Naar", "Gegevens", "Doel"}, dm)
+	v["gegevens"] = table([]string{"Nr.", "Gegevens", "Bijzonder of strafrechtelijk"}, gg)
+	v["kanalen"] = table([]string{"Nr.", "Van en naar", "Kanaal"}, kan)
+	v["doelen"] = table([]string{"Nr.", "Doel", "Ontvanger"}, doel)
+	v["rechtsgrond"] = table([]string{"Nr.", "Grondslag", "Wet", "Beroepsgeheim"}, rg)
+	v["noodzaak"] = table([]string{"Nr.", "Noodzakelijk", "In verhouding", "Minst ingrijpend", "Toelichting"}, nz)
+	v["bijzondere-gegevens"] = list(BulletList, bijzonder)
+
+	orgs := organisations(moments)
+	v["aantal-organisaties"] = count(len(orgs))
+	v["organisaties"] = list(BulletList, orgs)
+	var partijen [][]string
+	var each []Values
+	for _, o := range orgs {
+		var gives, gets []string
+		var giveRows, getRows [][]string
+		var data, aims, grounds, to, from []string
+		special := "Nee"
+		for _, m := range moments {
+			if m.van != o && m.naar != o {
+				continue
+			}
+			data = appendNew(data, m.gegevens)
+			aims = appendNew(aims, m.doel)
+			if m.bijzonder == "Ja" {
+				special = "Ja"
+			}
+			if m.van == o {
+				gives = append(gives, m.nr)
+				giveRows = append(giveRows, []string{m.nr, m.naar, m.gegevens, m.doel, m.grondslag})
+				to = appendNew(to, m.naar)
+				g := m.grondslag
+				if m.wet != "" {
+					g += "; " + m.wet
+				}
+				grounds = append(grounds, "Deelmoment "+m.nr+": "+g)
+			}
+			if m.naar == o {
+				gets = append(gets, m.nr)
+				getRows = append(getRows, []string{m.nr, m.van, m.gegevens, m.doel, m.grondslag})
+				from = appendNew(from, m.van)
+			}
+		}
+		partijen = append(partijen, []string{o, orDash(joinWith(gives, ", ")), orDash(joinWith(gets, ", "))})
+		head := []string{"Nr.", "Aan", "Gegevens", "Doel", "Grondslag"}
+		headIn := []string{"Nr.", "Van", "Gegevens", "Doel", "Grondslag"}
+		each = append(each, Values{
+			"naam":             {Text: o},
+			"verstrekt":        table(head, giveRows),
+			"ontvangt":         table(headIn, getRows),
+			"org-gegevens":     list(BulletList, data),
+			"org-doelen":       list(BulletList, aims),
+			"org-grondslagen":  list(BulletList, grounds),
+			"org-bijzonder":    {Text: special},
+			"org-ontvangers":   {Text: joinWith(to, ", ")},
+			"org-verstrekkers": {Text: joinWith(from, ", ")},
+		})
+	}
+	v["partijen"] = table([]string{"Organisatie", "Geeft gegevens bij deelmoment", "Ontvangt gegevens bij deelmoment"}, partijen)
+	v["organisatie"] = Value{Each: each}
+
+	risks := def.Item("risicos")
+	var rk [][]string
+	type scored struct {
+		row    []string
+		before int
+	}
+	var top []scored
+	for _, r := range rows(answers["risicos"]) {
+		name := label(risks, "risico", r)
+		if o := str(r["omschrijving"]); o != "" {
+			if name != "" {
+				name += ": "
+			}
+			name += o
+		}
+		k, i, rk2, ri := str(r["kans"]), str(r["impact"]), str(r["restkans"]), str(r["restimpact"])
+		rk = append(rk, []string{name, orDash(str(r["deelmoment"])), orDash(label(risks, "kans", r)), orDash(label(risks, "impact", r)), orDash(label(risks, "restkans", r)), orDash(label(risks, "restimpact", r))})
+		top = append(top, scored{[]string{name, score(k, i), score(rk2, ri)}, digit(k) * digit(i)})
+	}
+	v["risicos"] = table([]string{"Risico", "Deelmoment", "Kans", "Gevolg", "Kans na maatregelen", "Gevolg na maatregelen"}, rk)
+	// The three risks with the highest score before measures; a stable
+	// insertion sort keeps the workbook's order between equal scores.
+	for i := 1; i < len(top); i++ {
+		for j := i; j > 0 && top[j].before > top[j-1].before; j-- {
+			top[j], top[j-1] = top[j-1], top[j]
+		}
+	}
+	var topRows [][]string
+	for i := 0; i < len(top) && i < 3; i++ {
+		topRows = append(topRows, top[i].row)
+	}
+	v["top-risicos"] = table([]string{"Risico", "Score voor maatregelen", "Score na maatregelen"}, topRows)
+
+	ms := def.Item("maatregelen")
+	var mr [][]string
+	for _, r := range rows(answers["maatregelen"]) {
+		name := label(ms, "maatregel", r)
+		if o := str(r["omschrijving"]); o != "" {
+			if name != "" {
+				name += ": "
+			}
+			name += o
+		}
+		mr = append(mr, []string{name, orDash(label(ms, "risico", r)), orDash(label(ms, "eigenaar", r)), orDash(label(ms, "status", r)), orDash(DutchDate(str(r["klaar-op"])))})
+	}
+	v["maatregelen"] = table([]string{"Maatregel", "Tegen risico", "Eigenaar", "Status", "Klaar op"}, mr)
+
+	var open []string
+	if st != nil {
+		for _, f := range st.Findings {
+			if f.Severity == checklist.SeverityRisico || f.Severity == checklist.SeverityAandacht {
+				open = append(open, f.Text)
+			}
+		}
+	}
+	v["bevindingen"] = list(BulletList, open)
+	v["aantal-bevindingen"] = count(len(open))
+	return v
+}
+
+func workbookMoments(def *checklist.Definition, answers checklist.Answers) []deelmoment {
+	dg, rg := def.Item("deelmomenten"), def.Item("rechtmatigheid")
+	legal := rows(answers["rechtmatigheid"])
+	var out []deelmoment
+	for i, r := range rows(answers["deelmomenten"]) {
+		var l checklist.Row
+		if i < len(legal) {
+			l = legal[i]
+		}
+		m := deelmoment{
+			nr:        itoa(i + 1),
+			stap:      str(r["processtap"]),
+			van:       party(dg, r, "van"),
+			naar:      party(dg, r, "naar"),
+			gegevens:  str(r["gegevens"]),
+			doel:      str(r["doel"]),
+			kanaal:    orDash(label(dg, "kanaal", r)),
+			bijzonder: orDash(label(dg, "bijzonder", r)),
+		}
+		m.grondslag = orDash(label(rg, "grondslag", l))
+		wet := label(rg, "sectorwet", l)
+		if o := str(l["materiewet"]); o != "" {
+			if wet != "" {
+				wet += "; "
+			}
+			wet += o
+		}
+		m.wet = wet
+		m.beroepsgeheim = orDash(label(rg, "beroepsgeheim", l))
+		m.noodzakelijk = orDash(label(rg, "noodzakelijk", l))
+		m.evenredig = orDash(label(rg, "proportioneel", l))
+		m.minst = orDash(label(rg, "minst-ingrijpend", l))
+		m.uit = orDash(str(l["toelichting"]))
+		out = append(out, m)
+	}
+	return out
+}
+
+// party names who gives or receives: the partner from the list, else what
+// the visitor typed, else "onbekend".
+func party(g *checklist.Item, r checklist.Row, field string) string {
+	if s := label(g, field, r); s != "" {
+		return s
+	}
+	if s := str(r[field+"-anders"]); s != "" {
+		return s
+	}
+	return "onbekend"
+}
+
+// organisations lists every party of the deelmomenten once, in order of
+// first appearance.
+func organisations(moments []deelmoment) []string {
+	var out []string
+	for _, m := range moments {
+		for _, p := range []string{m.van, m.naar} {
+			if p != "onbekend" {
+				out = appendNew(out, p)
+			}
+		}
+	}
+	return out
+}
+
+func appendNew(list []string, s string) []string {
+	if s == "" {
+		return list
+	}
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+func rows(v any) []checklist.Row {
+	r, _ := v.([]checklist.Row)
+	return r
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return trim(s)
+}
+
+// label is the label of a choice or yes/no answer in a group row.
+func label(g *checklist.Item, field string, r checklist.Row) string {
+	s := str(r[field])
+	if s == "" {
+		return ""
+	}
+	if f := g.Field(field); f != nil {
+		return f.Label(s)
+	}
+	return s
+}
+
+func list(k Kind, items []string) Value {
+	if len(items) == 0 {
+		return Value{}
+	}
+	return Value{Text: joinWith(items, "; "), Blocks: []Block{{Kind: k, Items: items}}}
+}
+
+func table(header []string, rows [][]string) Value {
+	if len(rows) == 0 {
+		return Value{}
+	}
+	return Value{Blocks: []Block{{Kind: Table, Header: header, Rows: rows}}}
+}
+
+// count is a number as text; zero is no answer, so the template's own
+// words ("nog geen") show.
+func count(n int) Value {
+	if n == 0 {
+		return Value{}
+	}
+	return Value{Text: itoa(n)}
+}
+
+func digit(s string) int {
+	if len(s) == 1 && s[0] >= '1' && s[0] <= '4' {
+		return int(s[0] - '0')
+	}
+	return 0
+}
+
+func score(k, i string) string {
+	if digit(k) == 0 || digit(i) == 0 {
+		return "-"
+	}
+	return itoa(digit(k)*digit(i)) + " (kans " + k + ", gevolg " + i + ")"
+}
+
+var months = [...]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
+
+// DutchDate writes 2026-11-30 as "30 november 2026"; anything else stays
+// as it is.
+func DutchDate(s string) string {
+	if !validDate(s) {
+		return s
+	}
+	m := (int(s[5]-'0')*10 + int(s[6]-'0'))
+	if m < 1 || m > 12 {
+		return s
+	}
+	day := s[8:]
+	if day[0] == '0' {
+		day = day[1:]
+	}
+	return day + " " + months[m-1] + " " + s[:4]
+}
+
+// WorkbookDocument renders a template from the workbook's answers (the
+// JSON the page sends the engine) at the given date (YYYY-MM-DD).
+func WorkbookDocument(def *checklist.Definition, templateSrc, answersJSON, date string) (*Document, error) {
+	t, err := ParseTemplate(templateSrc)
+	if err != nil {
+		return nil, err
+	}
+	answers, err := checklist.ParseAnswersJSON(def, answersJSON)
+	if err != nil {
+		return nil, err
+	}
+	st := checklist.Evaluate(def, answers)
+	return t.Render(WorkbookMeta(def, answers, date), WorkbookValues(def, answers, st)), nil
+}
