@@ -187,12 +187,18 @@ func writeAnswer(b *textBuffer, it *Item, answers Answers) {
 	}
 }
 
-// dutchDate turns 2026-11-23 into 23-11-2026; anything else is left as is.
+// dutchDate turns 2026-03-03 into "3 maart 2026", the form a Dutch reader
+// expects in running text; anything else is left as is.
 func dutchDate(s string) string {
 	if !isValidDate(s) {
 		return s
 	}
-	return s[8:10] + "-" + s[5:7] + "-" + s[0:4]
+	day := s[8:10]
+	if day[0] == '0' {
+		day = day[1:]
+	}
+	month := int(s[5]-'0')*10 + int(s[6]-'0')
+	return day + " " + dutchMonths[month-1] + " " + s[0:4]
 }
 
 func statusText(status string) string {
