@@ -188,14 +188,15 @@ func AppendViewsJSON(b []byte, views []ViewModel) []byte {
 		if v.Kind == ViewRiskMap {
 			b = appendFields(b, `,"grids":[`)
 			for _, g := range v.Grids {
-				cells := make([]any, 0, 16)
+				// cells[(k-1)*4+(i-1)]: likelihood k, impact i.
+				b = appendFields(b, `{"caption":%,"likelihood":%,"impact":%,"unscored":%,"scored":%,"cells":[`,
+					g.Caption, g.Likelihood[:], g.Impact[:], append([]string{}, g.Unscored...), g.Scored)
 				for k := range g.Cells {
 					for i := range g.Cells[k] {
-						cells = append(cells, append([]string{}, g.Cells[k][i]...))
+						b = appendFields(b, `{"level":%,"risks":%},`, riskLevel((k+1)*(i+1)), append([]string{}, g.Cells[k][i]...))
 					}
 				}
-				b = appendFields(b, `{"caption":%,"likelihood":%,"impact":%,"cells":%,"unscored":%,"scored":%},`,
-					g.Caption, g.Likelihood[:], g.Impact[:], cells, append([]string{}, g.Unscored...), g.Scored)
+				b = appendFields(b, `]},`)
 			}
 			b = appendFields(b, `]`)
 		}
