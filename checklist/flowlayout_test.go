@@ -97,3 +97,19 @@ func TestLayoutFlowOverlapsFinds(t *testing.T) {
 		t.Errorf("overlaps() = %q, want the boxes and the numbers", got)
 	}
 }
+
+// TestMarkEnglish: the report sets the English terms in italics (WCAG 3.1.2
+// has no lang attribute in Markdown), each occurrence, nothing else.
+func TestMarkEnglish(t *testing.T) {
+	for in, want := range map[string]string{
+		"Doelverschuiving (function creep)":    "Doelverschuiving (*function creep*)",
+		"Internet of things en function creep": "*Internet of things* en *function creep*",
+		"function creepfunction creep":         "*function creep**function creep*",
+		"Geen Engelse term":                    "Geen Engelse term",
+		"":                                     "",
+	} {
+		if got := markEnglish(in); got != want {
+			t.Errorf("markEnglish(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

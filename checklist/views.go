@@ -279,7 +279,7 @@ func writeRow(b *textBuffer, cells ...string) {
 		if c == "" {
 			c = "-"
 		}
-		b.WriteString(" " + EscapeTableCell(c) + " |")
+		b.WriteString(" " + markEnglish(EscapeTableCell(c)) + " |")
 	}
 	b.AddByte('\n')
 }
