@@ -205,11 +205,54 @@ func AppendViewsJSON(b []byte, views []ViewModel) []byte {
 	return appendFields(b, `]}`)
 }
 
-// ViewsJSON returns the views for these answers (see AppendViewsJSON).
-func ViewsJSON(def *Definition, answersJSON string) string {
+// notAnsweredText is how the result page shows an unanswered question.
+const notAnsweredText = "Niet ingevuld"
+
+// appendAnswerTexts writes the answers as the result page shows them, per
+// visible question: its text (labels for choices, "3 maart 2026" for a date,
+// "Niet ingevuld"), or for a group one line per row ("Vraag: antwoord; ...").
+func appendAnswerTexts(b []byte, def *Definition, answers Answers, st *State) []byte {
+	b = append(b, '{')
+	for _, sec := range def.Sections {
+		for _, it := range sec.Items {
+			if !st.visible[it.slot] {
+				continue
+			}
+			if it.Kind != KindGroup {
+				b = appendFields(b, `%:%,`, it.ID, valueText(it, answers[it.ID], notAnsweredText))
+				continue
+			}
+			var rows []string
+			for _, r := range groupRows(it, answers) {
+				if r == nil {
+					continue
+				}
+				parts := make([]string, len(it.Fields))
+				for j, f := range it.Fields {
+					parts[j] = f.Question + ": " + valueText(f, r[f.ID], notAnsweredText)
+				}
+				rows = append(rows, joinStrings(parts, "; "))
+			}
+			b = appendFields(b, `%:%,`, it.ID, append([]string{}, rows...))
+		}
+	}
+	if b[len(b)-1] == ',' {
+		b = b[:len(b)-1]
+	}
+	return append(b, '}')
+}
+
+// ResultJSON returns what the result page shows besides the findings:
+// {"answers": {item id: text, or for a group a list of row texts, with
+// an empty list when it has none}, "views": [...] (see AppendViewsJSON)}.
+func ResultJSON(def *Definition, answersJSON string) string {
 	answers, err := ParseAnswersJSON(def, answersJSON)
 	if err != nil {
 		return ErrorJSON(err.Error())
 	}
-	return string(AppendViewsJSON(nil, BuildViews(def, answers, nil)))
+	st := Evaluate(def, answers)
+	b := appendAnswerTexts([]byte(`{"answers":`), def, answers, st)
+	b = append(b, ',')
+	views := AppendViewsJSON(nil, BuildViews(def, answers, st))
+	return string(append(b, views[1:]...)) // views is {"views":[...]}
 }

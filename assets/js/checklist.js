@@ -1034,20 +1034,6 @@ function showErrors(errors, intro) {
   $('foutoverzicht').focus();
 }
 
-function answerText(it, v) {
-  if (isEmpty(v)) return 'Niet ingevuld';
-  if (it.kind === 'yesno') return { ja: 'Ja', nee: 'Nee', weetniet: 'Weet ik niet' }[v] || v;
-  const labels = optionLabels(it);
-  if (it.kind === 'choice') return labels.get(v) || v;
-  if (it.kind === 'multi') return v.map((x) => labels.get(x) || x).join(', ');
-  return String(v);
-}
-
-function optionLabels(it) {
-  const opts = it.optionsFrom ? payload.lists[it.optionsFrom] || [] : it.options || [];
-  return new Map(opts.map((o) => [o.value, o.label]));
-}
-
 function summaryRow(label, valueNodes, changeTarget, changeContext) {
   const row = document.createElement('div');
   row.className = 'dw-summary__row';
@@ -1076,8 +1062,12 @@ function summaryRow(label, valueNodes, changeTarget, changeContext) {
   return row;
 }
 
+// The engine writes every answer as the result shows it (labels, Dutch dates,
+// "Niet ingevuld") and works out the overviews; this only puts them in the page.
 function renderResult(answers) {
   const visible = new Set(lastState.visible);
+  const result = call('result', JSON.stringify(answers));
+  const texts = result.answers || {};
   const out = [];
   def.sections.forEach((s, n) => {
     const h = document.createElement('h3');
@@ -1086,23 +1076,15 @@ function renderResult(answers) {
     dl.className = 'dw-summary dw-summary--answers';
     for (const it of s.items) {
       if (!visible.has(it.id)) continue;
-      const v = answers[it.id];
+      const v = texts[it.id];
       const target = (fieldElement(it.id) || {}).id || `stap-${s.id}`;
       if (it.kind === 'group') {
         const nodes = [];
-        if (isEmpty(v)) nodes.push(document.createTextNode('Niet ingevuld'));
-        else {
-          const ul = document.createElement('ul');
-          for (const row of v) {
-            const li = document.createElement('li');
-            li.textContent = it.fields.map((f) => `${f.question}: ${answerText(f, row[f.id])}`).join('; ');
-            ul.append(li);
-          }
-          nodes.push(ul);
-        }
+        if (!v || !v.length) nodes.push(document.createTextNode('Niet ingevuld'));
+        else nodes.push(el('ul', {}, ...v.map((row) => el('li', { textContent: row }))));
         dl.append(summaryRow(it.question, nodes, target, it.question));
       } else {
-        dl.append(summaryRow(it.question, [document.createTextNode(answerText(it, v))], target, it.question));
+        dl.append(summaryRow(it.question, [document.createTextNode(v || '')], target, it.question));
       }
     }
     out.push(h, dl);
@@ -1115,7 +1097,7 @@ function renderResult(answers) {
   if (!lastState.findings.length) fl.append(Object.assign(document.createElement('li'), { textContent: 'Geen bevindingen.' }));
   out.push(fh, fl);
   $('resultaat-inhoud').replaceChildren(...out);
-  $('resultaat-overzichten').replaceChildren(...renderViews(call('views', JSON.stringify(answers))));
+  $('resultaat-overzichten').replaceChildren(...renderViews(result));
   $('actielijsten').replaceChildren(...renderActionLists(lastState.findings));
   const res = $('resultaat');
   res.hidden = false;

@@ -36,13 +36,13 @@ function viewTable(caption, headers, rows) {
 
 // The data-flow diagram is drawn at its own size in CSS pixels, so its text keeps
 // its real size on a phone; a drawing wider than the screen scrolls in its region.
-// The drawing is named once, by its title; the table under it holds the same
+// The drawing is named once, by its title element (no aria-labelledby: Chromium
+// then also reads the title as its description); the table under it holds the same
 // content for screen readers and for anyone who reads a table more easily.
 function flowDrawing(v, k) {
   const f = v.flow;
-  const titleID = `stroom-${k}-titel`;
-  const drawing = svg('svg', { width: f.width, height: f.height, viewBox: `0 0 ${f.width} ${f.height}`, role: 'img', 'aria-labelledby': titleID, class: 'dw-flow' },
-    svg('title', { id: titleID }, `${v.title}: ${f.nodes.length === 1 ? '1 organisatie' : `${f.nodes.length} organisaties`} en ${f.edges.length === 1 ? '1 deelmoment' : `${f.edges.length} deelmomenten`}; de tabel hieronder geeft dezelfde gegevens`),
+  const drawing = svg('svg', { width: f.width, height: f.height, viewBox: `0 0 ${f.width} ${f.height}`, role: 'img', class: 'dw-flow' },
+    svg('title', {}, `${v.title}: ${f.nodes.length === 1 ? '1 organisatie' : `${f.nodes.length} organisaties`} en ${f.edges.length === 1 ? '1 deelmoment' : `${f.edges.length} deelmomenten`}; de tabel hieronder geeft dezelfde gegevens`),
     svg('defs', {}, svg('marker', { id: `pijl-${k}`, viewBox: '0 0 10 10', refX: '10', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' },
       svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'dw-flow__head' }))));
   for (const n of f.nodes) drawing.append(svg('line', { x1: f.laneFrom, y1: n.laneY, x2: f.laneTo, y2: n.laneY, class: 'dw-flow__lane' }));
