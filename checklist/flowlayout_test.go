@@ -2,6 +2,7 @@ package checklist
 
 import (
 	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
 )
@@ -111,5 +112,23 @@ func TestMarkEnglish(t *testing.T) {
 		if got := markEnglish(in); got != want {
 			t.Errorf("markEnglish(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestEnglishTermsOneList: the report's English terms are those of
+// data/engelse-termen.yaml, which the pages mark lang="en".
+func TestEnglishTermsOneList(t *testing.T) {
+	src, err := os.ReadFile("../data/engelse-termen.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var terms []string
+	for _, line := range strings.Split(string(src), "\n") {
+		if term, ok := strings.CutPrefix(line, "- "); ok {
+			terms = append(terms, strings.TrimSpace(term))
+		}
+	}
+	if strings.Join(terms, "|") != strings.Join(englishTerms, "|") {
+		t.Errorf("data/engelse-termen.yaml has %q, the report marks %q", terms, englishTerms)
 	}
 }

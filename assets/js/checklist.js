@@ -5,7 +5,7 @@
 // never as HTML, and nothing is sent anywhere: the only requests are the GETs for
 // this page's own files.
 import '../gen/wasm_exec.js';
-import { el, renderViews } from './views.js';
+import { el, langText, renderViews } from './views.js';
 
 const form = document.getElementById('checklist');
 const dataEl = document.getElementById('checklist-data');
@@ -1081,10 +1081,10 @@ function renderResult(answers) {
       if (it.kind === 'group') {
         const nodes = [];
         if (!v || !v.length) nodes.push(document.createTextNode('Niet ingevuld'));
-        else nodes.push(el('ul', {}, ...v.map((row) => el('li', { textContent: row }))));
+        else nodes.push(el('ul', {}, ...v.map((row) => el('li', {}, ...langText(row)))));
         dl.append(summaryRow(it.question, nodes, target, it.question));
       } else {
-        dl.append(summaryRow(it.question, [document.createTextNode(v || '')], target, it.question));
+        dl.append(summaryRow(it.question, langText(v || ''), target, it.question));
       }
     }
     out.push(h, dl);

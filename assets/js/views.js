@@ -20,6 +20,32 @@ const svg = (tag, attrs, ...kids) => {
   return n;
 };
 
+// English terms (data/engelse-termen.yaml) are marked lang="en" wherever the result
+// shows text, so a screen reader says them in English (WCAG 3.1.2).
+const englishTerms = JSON.parse((document.getElementById('engelse-termen') || { textContent: '[]' }).textContent);
+
+// langText returns the nodes for text, with each English term in a span lang="en".
+export function langText(text) {
+  const out = [];
+  let rest = String(text);
+  for (;;) {
+    let at = -1; let term = '';
+    for (const t of englishTerms) {
+      const i = rest.indexOf(t);
+      if (i >= 0 && (at < 0 || i < at)) { at = i; term = t; }
+    }
+    if (at < 0) break;
+    if (at > 0) out.push(document.createTextNode(rest.slice(0, at)));
+    const span = document.createElement('span');
+    span.lang = 'en';
+    span.textContent = term;
+    out.push(span);
+    rest = rest.slice(at + term.length);
+  }
+  if (rest) out.push(document.createTextNode(rest));
+  return out;
+}
+
 // Wide content scrolls sideways inside a region that keyboard users can focus.
 function scrollBox(content, label, className = 'dw-table-scroll') {
   const box = el('div', { className, tabIndex: 0 }, content);
@@ -30,7 +56,7 @@ function scrollBox(content, label, className = 'dw-table-scroll') {
 
 function viewTable(caption, headers, rows) {
   const thead = el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', textContent: h }))));
-  const tbody = el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c, j) => (j === 0 ? el('th', { scope: 'row', textContent: c }) : el('td', { textContent: c || '-' }))))));
+  const tbody = el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c, j) => (j === 0 ? el('th', { scope: 'row' }, ...langText(c)) : el('td', {}, ...langText(c || '-')))))));
   return scrollBox(el('table', { className: 'dw-table' }, el('caption', { textContent: caption }), thead, tbody), caption);
 }
 
@@ -73,10 +99,10 @@ function riskGrid(g) {
       const c = g.cells[k * 4 + m];
       return el('td', { className: `dw-riskmap__cell dw-riskmap__cell--${c.level}` },
         el('span', { className: 'dw-riskmap__level', textContent: levelWord[c.level] }),
-        ...c.risks.map((t) => el('span', { className: 'dw-riskmap__risk', textContent: t })));
+        ...c.risks.map((t) => el('span', { className: 'dw-riskmap__risk' }, ...langText(t))));
     })));
   const out = [scrollBox(el('table', { className: 'dw-table dw-riskmap' }, el('caption', { textContent: g.caption }), el('thead', {}, head), el('tbody', {}, ...body)), g.caption)];
-  if (g.unscored.length) out.push(el('p', { className: 'dw-riskmap__unscored', textContent: `Niet beoordeeld: ${g.unscored.join('; ')}.` }));
+  if (g.unscored.length) out.push(el('p', { className: 'dw-riskmap__unscored' }, ...langText(`Niet beoordeeld: ${g.unscored.join('; ')}.`)));
   return el('div', { className: 'dw-riskmap-side' }, ...out);
 }
 

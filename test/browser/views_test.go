@@ -142,6 +142,16 @@ func TestFlowDiagramNoOverlap(t *testing.T) {
 			tab.Focus("#afronden")
 			tab.Press(browsertest.KeyEnter)
 			tab.WaitVisible("#resultaat svg.dw-flow")
+			// 3.1.2: an English term in the result is marked lang="en"; in a
+			// list that opens (an <option> holds no markup) "Engels:" says so.
+			if c.name == "realistisch" {
+				if !browsertest.Eval[bool](tab, `Array.from(document.querySelectorAll('#resultaat [lang=en]')).some((e) => e.textContent === 'function creep')`) {
+					t.Error("the result shows \"function creep\" without lang=en")
+				}
+				if !browsertest.Eval[bool](tab, `Array.from(document.querySelectorAll('#checklist option')).some((o) => o.textContent.includes('(Engels: function creep)'))`) {
+					t.Error("no option says \"Engels:\" before the English term")
+				}
+			}
 			for _, width := range []int64{1280, 375} {
 				tab.SetViewport(width, 900)
 				m := browsertest.Eval[flowMeasure](tab, flowOverlaps)
