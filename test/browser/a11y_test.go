@@ -163,12 +163,12 @@ func TestA11yStatusMessages(t *testing.T) {
 	}
 	tab.Focus(add)
 	tab.Press(browsertest.KeyEnter)
-	heardOnce(t, tab, "toegevoegd. Er zijn nu 2 regels.")
+	heardOnce(t, tab, "toegevoegd. Er zijn nu 2 rijen.")
 	tab.ClearAnnouncements()
 	group := browsertest.Eval[string](tab, `document.querySelector('#checklist [data-add-row]:not([hidden])').dataset.addRow`)
 	tab.Focus(fmt.Sprintf(`[data-rows-for=%q] > :last-child .dw-row__remove`, group))
 	tab.Press(browsertest.KeyEnter)
-	heardOnce(t, tab, "Regel verwijderd. Er is nu 1 regel.")
+	heardOnce(t, tab, "Rij verwijderd. Er is nu 1 rij.")
 	noSilencing(t, tab, "row removed")
 
 	// Item 8: the confirmation.

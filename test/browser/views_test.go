@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -150,6 +151,14 @@ func TestFlowDiagramNoOverlap(t *testing.T) {
 				}
 				if !browsertest.Eval[bool](tab, `Array.from(document.querySelectorAll('#checklist option')).some((o) => o.textContent.includes('(Engels: function creep)'))`) {
 					t.Error("no option says \"Engels:\" before the English term")
+				}
+				// Dates in Dutch form, and one word for a row, in the result.
+				text := tab.Text("#resultaat")
+				if iso := regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b|\b\d{2}-\d{2}-\d{4}\b`).FindString(text); iso != "" || !strings.Contains(text, "3 maart 2026") {
+					t.Errorf("the result shows a date as %q, want the Dutch form (3 maart 2026)", iso)
+				}
+				if w := regexp.MustCompile(`\b[Rr]egels?\b`).FindString(text); w != "" {
+					t.Errorf("the result calls a row %q; the word is \"rij\"", w)
 				}
 			}
 			for _, width := range []int64{1280, 375} {
