@@ -1104,8 +1104,6 @@ function renderResult(answers) {
   res.focus();
 }
 
-// ---- result views: drawn by views.js from the engine's model ------------------------
-
 // ---- action lists per role ---------------------------------------------------------
 
 const roles = JSON.parse(($('checklist-roles') || { textContent: '[]' }).textContent);

@@ -187,8 +187,8 @@ func TestFlowDiagramNoOverlap(t *testing.T) {
 				if broken := browsertest.Eval[[]string](tab, fmt.Sprintf("%s(%d)", brokenWords, max)); len(broken) > 0 {
 					t.Errorf("%d px: words broken mid-word in the result: %q", width, broken)
 				}
-				height := browsertest.Eval[int](tab, `document.documentElement.scrollHeight`)
-				t.Logf("%s at %d px: names at %.1f px, page height %d px", c.name, width, m.FontPx, height)
+				height := browsertest.Eval[[]int](tab, `[document.documentElement.scrollHeight, document.getElementById('resultaat').offsetHeight, Math.round(document.querySelector('#resultaat svg.dw-flow').getBoundingClientRect().width)]`)
+				t.Logf("%s at %d px: names at %.1f px, drawing %d px wide, result %d px high, whole page %d px", c.name, width, m.FontPx, height[2], height[1], height[0])
 				axeClean(t, tab, fmt.Sprintf("%s result with views at %d px", c.name, width))
 			}
 		})
