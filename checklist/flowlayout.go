@@ -28,7 +28,7 @@ const (
 	flowLaneGap    = 10 // between two node boxes
 	flowTextMax    = 136
 	flowTextHard   = 200 // a single word may widen a box up to this
-	flowColumn     = 40  // the width of one deelmoment's column
+	flowColumn     = 36  // the width of one deelmoment's column: a number and 10 px
 	flowColumnsGap = 12  // between the node boxes and the first column
 	flowMinLane    = 44  // the lowest node box (room for a self-loop and its number)
 )
