@@ -210,7 +210,8 @@ const notAnsweredText = "Niet ingevuld"
 
 // appendAnswerTexts writes the answers as the result page shows them, per
 // visible question: its text (labels for choices, "3 maart 2026" for a date,
-// "Niet ingevuld"), or for a group one line per row ("Vraag: antwoord; ...").
+// "Niet ingevuld"), or for a group with rows one line per row ("Vraag:
+// antwoord; ...").
 func appendAnswerTexts(b []byte, def *Definition, answers Answers, st *State) []byte {
 	b = append(b, '{')
 	for _, sec := range def.Sections {
@@ -233,7 +234,11 @@ func appendAnswerTexts(b []byte, def *Definition, answers Answers, st *State) []
 				}
 				rows = append(rows, joinStrings(parts, "; "))
 			}
-			b = appendFields(b, `%:%,`, it.ID, append([]string{}, rows...))
+			if len(rows) == 0 {
+				b = appendFields(b, `%:%,`, it.ID, notAnsweredText)
+				continue
+			}
+			b = appendFields(b, `%:%,`, it.ID, rows)
 		}
 	}
 	if b[len(b)-1] == ',' {
@@ -243,8 +248,8 @@ func appendAnswerTexts(b []byte, def *Definition, answers Answers, st *State) []
 }
 
 // ResultJSON returns what the result page shows besides the findings:
-// {"answers": {item id: text, or for a group a list of row texts, with
-// an empty list when it has none}, "views": [...] (see AppendViewsJSON)}.
+// {"answers": {item id: text, or for a group with rows a list of row
+// texts}, "views": [...] (see AppendViewsJSON)}.
 func ResultJSON(def *Definition, answersJSON string) string {
 	answers, err := ParseAnswersJSON(def, answersJSON)
 	if err != nil {

@@ -53,6 +53,9 @@ func TestResultJSON(t *testing.T) {
 	if got := res.Answers["open-punten"]; got != "Niet ingevuld" {
 		t.Errorf("unanswered question shown as %q", got)
 	}
+	if got := checklist.ResultJSON(def, `{}`); !strings.Contains(got, `"processtappen":"Niet ingevuld"`) {
+		t.Errorf("a group without rows: %s", got)
+	}
 	if rows, _ := res.Answers["maatregelen"].([]any); len(rows) != 6 || !strings.Contains(rows[0].(string), "Klaar op: 3 maart 2026") {
 		t.Errorf("measures shown as %q, want 6 rows with Dutch dates", rows)
 	}

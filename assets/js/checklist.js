@@ -1078,14 +1078,8 @@ function renderResult(answers) {
       if (!visible.has(it.id)) continue;
       const v = texts[it.id];
       const target = (fieldElement(it.id) || {}).id || `stap-${s.id}`;
-      if (it.kind === 'group') {
-        const nodes = [];
-        if (!v || !v.length) nodes.push(document.createTextNode('Niet ingevuld'));
-        else nodes.push(el('ul', {}, ...v.map((row) => el('li', {}, ...langText(row)))));
-        dl.append(summaryRow(it.question, nodes, target, it.question));
-      } else {
-        dl.append(summaryRow(it.question, langText(v || ''), target, it.question));
-      }
+      const nodes = Array.isArray(v) ? [el('ul', {}, ...v.map((row) => el('li', {}, ...langText(row))))] : langText(v || '');
+      dl.append(summaryRow(it.question, nodes, target, it.question));
     }
     out.push(h, dl);
   });
