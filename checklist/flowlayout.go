@@ -8,7 +8,7 @@ package checklist
 // organisation is a lane with its name in a box on the left, and each
 // deelmoment is a column of its own, in order, with a vertical arrow from
 // the sender's lane to the receiver's lane and its number in a circle on
-// the arrow. Because every name sits in its own box in the left column and
+// the arrow, just after its start. Because every name sits in its own box in the left column and
 // every number in a column of its own, no name can overlap a node, a
 // number or another name, whatever the number of organisations or the
 // length of their names. Names wrap onto more lines instead of being cut.
@@ -226,13 +226,15 @@ func LayoutFlow(names []string, edges []FlowEdgeIn) *FlowLayout {
 			edge.NumY = a + FlowNumRadius + 2
 		default:
 			// The arrow stops short of the receiver's lane line so that the
-			// arrowhead ends on it; the number sits halfway.
-			end := b - 2
+			// arrowhead ends on it. The number sits just after the start, on
+			// the sender's side: halfway it could land on the lane line of an
+			// organisation the arrow only passes.
+			dir := 1
 			if b < a {
-				end = b + 2
+				dir = -1
 			}
-			edge.Path = "M " + itoa(cx) + " " + itoa(a) + " L " + itoa(cx) + " " + itoa(end)
-			edge.NumY = (a + b) / 2
+			edge.Path = "M " + itoa(cx) + " " + itoa(a) + " L " + itoa(cx) + " " + itoa(b-2*dir)
+			edge.NumY = a + dir*(FlowNumRadius+6)
 		}
 		edge.Num = Rect{cx - FlowNumRadius, edge.NumY - FlowNumRadius, 2 * FlowNumRadius, 2 * FlowNumRadius}
 		l.Edges = append(l.Edges, edge)

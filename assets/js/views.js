@@ -70,7 +70,9 @@ function flowDrawing(v, k) {
   const drawing = svg('svg', { width: f.width, height: f.height, viewBox: `0 0 ${f.width} ${f.height}`, role: 'img', class: 'dw-flow' },
     svg('title', {}, `${v.title}: ${f.nodes.length === 1 ? '1 organisatie' : `${f.nodes.length} organisaties`} en ${f.edges.length === 1 ? '1 deelmoment' : `${f.edges.length} deelmomenten`}; de tabel hieronder geeft dezelfde gegevens`),
     svg('defs', {}, svg('marker', { id: `pijl-${k}`, viewBox: '0 0 10 10', refX: '10', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' },
-      svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'dw-flow__head' }))));
+      svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'dw-flow__head' })),
+    svg('marker', { id: `begin-${k}`, viewBox: '0 0 10 10', refX: '5', refY: '5', markerWidth: '4', markerHeight: '4' },
+      svg('circle', { cx: '5', cy: '5', r: '5', class: 'dw-flow__head' }))));
   for (const n of f.nodes) drawing.append(svg('line', { x1: f.laneFrom, y1: n.laneY, x2: f.laneTo, y2: n.laneY, class: 'dw-flow__lane' }));
   for (const n of f.nodes) {
     drawing.append(svg('g', { class: 'dw-flow__org' },
@@ -78,7 +80,7 @@ function flowDrawing(v, k) {
       ...n.lines.map((t) => svg('text', { x: t.x, y: t.y, class: 'dw-flow__label' }, t.text))));
   }
   for (const e of f.edges) {
-    drawing.append(svg('path', { d: e.path, class: 'dw-flow__edge', fill: 'none', 'marker-end': `url(#pijl-${k})` }));
+    drawing.append(svg('path', { d: e.path, class: 'dw-flow__edge', fill: 'none', 'marker-start': `url(#begin-${k})`, 'marker-end': `url(#pijl-${k})` }));
     drawing.append(svg('g', { class: 'dw-flow__numgroup' },
       svg('circle', { cx: e.x, cy: e.y, r: e.r, class: 'dw-flow__numbg' }),
       svg('text', { x: e.x, y: e.y, class: 'dw-flow__num', 'text-anchor': 'middle', 'dominant-baseline': 'central' }, String(e.n))));
