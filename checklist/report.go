@@ -145,7 +145,7 @@ func writeAnswer(b *textBuffer, it *Item, answers Answers) {
 	case KindMulti:
 		list, _ := v.([]string)
 		for _, s := range list {
-			b.WriteString("- " + EscapeMarkdown(it.Label(s)) + "\n")
+			b.WriteString("- " + markEnglish(EscapeMarkdown(it.Label(s))) + "\n")
 		}
 	case KindGroup:
 		// A follower's rows are shown under the title of the row they
@@ -183,16 +183,47 @@ func writeAnswer(b *textBuffer, it *Item, answers Answers) {
 		}
 		// Two trailing spaces make a line break, so line breaks the
 		// visitor typed survive without allowing any other structure.
-		b.WriteString(joinStrings(lines, "  \n") + "\n")
+		b.WriteString(markEnglish(joinStrings(lines, "  \n")) + "\n")
 	}
 }
 
-// dutchDate turns 2026-11-23 into 23-11-2026; anything else is left as is.
+// englishTerms are the English terms in the lists and questions; the page
+// marks them lang="en" (layouts/_partials/lang-terms.html), the report
+// sets them in italics, the usual mark of a foreign word in Dutch text.
+var englishTerms = []string{"function creep", "Internet of things"}
+
+// markEnglish puts the English terms in escaped Markdown text in italics.
+func markEnglish(s string) string {
+	var b textBuffer
+	for i := 0; i < len(s); {
+		next := i + 1
+		for _, term := range englishTerms {
+			if len(s)-i >= len(term) && s[i:i+len(term)] == term {
+				b.WriteString("*" + term + "*")
+				next = i + len(term)
+				break
+			}
+		}
+		if next == i+1 {
+			b.AddByte(s[i])
+		}
+		i = next
+	}
+	return b.String()
+}
+
+// dutchDate turns 2026-03-03 into "3 maart 2026", the form a Dutch reader
+// expects in running text; anything else is left as is.
 func dutchDate(s string) string {
 	if !isValidDate(s) {
 		return s
 	}
-	return s[8:10] + "-" + s[5:7] + "-" + s[0:4]
+	day := s[8:10]
+	if day[0] == '0' {
+		day = day[1:]
+	}
+	month := int(s[5]-'0')*10 + int(s[6]-'0')
+	return day + " " + dutchMonths[month-1] + " " + s[0:4]
 }
 
 func statusText(status string) string {

@@ -249,50 +249,23 @@ func (l *loader) checkViewField(def *Definition, g *Item, name, path string, fit
 	}
 }
 
-// writeViews adds the overviews to the report as tables.
+// writeViews adds the overviews to the report as tables, from the same
+// model the page draws.
 func writeViews(b *textBuffer, def *Definition, answers Answers, st *State) {
 	if len(def.Views) > 0 {
 		b.WriteString("\n## Overzichten\n")
 	}
-	for _, v := range def.Views {
+	for _, v := range BuildViews(def, answers, st) {
 		b.WriteString("\n### " + v.Title + "\n\n")
-		g, refs := resolveView(def, v)
-		var rows []int
-		if g != nil && st.visible[g.slot] {
-			for i, r := range groupRows(g, answers) {
-				if r != nil {
-					rows = append(rows, i)
-				}
-			}
-		}
 		switch {
-		case len(rows) == 0:
+		case len(v.Rows) == 0:
 			b.WriteString(notAnswered + "\n")
 		case v.Kind == ViewRiskMap:
-			writeRiskMap(b, refs, answers, rows)
-		case v.Kind == ViewFlow:
-			writeHeader(b, "Van", "Naar", "Gegevens")
-			for _, i := range rows {
-				// from, to, fromOther, toOther, label
-				cells := []string{refs[0].text(answers, i), refs[1].text(answers, i), refs[4].text(answers, i)}
-				for side := 0; side < 2; side++ {
-					if cells[side] == "" {
-						cells[side] = refs[side+2].text(answers, i)
-					}
-				}
-				writeRow(b, cells...)
-			}
+			writeRiskMap(b, v)
 		default:
-			cells := make([]string, len(refs))
-			for j, c := range refs {
-				cells[j] = c.field.Question
-			}
-			writeHeader(b, cells...)
-			for _, i := range rows {
-				for j, c := range refs {
-					cells[j] = c.text(answers, i)
-				}
-				writeRow(b, cells...)
+			writeHeader(b, v.Headers...)
+			for _, r := range v.Rows {
+				writeRow(b, r...)
 			}
 		}
 	}
@@ -306,7 +279,7 @@ func writeRow(b *textBuffer, cells ...string) {
 		if c == "" {
 			c = "-"
 		}
-		b.WriteString(" " + EscapeTableCell(c) + " |")
+		b.WriteString(" " + markEnglish(EscapeTableCell(c)) + " |")
 	}
 	b.AddByte('\n')
 }
@@ -322,27 +295,15 @@ func writeHeader(b *textBuffer, cells ...string) {
 }
 
 // writeRiskMap writes the likelihood × impact grid with the number of risks
-// per cell (before → after), then the scored risks.
-func writeRiskMap(b *textBuffer, refs []viewField, answers Answers, rows []int) {
-	var grid [2][5][5]int // [before/after][likelihood][impact]
-	var scored [][]string
-	sides := len(refs) / 3
-	for _, i := range rows {
-		cells := []string{refs[2].text(answers, i)}
-		for side := 0; side < sides; side++ {
-			k, im := score(refs[side*3].value(answers, i)), score(refs[side*3+1].value(answers, i))
-			cell := ""
-			if k > 0 && im > 0 {
-				grid[side][k][im]++
-				cell = itoa(k) + " × " + itoa(im) + " (" + riskLevel(k*im) + ")"
-			}
-			cells = append(cells, cell)
-		}
-		if cells[1] != "" || cells[sides] != "" {
-			scored = append(scored, cells)
-		}
+// per cell (before → after), then every risk with its scores ("niet
+// beoordeeld" where a score is missing).
+func writeRiskMap(b *textBuffer, v ViewModel) {
+	sides := len(v.Grids)
+	scored := 0
+	for _, g := range v.Grids {
+		scored += g.Scored
 	}
-	if len(scored) == 0 {
+	if scored == 0 {
 		b.WriteString(notAnswered + "\n")
 		return
 	}
@@ -350,33 +311,28 @@ func writeRiskMap(b *textBuffer, refs []viewField, answers Answers, rows []int) 
 		b.WriteString("Aantal risico's per vak, vóór → na de maatregelen. ")
 	}
 	b.WriteString("Kans van groot (boven) naar klein (onder), impact van klein (links) naar groot (rechts).\n\n")
-	cells := []string{"Kans / impact", "", "", "", ""}
-	for k := 4; k >= 0; k-- {
-		for im := 1; im <= 4; im++ {
-			if k == 4 {
-				cells[im] = refs[1].field.Label(itoa(im))
-			} else {
-				before, after := grid[0][k+1][im], grid[1][k+1][im]
-				cells[im] = ""
-				if before+after > 0 { // empty cells show as "-"
-					cells[im] = itoa(before)
-					if sides == 2 {
-						cells[im] += " → " + itoa(after)
-					}
+	first := v.Grids[0]
+	writeHeader(b, "Kans / impact", first.Impact[0], first.Impact[1], first.Impact[2], first.Impact[3])
+	for k := 3; k >= 0; k-- {
+		cells := []string{first.Likelihood[k], "", "", "", ""}
+		for im := 0; im < 4; im++ {
+			n := 0
+			for _, g := range v.Grids {
+				n += len(g.Cells[k][im])
+			}
+			if n > 0 { // empty cells show as "-"
+				cells[im+1] = itoa(len(first.Cells[k][im]))
+				if sides == 2 {
+					cells[im+1] += " → " + itoa(len(v.Grids[1].Cells[k][im]))
 				}
 			}
 		}
-		if k == 4 {
-			writeHeader(b, cells...)
-		} else {
-			cells[0] = refs[0].field.Label(itoa(k + 1))
-			writeRow(b, cells...)
-		}
+		writeRow(b, cells...)
 	}
 	b.WriteString("\n")
-	writeHeader(b, []string{"Risico", "Kans × impact vóór", "Kans × impact na"}[:sides+1]...)
-	for _, cells := range scored {
-		writeRow(b, cells...)
+	writeHeader(b, v.Headers...)
+	for _, r := range v.Rows {
+		writeRow(b, r...)
 	}
 }
 

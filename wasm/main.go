@@ -17,7 +17,7 @@ var definition *checklist.Definition
 
 func main() {
 	engine := js.Global().Get("Object").New()
-	for _, name := range []string{"load", "evaluate", "validate", "exportFile", "importFile", "report"} {
+	for _, name := range []string{"load", "evaluate", "validate", "exportFile", "importFile", "report", "result"} {
 		engine.Set(name, function(name))
 	}
 	js.Global().Set("deelwijzerEngine", engine)
@@ -75,6 +75,8 @@ func call(name, first, second string) string {
 		return checklist.ExportJSON(definition, first, second)
 	case "importFile":
 		return checklist.ImportJSON(definition, first)
+	case "result":
+		return checklist.ResultJSON(definition, first)
 	}
 	return checklist.ReportJSON(definition, first, second)
 }

@@ -5,6 +5,7 @@
 // never as HTML, and nothing is sent anywhere: the only requests are the GETs for
 // this page's own files.
 import '../gen/wasm_exec.js';
+import { el, langText, renderViews } from './views.js';
 
 const form = document.getElementById('checklist');
 const dataEl = document.getElementById('checklist-data');
@@ -268,7 +269,7 @@ function decorateRow(groupID, row) {
     const left = rowsOf(groupID);
     const target = left[Math.min(i, left.length - 1)];
     target.querySelector('input, select, textarea').focus();
-    say(`Regel verwijderd. Er ${left.length === 1 ? 'is' : 'zijn'} nu ${rowCount(left.length)}.`);
+    say(`Rij verwijderd. Er ${left.length === 1 ? 'is' : 'zijn'} nu ${rowCount(left.length)}.`);
     if (lost.length) offerRowUndo(groupID, i, before, lost);
   });
   actions.append(remove);
@@ -283,11 +284,11 @@ let rowUndo = null;
 function offerRowUndo(groupID, i, before, lost) {
   dropRowUndo();
   const box = form.querySelector(`[data-rows-for="${groupID}"]`);
-  const label = box.dataset.rowLabel || 'Regel';
+  const label = box.dataset.rowLabel || 'Rij';
   const sections = Array.from(form.querySelectorAll('[data-section]'));
   const steps = [...new Set(lost.filter((g) => g !== groupID)
     .map((g) => sections.indexOf(form.querySelector(`[data-item="${g}"]`).closest('[data-section]')) + 1))];
-  const also = steps.length ? ` Ook wat u bij deze regel in ${steps.length === 1 ? 'stap' : 'stappen'} ${steps.join(' en ')} had ingevuld, is weg.` : '';
+  const also = steps.length ? ` Ook wat u bij deze rij in ${steps.length === 1 ? 'stap' : 'stappen'} ${steps.join(' en ')} had ingevuld, is weg.` : '';
   const button = el('button', { type: 'button', className: 'dw-button dw-button--secondary', textContent: `${label} terugzetten` });
   const note = el('div', { className: 'dw-row-undo' },
     el('p', { textContent: `${label} ${i + 1} is verwijderd.${also}` }), button);
@@ -349,7 +350,7 @@ function syncFollowers(groupID) {
 
 function renumber(groupID) {
   const box = form.querySelector(`[data-rows-for="${groupID}"]`);
-  const label = box.dataset.rowLabel || 'Regel';
+  const label = box.dataset.rowLabel || 'Rij';
   const source = box.dataset.rowsFrom;
   rowsOf(groupID).forEach((row, i) => {
     const title = source ? rowTitle(source, rowsOf(source)[i]) : '';
@@ -381,11 +382,11 @@ function enhanceGroups() {
     add.type = 'button';
     add.className = 'dw-button dw-button--secondary';
     add.dataset.addRow = id;
-    add.textContent = `${box.dataset.rowLabel || 'Regel'} toevoegen`;
+    add.textContent = `${box.dataset.rowLabel || 'Rij'} toevoegen`;
     add.addEventListener('click', () => {
       addRow(id, true);
       syncFollowers(id);
-      say(`${box.dataset.rowLabel || 'Regel'} toegevoegd. Er ${rowsOf(id).length === 1 ? 'is' : 'zijn'} nu ${rowCount(rowsOf(id).length)}.`);
+      say(`${box.dataset.rowLabel || 'Rij'} toegevoegd. Er ${rowsOf(id).length === 1 ? 'is' : 'zijn'} nu ${rowCount(rowsOf(id).length)}.`);
     });
     box.after(add);
     renumber(id);
@@ -1093,20 +1094,6 @@ function showErrors(errors, intro) {
   $('foutoverzicht').focus();
 }
 
-function answerText(it, v) {
-  if (isEmpty(v)) return 'Niet ingevuld';
-  if (it.kind === 'yesno') return { ja: 'Ja', nee: 'Nee', weetniet: 'Weet ik niet' }[v] || v;
-  const labels = optionLabels(it);
-  if (it.kind === 'choice') return labels.get(v) || v;
-  if (it.kind === 'multi') return v.map((x) => labels.get(x) || x).join(', ');
-  return String(v);
-}
-
-function optionLabels(it) {
-  const opts = it.optionsFrom ? payload.lists[it.optionsFrom] || [] : it.options || [];
-  return new Map(opts.map((o) => [o.value, o.label]));
-}
-
 function summaryRow(label, valueNodes, changeTarget, changeContext) {
   const row = document.createElement('div');
   row.className = 'dw-summary__row';
@@ -1135,8 +1122,12 @@ function summaryRow(label, valueNodes, changeTarget, changeContext) {
   return row;
 }
 
+// The engine writes every answer as the result shows it (labels, Dutch dates,
+// "Niet ingevuld") and works out the overviews; this only puts them in the page.
 function renderResult(answers) {
   const visible = new Set(lastState.visible);
+  const result = call('result', JSON.stringify(answers));
+  const texts = result.answers || {};
   const out = [];
   def.sections.forEach((s, n) => {
     const h = document.createElement('h3');
@@ -1145,24 +1136,10 @@ function renderResult(answers) {
     dl.className = 'dw-summary dw-summary--answers';
     for (const it of s.items) {
       if (!visible.has(it.id)) continue;
-      const v = answers[it.id];
+      const v = texts[it.id];
       const target = (fieldElement(it.id) || {}).id || `stap-${s.id}`;
-      if (it.kind === 'group') {
-        const nodes = [];
-        if (isEmpty(v)) nodes.push(document.createTextNode('Niet ingevuld'));
-        else {
-          const ul = document.createElement('ul');
-          for (const row of v) {
-            const li = document.createElement('li');
-            li.textContent = it.fields.map((f) => `${f.question}: ${answerText(f, row[f.id])}`).join('; ');
-            ul.append(li);
-          }
-          nodes.push(ul);
-        }
-        dl.append(summaryRow(it.question, nodes, target, it.question));
-      } else {
-        dl.append(summaryRow(it.question, [document.createTextNode(answerText(it, v))], target, it.question));
-      }
+      const nodes = Array.isArray(v) ? [el('ul', {}, ...v.map((row) => el('li', {}, ...langText(row))))] : langText(v || '');
+      dl.append(summaryRow(it.question, nodes, target, it.question));
     }
     out.push(h, dl);
   });
@@ -1174,171 +1151,11 @@ function renderResult(answers) {
   if (!lastState.findings.length) fl.append(Object.assign(document.createElement('li'), { textContent: 'Geen bevindingen.' }));
   out.push(fh, fl);
   $('resultaat-inhoud').replaceChildren(...out);
-  $('resultaat-overzichten').replaceChildren(...renderViews(answers));
+  $('resultaat-overzichten').replaceChildren(...renderViews(result));
   $('actielijsten').replaceChildren(...renderActionLists(lastState.findings));
   const res = $('resultaat');
   res.hidden = false;
   res.focus();
-}
-
-// ---- result views: matrix, data flow, risk map ------------------------------------
-
-const SVG = 'http://www.w3.org/2000/svg';
-const el = (tag, props, ...kids) => {
-  const n = document.createElement(tag);
-  Object.assign(n, props || {});
-  n.append(...kids);
-  return n;
-};
-const svg = (tag, attrs, ...kids) => {
-  const n = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs || {})) n.setAttribute(k, v);
-  n.append(...kids);
-  return n;
-};
-
-function fieldOf(groupID, fieldID) {
-  const g = items.get(groupID);
-  return g && g.fields.find((f) => f.id === fieldID);
-}
-
-// cell reads "field" from a group row, or "other-group.field" from the row with the
-// same number in a group that follows it.
-function cell(answers, groupID, i, ref) {
-  const [g, f] = ref.includes('.') ? ref.split('.') : [groupID, ref];
-  const row = (answers[g] || [])[i] || {};
-  const field = fieldOf(g, f);
-  return { field, text: field ? answerText(field, row[f]) : '' };
-}
-
-function realRows(answers, groupID) {
-  return (answers[groupID] || []).map((r, i) => [r, i]).filter(([r]) => Object.keys(r).length > 0);
-}
-
-// Wide tables scroll sideways inside a region that keyboard users can focus.
-function scrollBox(table, label) {
-  const box = el('div', { className: 'dw-table-scroll', tabIndex: 0 }, table);
-  box.setAttribute('role', 'region');
-  box.setAttribute('aria-label', label);
-  return box;
-}
-
-function viewTable(caption, headers, rows) {
-  const thead = el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', textContent: h }))));
-  const tbody = el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c, j) => (j === 0 ? el('th', { scope: 'row', textContent: c }) : el('td', { textContent: c }))))));
-  return scrollBox(el('table', { className: 'dw-table' }, el('caption', { textContent: caption }), thead, tbody), caption);
-}
-
-function matrixView(v, answers) {
-  const label = (items.get(v.group).rowLabel) || 'Regel';
-  const headers = [label, ...v.columns.map((c) => (cell(answers, v.group, 0, c).field || {}).question || c)];
-  const rows = realRows(answers, v.group).map(([, i]) => [`${label} ${i + 1}`, ...v.columns.map((c) => cell(answers, v.group, i, c).text)]);
-  return [el('h4', { textContent: v.title }), rows.length ? viewTable(v.title, headers, rows) : el('p', { textContent: 'Nog niets ingevuld.' })];
-}
-
-function party(answers, v, row, choice, other) {
-  const f = fieldOf(v.group, choice);
-  if (row[choice]) return answerText(f, row[choice]);
-  if (other && row[other]) return String(row[other]);
-  return 'Onbekend';
-}
-
-// The data-flow diagram: partners on a circle, one numbered arrow per sharing
-// moment. The table beside it holds the same information, for screen readers and
-// for anyone who reads tables more easily than drawings.
-function flowView(v, answers) {
-  const rows = realRows(answers, v.group);
-  const heading = el('h4', { textContent: v.title });
-  if (!rows.length) return [heading, el('p', { textContent: 'Nog geen gegevensstromen ingevuld.' })];
-  const edges = rows.map(([r, i]) => ({
-    n: i + 1, from: party(answers, v, r, v.from, v.fromOther), to: party(answers, v, r, v.to, v.toOther),
-    label: v.label ? answerText(fieldOf(v.group, v.label), r[v.label]) : '',
-  }));
-  const nodes = [...new Set(edges.flatMap((e) => [e.from, e.to]))];
-  const W = 640; const H = Math.max(320, 120 + nodes.length * 30); const R = Math.min(W, H) / 2 - 80;
-  const pos = new Map(nodes.map((name, k) => {
-    const a = (2 * Math.PI * k) / nodes.length - Math.PI / 2;
-    return [name, { x: W / 2 + R * Math.cos(a), y: H / 2 + R * Math.sin(a) }];
-  }));
-  const titleID = `flow-${v.group}-titel`; const descID = `flow-${v.group}-uitleg`;
-  const drawing = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': titleID, 'aria-describedby': descID, class: 'dw-flow' },
-    svg('title', { id: titleID }, v.title),
-    svg('desc', { id: descID }, edges.map((e) => `${e.n}: ${e.from} naar ${e.to}${e.label ? ` (${e.label})` : ''}`).join('; ')),
-    svg('defs', {}, svg('marker', { id: `pijl-${v.group}`, viewBox: '0 0 10 10', refX: '10', refY: '5', markerWidth: '8', markerHeight: '8', orient: 'auto-start-reverse' },
-      svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'dw-flow__head' }))));
-  edges.forEach((e, k) => {
-    const a = pos.get(e.from); const b = pos.get(e.to);
-    if (a === b) {
-      drawing.append(svg('circle', { cx: a.x, cy: a.y - 34, r: 16, class: 'dw-flow__edge', fill: 'none' }));
-      drawing.append(svg('text', { x: a.x, y: a.y - 46, class: 'dw-flow__num', 'text-anchor': 'middle' }, String(e.n)));
-      return;
-    }
-    // Shorten the line so the arrow ends at the node's edge; bend parallel edges apart.
-    const dx = b.x - a.x; const dy = b.y - a.y; const len = Math.hypot(dx, dy) || 1;
-    const ux = dx / len; const uy = dy / len; const off = 28;
-    const bend = ((k % 3) - 1) * 18;
-    const sx = a.x + ux * off; const sy = a.y + uy * off; const ex = b.x - ux * off; const ey = b.y - uy * off;
-    const mx = (sx + ex) / 2 - uy * bend; const my = (sy + ey) / 2 + ux * bend;
-    drawing.append(svg('path', { d: `M ${sx} ${sy} Q ${mx} ${my} ${ex} ${ey}`, class: 'dw-flow__edge', fill: 'none', 'marker-end': `url(#pijl-${v.group})` }));
-    drawing.append(svg('text', { x: mx, y: my - 4, class: 'dw-flow__num', 'text-anchor': 'middle' }, String(e.n)));
-  });
-  for (const [name, p] of pos) {
-    drawing.append(svg('circle', { cx: p.x, cy: p.y, r: 24, class: 'dw-flow__node' }));
-    drawing.append(svg('text', { x: p.x, y: p.y + 42, class: 'dw-flow__label', 'text-anchor': 'middle' }, name.length > 34 ? `${name.slice(0, 32)}…` : name));
-  }
-  const table = viewTable(`${v.title} (als tabel)`, ['Nr.', 'Van', 'Naar', 'Gegevens'], edges.map((e) => [String(e.n), e.from, e.to, e.label]));
-  return [heading, el('figure', { className: 'dw-flow-figure' }, drawing), table];
-}
-
-const riskClass = (l, i) => (l * i >= 9 ? 'hoog' : l * i >= 4 ? 'middel' : 'laag');
-const riskLevel = { laag: 'Laag', middel: 'Middel', hoog: 'Hoog' };
-
-// Each cell says its level in words and names the risks in it: colour alone
-// tells nothing to someone who cannot see it, nor in forced colours, and a
-// bare number sends the reader back to the form.
-function riskGrid(caption, spec, answers) {
-  const cells = {}; const scored = [];
-  if (spec) {
-    const labelField = spec.label && fieldOf(spec.group, spec.label);
-    for (const [r, i] of realRows(answers, spec.group)) {
-      const l = Number(r[spec.likelihood]); const m = Number(r[spec.impact]);
-      if (!(l >= 1 && l <= 4 && m >= 1 && m <= 4)) continue;
-      const key = `${l}-${m}`;
-      const name = labelField && !isEmpty(r[spec.label]) ? `: ${answerText(labelField, r[spec.label])}` : '';
-      (cells[key] = cells[key] || []).push(`Risico ${i + 1}${name}`);
-      scored.push(i + 1);
-    }
-  }
-  const head = el('tr', {}, el('th', { scope: 'col', textContent: 'Kans \u2193 / impact \u2192' }), ...[1, 2, 3, 4].map((m) => el('th', { scope: 'col', textContent: String(m) })));
-  const body = [4, 3, 2, 1].map((l) => el('tr', {}, el('th', { scope: 'row', textContent: String(l) }),
-    ...[1, 2, 3, 4].map((m) => {
-      const level = riskClass(l, m);
-      return el('td', { className: `dw-riskmap__cell dw-riskmap__cell--${level}` },
-        el('span', { className: 'dw-riskmap__level', textContent: riskLevel[level] }),
-        ...(cells[`${l}-${m}`] || []).map((t) => el('span', { className: 'dw-riskmap__risk', textContent: t })));
-    })));
-  return { table: scrollBox(el('table', { className: 'dw-table dw-riskmap' }, el('caption', { textContent: caption }), el('thead', {}, head), el('tbody', {}, ...body)), caption), scored };
-}
-
-function riskmapView(v, answers) {
-  const before = riskGrid(`${v.title}: voor maatregelen`, v.before, answers);
-  const after = riskGrid(`${v.title}: na maatregelen`, v.after, answers);
-  const out = [el('h4', { textContent: v.title }),
-    el('p', { className: 'dw-hint', textContent: 'Kans en impact lopen van 1 (klein) tot 4 (groot). Een risico staat in de cel van zijn score, met het nummer van zijn regel uit de stap over risico\u2019s en zijn naam. Elke cel noemt ook het niveau: laag (score 1 tot 3), middel (4 tot 8) of hoog (9 tot 16).' }),
-    el('div', { className: 'dw-riskmaps' }, before.table, after.table)];
-  if (!before.scored.length) out.push(el('p', { textContent: 'Nog geen risico\u2019s met een score.' }));
-  return out;
-}
-
-function renderViews(answers) {
-  const out = [];
-  for (const v of def.views || []) {
-    if (v.kind === 'matrix') out.push(...matrixView(v, answers));
-    else if (v.kind === 'flow') out.push(...flowView(v, answers));
-    else if (v.kind === 'riskmap') out.push(...riskmapView(v, answers));
-  }
-  if (out.length) out.unshift(el('h3', { className: 'dw-result__views-title', textContent: 'Overzichten' }));
-  return out;
 }
 
 // ---- action lists per role ---------------------------------------------------------
@@ -1447,7 +1264,7 @@ function announce(text) {
   }, 400);
 }
 
-const rowCount = (n) => `${n} ${n === 1 ? 'regel' : 'regels'}`;
+const rowCount = (n) => `${n} ${n === 1 ? 'rij' : 'rijen'}`;
 
 function enhance() {
   enhanceGroups();
