@@ -98,6 +98,7 @@ func Import(def *Definition, text string) (*Imported, error) {
 	if _, isObj := answersTree.(*Object); !isObj {
 		return importFailure("De antwoorden in het bestand hebben niet de verwachte vorm.")
 	}
+	applyMoves(def, res.FromVersion, answersTree.(*Object))
 	res.Answers, res.Dropped = DecodeAnswers(def, answersTree)
 	res.Dropped = dropInvalidDates(def, res.Answers, res.Dropped)
 	// A file that claims this very version cannot honestly hold answers that do
