@@ -175,6 +175,13 @@ func fileText(b string) (string, bool) {
 	return b, utf8.ValidString(b)
 }
 
+// FileText is fileText for the dossier store: the same encodings are read,
+// with the same refusal of anything else.
+func FileText(b string) (string, bool) { return fileText(b) }
+
+// IsBlank says whether s is empty or only white space.
+func IsBlank(s string) bool { return isBlank(s) }
+
 func isBlank(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {

@@ -71,7 +71,14 @@ func (d *Definition) hasPlace(p []string) bool {
 // overwritten; what cannot move stays where it was and is reported by the
 // decoder as before.
 func applyMoves(def *Definition, from string, answers *Object) {
-	for _, m := range def.Moved {
+	ApplyMoves(def.Moved, from, answers)
+}
+
+// ApplyMoves is applyMoves for a caller that has the moves without the
+// definition: the dossier store, importing an older answer file into a
+// dossier on a page that does not load every checklist.
+func ApplyMoves(moves []Move, from string, answers *Object) {
+	for _, m := range moves {
 		if from != "" && compareSemver(from, m.Before) >= 0 {
 			continue
 		}
