@@ -19,6 +19,7 @@ import (
 //	import     {infos, existing, id, now} + data    → {dossier, from}
 //	checklist  {dossier, checklist, version, shared} → answer file text
 //	put        {dossier, file, shared, by, now}     → dossier text
+//	drop       {dossier, checklist, now}            → dossier text
 func Call(op, args, data string) string {
 	tree, err := checklist.ParseJSON(args, checklist.MaxJSONDepth)
 	a, ok := tree.(*checklist.Object)
@@ -64,6 +65,9 @@ func Call(op, args, data string) string {
 			Set("archived", d.Archived()).Set("checklists", ids))
 	case "checklist":
 		return d.ChecklistFile(str("checklist"), str("version"), sharedMap(a.Values["shared"]))
+	case "drop":
+		d.Drop(str("checklist"), str("now"))
+		return d.Text()
 	case "put":
 		return result(d, d.Put(str("file"), sharedMap(a.Values["shared"]), str("by"), str("now")))
 	}

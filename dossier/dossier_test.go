@@ -288,6 +288,10 @@ func TestCall(t *testing.T) {
 	if !strings.Contains(got, `"answers":{"organisaties":[{"naam":"GGD"}]}`) {
 		t.Errorf("checklist: %s", got)
 	}
+	dropped := dossier.Call("drop", `{"dossier":`+checklist.JSONText(put)+`,"checklist":"upp","now":"`+t0+`"}`, "")
+	if !strings.Contains(dropped, `"checklists":{}`) || !strings.Contains(dropped, `"rows":[{"naam":"GGD"}]`) {
+		t.Errorf("drop: %s", dropped)
+	}
 	imp := dossier.Call("import", `{"infos":{},"existing":["a1"],"id":"b2","now":"x"}`, text)
 	if !strings.HasPrefix(imp, `{"dossier":"{\"schema\"`) || !strings.Contains(imp, `"from":"dossier"`) || !strings.Contains(imp, `\"id\":\"b2\"`) {
 		t.Errorf("import: %s", imp)

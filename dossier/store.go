@@ -50,6 +50,15 @@ func (d *Dossier) ChecklistFile(id, version string, shared map[string]string) st
 	return string(checklist.AppendJSON(nil, file)) + "\n"
 }
 
+// Drop removes one checklist's own answers ("Wis alles" on its page); the
+// shared rows stay, because the other checklists of the dossier use them.
+func (d *Dossier) Drop(id, now string) {
+	if _, ok := d.section("checklists").Get(id); ok {
+		d.section("checklists").Delete(id)
+		d.meta().Set("modified", now)
+	}
+}
+
 // answerFile reads the envelope of an answer file.
 type answerFile struct {
 	checklist string
