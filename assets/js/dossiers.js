@@ -27,6 +27,7 @@ async function instantiate(url, go) {
 }
 
 async function start() {
+  $('dossiers-laden').hidden = false;
   if (!storageWorks()) {
     $('dossiers-laden').hidden = true;
     $('dossiers-geen-opslag').hidden = false;
