@@ -54,7 +54,15 @@ export function dossierContext(checklistID, def) {
 
   const strong = document.createElement('strong');
   strong.textContent = name;
-  banner(['U werkt in het dossier ', strong, '. Organisaties en andere rijen die alle checklists van dit dossier delen, vult u één keer in. ', listLink('Alle dossiers')]);
+  const parts = ['U werkt in het dossier ', strong, '. Organisaties en andere rijen die alle checklists van dit dossier delen, vult u één keer in. '];
+  let loose = null;
+  try { loose = localStorage.getItem(`deelwijzer:${checklistID}:antwoorden`); } catch (err) { /* storage blocked */ }
+  // Answers kept for this checklist before dossiers are not shown here: say where they are.
+  if (loose !== null) parts.push('Op dit apparaat staan ook antwoorden van deze checklist buiten een dossier. Bij Alle dossiers maakt u daar een dossier van. ');
+  parts.push(listLink('Alle dossiers'));
+  banner(parts);
+  const label = document.querySelector('label[for="bewaar-op-apparaat"]');
+  if (label) label.textContent = 'Bewaar in dit dossier op dit apparaat (in deze browser). Doe dit alleen op een apparaat dat niet door anderen wordt gebruikt.';
   const wipeText = $('wis-uitleg');
   if (wipeText) {
     wipeText.textContent = 'Alle antwoorden van deze checklist worden gewist, ook in het dossier op dit apparaat. De organisaties en andere gedeelde rijen van het dossier blijven staan: andere checklists gebruiken ze ook. Een heel dossier verwijdert u bij Alle dossiers.';

@@ -5,7 +5,7 @@
 // draws the list. Names are put in the page as text, never as HTML.
 import '../gen/wasm_exec.js';
 import {
-  PREFIX, CURRENT, currentID, dossier, dossierIDs, dutchDate, isQuota, newID, readDossier,
+  currentID, dossier, dossierIDs, dutchDate, isQuota, newID, readDossier,
   removeDossier, setCurrent, storageWorks, writeDossier,
 } from './dossier-store.js';
 
@@ -151,7 +151,50 @@ function item(s, current) {
   return li;
 }
 
+// Answers a checklist kept under its own key before dossiers existed
+// ("deelwijzer:<id>:antwoorden"): listed, so they are not forgotten, and made into a
+// dossier the same way as an answer file.
+function looseCopies() {
+  const out = [];
+  for (const id of Object.keys(infos)) {
+    let text = null;
+    try { text = localStorage.getItem(`deelwijzer:${id}:antwoorden`); } catch (err) { /* storage blocked */ }
+    if (text !== null) out.push({ id, text });
+  }
+  return out;
+}
+
+function looseItem(c) {
+  const title = infos[c.id].title;
+  let saved = '';
+  try { saved = dutchDate(JSON.parse(c.text).exported); } catch (err) { /* no time */ }
+  const headingID = `los-${c.id}`;
+  return el('li', { className: 'dw-dossier' },
+    el('h3', { id: headingID, className: 'dw-dossier__naam' }, title),
+    el('p', { className: 'dw-dossier__meta' }, saved ? `Bewaard op ${saved}.` : 'Bewaard zonder datum.'),
+    el('div', { className: 'dw-button-group' }, button('Maak er een dossier van', 'dw-button--secondary', () => adopt(c), headingID)));
+}
+
+function adopt(c) {
+  const id = newID();
+  const res = dossier('import', { infos, existing: dossierIDs(), id, now: now() }, c.text);
+  if (res.error) { show('error', `Van de antwoorden van "${infos[c.id].title}" kon geen dossier worden gemaakt: ${res.error} Ze blijven staan.`); return; }
+  const d = JSON.parse(res.dossier).dossier;
+  if (!save(d.id, res.dossier, 'het nieuwe dossier')) return;
+  // Now in the dossier: the old key goes, so they are not kept twice.
+  try {
+    localStorage.removeItem(`deelwijzer:${c.id}:antwoorden`);
+    localStorage.removeItem(`deelwijzer:${c.id}:verouderd`);
+  } catch (err) { /* they stay listed; nothing is lost */ }
+  render();
+  $('lijst-titel').focus();
+  show('ok', `De antwoorden van "${infos[c.id].title}" staan nu in het nieuwe dossier "${d.name}".`);
+}
+
 function render() {
+  const loose = looseCopies();
+  $('los-lijst').replaceChildren(...loose.map(looseItem));
+  $('los').hidden = loose.length === 0;
   const all = summaries();
   const current = currentID();
   const active = all.filter((s) => !s.archived);
@@ -349,7 +392,7 @@ async function importFile(file) {
 // privacy page): show the list as it is now.
 function otherTab(ev) {
   if (ev.storageArea !== localStorage) return;
-  if (ev.key !== null && !ev.key.startsWith(PREFIX) && ev.key !== CURRENT) return;
+  if (ev.key !== null && !ev.key.startsWith('deelwijzer:')) return;
   render();
   announce('De lijst met dossiers is bijgewerkt, omdat in een ander tabblad of venster iets is veranderd.');
 }

@@ -276,6 +276,34 @@ func TestDossiers(t *testing.T) {
 		}
 	})
 
+	t.Run("answers kept before dossiers", func(t *testing.T) {
+		raw := answerFile(t, "upp", sourceDefinition(t, "upp").Version, map[string]any{"taak": "Beoordelen van aanvragen"})
+		seedStorage(t, tab, uppKey, raw)
+		openChecklist(t, tab, s.URL+"checklists/upp/")
+		if got := textOf(tab, "#dossier-banner"); !strings.Contains(got, "buiten een dossier") {
+			t.Errorf("a checklist in a dossier does not mention its answers outside: %q", got)
+		}
+		openDossiers(t, tab, s.URL+dossiersPage)
+		tab.WaitVisible("#los")
+		axeClean(t, tab, "answers outside a dossier")
+		before := listedDossiers(tab, "dossier-lijst")
+		browsertest.Eval[bool](tab, `(document.querySelector('#los-lijst button').click(), true)`)
+		waitText(t, tab, "#dossier-melding", "staan nu in het nieuwe dossier")
+		var id string
+		for _, d := range listedDossiers(tab, "dossier-lijst") {
+			if !strings.Contains(strings.Join(before, " "), d) {
+				id = d
+			}
+		}
+		if id == "" || stored(t, tab, uppKey) != "" {
+			t.Fatalf("no dossier made of the answers, or they are kept twice (new %q)", id)
+		}
+		openChecklist(t, tab, inDossier(s, "checklists/upp/", id))
+		if got := fieldValue(t, tab, "taak"); got != "Beoordelen van aanvragen" {
+			t.Errorf("taak in the new dossier = %q", got)
+		}
+	})
+
 	t.Run("another tab", func(t *testing.T) {
 		openDossiers(t, tab, s.URL+dossiersPage)
 		other := b.NewTab(t)
