@@ -978,7 +978,9 @@ function otherTab(ev) {
   storeProblem = '';
   storeReason = '';
   markDirty();
-  if (ev.newValue === null) {
+  if (inDossier) {
+    importMessage('warning', inDossier.otherTabText(ev.newValue === null));
+  } else if (ev.newValue === null) {
     importMessage('warning', 'In een ander tabblad of venster is wat op dit apparaat voor deze checklist bewaard stond, gewist. Dit tabblad bewaart daarom niets meer op dit apparaat. Uw antwoorden op dit scherm staan er nog. Wilt u ze houden? Download ze, of vink "Bewaar op dit apparaat" weer aan.');
   } else {
     importMessage('warning', 'Deze checklist is ook in een ander tabblad of venster open, en dat tabblad heeft antwoorden op dit apparaat bewaard. Dit tabblad bewaart nu niets meer, zodat het de antwoorden van het andere tabblad niet overschrijft. Wilt u toch de antwoorden van dit tabblad bewaren? Vink dan "Bewaar op dit apparaat" weer aan. Dan komen ze in de plaats van wat het andere tabblad bewaarde.');

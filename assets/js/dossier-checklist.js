@@ -94,6 +94,12 @@ export function dossierContext(checklistID, def) {
       if (res.error) throw new Error(res.error);
       writeDossier(id, res.text);
     },
+    // otherTabText: what the page says when another tab changed or removed the dossier.
+    otherTabText(removed) {
+      return removed
+        ? 'In een ander tabblad of venster is dit dossier verwijderd of is alles gewist. Dit tabblad bewaart daarom niets meer op dit apparaat. Uw antwoorden op dit scherm staan er nog. Wilt u ze houden? Download ze als bestand.'
+        : 'Dit dossier is in een ander tabblad of venster veranderd. Dit tabblad bewaart nu niets meer, zodat het die wijziging niet overschrijft. Laad de pagina opnieuw om het dossier te zien zoals het nu is. Wilt u toch bewaren wat op dit scherm staat? Vink dan "Bewaar in dit dossier" weer aan.';
+    },
     // drop: removes this checklist's own answers; the shared rows stay.
     drop() {
       const current = readDossier(id);

@@ -314,6 +314,19 @@ func TestDossiers(t *testing.T) {
 		}
 	})
 
+	t.Run("another tab on a checklist of the same dossier", func(t *testing.T) {
+		openChecklist(t, tab, inDossier(s, "checklists/upp/", noord))
+		other := b.NewTab(t)
+		openChecklist(t, other, inDossier(s, "checklists/samenwerking/", noord))
+		typeInto(other, "doel", " en schulden")
+		if got := waitText(t, tab, "#importmelding", "ander tabblad"); !strings.Contains(got, "Dit dossier is in een ander tabblad") {
+			t.Errorf("upp did not notice the other tab's change to the dossier: %q", got)
+		}
+		if browsertest.Eval[bool](tab, `document.getElementById('bewaar-op-apparaat').checked`) {
+			t.Error("upp keeps saving over the other tab's change")
+		}
+	})
+
 	t.Run("privacy page lists and wipes them", func(t *testing.T) {
 		tab.Go(s.URL + "privacy/")
 		if got := waitText(t, tab, "#opslag-lijst", "Wijkteam Noord"); !strings.Contains(got, "Dossier") {
