@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"deelwijzer/internal/browsertest"
@@ -238,6 +239,7 @@ func TestDossiers(t *testing.T) {
 			t.Fatal(err)
 		}
 		waitText(t, tab, "#dossier-melding", "dezelfde code")
+		axeClean(t, tab, "after opening a file")
 		if got := len(listedDossiers(tab, "dossier-lijst")); got != 3 {
 			t.Errorf("%d dossiers after opening a file of one that is here, want 3", got)
 		}
@@ -382,5 +384,28 @@ func TestDossiersWithoutJavaScript(t *testing.T) {
 	}
 	if browsertest.Eval[bool](tab, `!document.getElementById('dossiers-app').hidden || !document.getElementById('dossiers-laden').hidden`) {
 		t.Error("the controls that need JavaScript, or a 'loading' line, are shown")
+	}
+}
+
+// TestDossiersStorageBlocked: a browser that keeps nothing gets a plain
+// explanation instead of controls that cannot work.
+func TestDossiersStorageBlocked(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	tab := browsertest.NewBrowser(t).NewTab(t)
+	block := `Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('geweigerd', 'SecurityError'); } });`
+	if _, err := chromedp.Call(tab.Ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: block}); err != nil {
+		t.Fatal(err)
+	}
+	tab.Go(s.URL + dossiersPage)
+	tab.WaitVisible("#dossiers-geen-opslag")
+	if browsertest.Eval[bool](tab, `!document.getElementById('dossiers-app').hidden || !document.getElementById('dossiers-laden').hidden`) {
+		t.Error("controls or a 'loading' line are shown although nothing can be kept")
+	}
+	axeClean(t, tab, "storage blocked")
+	// The checklists still work, outside any dossier.
+	openChecklist(t, tab, s.URL+"checklists/upp/")
+	if !browsertest.Eval[bool](tab, `document.getElementById('dossier-banner').hidden`) {
+		t.Error("a checklist claims a dossier without storage")
 	}
 }
