@@ -409,3 +409,21 @@ func TestDossiersStorageBlocked(t *testing.T) {
 		t.Error("a checklist claims a dossier without storage")
 	}
 }
+
+// TestDossiersReflow: the list with its buttons, a long name and the
+// checklist links fits a 320 px wide screen without sideways scrolling
+// (WCAG 1.4.10).
+func TestDossiersReflow(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	tab := browsertest.NewBrowser(t).NewTab(t)
+	tab.SetViewport(320, 800)
+	openDossiers(t, tab, s.URL+dossiersPage)
+	id := makeDossier(t, tab, "Samenwerkingsverbandgegevensuitwisselingsovereenkomstenregister Noord-Holland")
+	clickIn(t, tab, id, "Verwijderen")
+	type widths struct{ Doc, View int }
+	w := browsertest.Eval[widths](tab, `({Doc: document.documentElement.scrollWidth, View: document.documentElement.clientWidth})`)
+	if w.Doc > w.View {
+		t.Errorf("the list is %d px wide in a %d px viewport", w.Doc, w.View)
+	}
+}
