@@ -6,7 +6,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 HUGO := go tool -modfile=tools/hugo.mod hugo
 GOROOT := $(shell go env GOROOT)
-GO_ENGINE := $(shell find checklist document wasm -name '*.go' -not -name '*_test.go' 2>/dev/null) go.mod
+GO_ENGINE := $(shell find checklist document dossier wasm -name '*.go' -not -name '*_test.go' 2>/dev/null) go.mod
 WASM := assets/gen/engine.wasm
 # The document writer (.docx/.odt) is a second module, loaded only when a document is asked for.
 DOC_WASM := assets/gen/documents.wasm
@@ -109,7 +109,7 @@ gotest:
 # without the author checks (checks_browser.go), run by Node through Go's wrapper.
 gotest-wasm:
 	@command -v node >/dev/null || { echo "gotest-wasm needs Node.js (node)"; exit 1; }
-	GOOS=js GOARCH=wasm go test -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec" ./checklist/...
+	GOOS=js GOARCH=wasm go test -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec" ./checklist/... ./dossier/...
 
 # `make test` runs every fuzz target over its committed corpus only (plain `go test`
 # does that), so the gate is deterministic. `make fuzz` explores for FUZZTIME per

@@ -98,6 +98,7 @@ func Import(def *Definition, text string) (*Imported, error) {
 	if _, isObj := answersTree.(*Object); !isObj {
 		return importFailure("De antwoorden in het bestand hebben niet de verwachte vorm.")
 	}
+	applyMoves(def, res.FromVersion, answersTree.(*Object))
 	res.Answers, res.Dropped = DecodeAnswers(def, answersTree)
 	res.Dropped = dropInvalidDates(def, res.Answers, res.Dropped)
 	// A file that claims this very version cannot honestly hold answers that do
@@ -173,6 +174,13 @@ func fileText(b string) (string, bool) {
 	}
 	return b, utf8.ValidString(b)
 }
+
+// FileText is fileText for the dossier store: the same encodings are read,
+// with the same refusal of anything else.
+func FileText(b string) (string, bool) { return fileText(b) }
+
+// IsBlank says whether s is empty or only white space.
+func IsBlank(s string) bool { return isBlank(s) }
 
 func isBlank(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -144,7 +144,11 @@ func loadShipped(t *testing.T, id string) *checklist.Definition {
 	if err != nil {
 		t.Fatal(err)
 	}
-	def, _, err := yamldef.Load(src, lists)
+	shared, err := yamldef.LoadShared(dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, _, err := yamldef.LoadIn(src, lists, shared)
 	if err != nil {
 		t.Fatal(err)
 	}

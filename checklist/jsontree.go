@@ -48,6 +48,20 @@ func (o *Object) Get(key string) (any, bool) {
 	return v, ok
 }
 
+// Delete removes a key and its place in the order.
+func (o *Object) Delete(key string) {
+	if _, ok := o.Values[key]; !ok {
+		return
+	}
+	delete(o.Values, key)
+	for i, k := range o.Keys {
+		if k == key {
+			o.Keys = append(o.Keys[:i:i], o.Keys[i+1:]...)
+			break
+		}
+	}
+}
+
 // MaxJSONDepth is how deeply nested a document may be. Real answer files
 // need about 5 levels; the limit protects the parser's stack.
 const MaxJSONDepth = 32

@@ -156,7 +156,7 @@ func isSitePath(s string) bool {
 
 func (l *loader) definition(tree any) *Definition {
 	l.setOwner("", "", "")
-	root := l.object(tree, "", "id", "title", "version", "date", "description", "guidance", "sources", "sections", "findings", "views")
+	root := l.object(tree, "", "id", "title", "version", "date", "description", "guidance", "sources", "sections", "findings", "views", "moved")
 	if root == nil {
 		return nil
 	}
@@ -195,6 +195,7 @@ func (l *loader) definition(tree any) *Definition {
 	}
 
 	l.checkRowsFrom(def)
+	l.moves(def, root)
 
 	findingIDs := map[string]string{}
 	for i, fv := range l.list(root, "findings", "") {
@@ -283,7 +284,7 @@ func isReservedWord(s string) bool {
 }
 
 func (l *loader) item(v any, path string, isField bool) *Item {
-	known := []string{"id", "kind", "question", "hint", "required", "showIf", "links", "options", "optionsFrom", "minRows", "maxRows", "rowLabel", "rowTitle", "rowsFrom", "fields"}
+	known := []string{"id", "kind", "question", "hint", "required", "showIf", "links", "options", "optionsFrom", "minRows", "maxRows", "rowLabel", "rowTitle", "rowsFrom", "fields", "shared"}
 	if isField {
 		known = []string{"id", "kind", "question", "hint", "required", "options", "optionsFrom"}
 	}
@@ -352,6 +353,7 @@ func (l *loader) item(v any, path string, isField bool) *Item {
 		it.RowLabel = l.str(obj, "rowLabel", path, false)
 		it.RowTitle = l.str(obj, "rowTitle", path, false)
 		it.RowsFrom = l.str(obj, "rowsFrom", path, false)
+		it.Shared = l.str(obj, "shared", path, false)
 		if _, hasMin := obj.Get("minRows"); AuthorChecks && it.RowsFrom != "" && hasMin {
 			l.problem(path+".minRows", "deze groep heeft een rij voor elke rij van "+it.RowsFrom+" (rowsFrom); minRows en maxRows horen bij die groep")
 		}
@@ -384,7 +386,7 @@ func (l *loader) item(v any, path string, isField bool) *Item {
 			it.Fields = append(it.Fields, f)
 		}
 	} else if AuthorChecks {
-		for _, key := range []string{"minRows", "maxRows", "rowLabel", "rowTitle", "rowsFrom", "fields"} {
+		for _, key := range []string{"minRows", "maxRows", "rowLabel", "rowTitle", "rowsFrom", "fields", "shared"} {
 			if _, ok := obj.Get(key); ok {
 				l.problem(path+"."+key, "alleen een vraag van soort group heeft "+key)
 			}

@@ -68,6 +68,7 @@ type Definition struct {
 	Sections    []*Section
 	Findings    []*Finding
 	Views       []*View // overviews for the result page and the report
+	Moved       []Move  // answers that moved in a newer version (moved.go)
 
 	items []*Item // top-level items in checklist order
 	byID  map[string]*Item
@@ -105,6 +106,11 @@ type Item struct {
 	RowTitle    string  // group only: the field whose answer names a row, e.g. "processtap"
 	RowsFrom    string  // group only: id of an earlier group whose rows this group follows
 	Fields      []*Item // group only
+
+	// Shared names the group of data/dossier.yaml this group is (group
+	// only): its rows belong to the dossier, and every checklist of the
+	// dossier that includes it reads and writes the same rows.
+	Shared string
 
 	// Source is the group named by RowsFrom: this group has one row per row
 	// of Source, at the same index.

@@ -22,16 +22,21 @@ func TestSamenwerkingChecklist(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	def, _, err := yamldef.Load(src, lists)
+	shared, err := yamldef.LoadShared(dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, _, err := yamldef.LoadIn(src, lists, shared)
 	if err != nil {
 		t.Fatal(err)
 	}
 	answers := answersFromJSON(t, def, `{
 	  "bestaande-samenwerkingen": "ja",
+	  "organisaties": [{"naam": "Sociale Zaken"}, {"naam": "Woningcorporatie"}, {"naam": "Wijkteam"}],
 	  "partners": [
-	    {"naam": "Sociale Zaken", "publieke-taak": "ja", "grondslag": "gerechtvaardigd-belang"},
-	    {"naam": "Woningcorporatie", "publieke-taak": "nee", "grondslag": "alleen-afspraak"},
-	    {"naam": "Wijkteam", "publieke-taak": "ja"}
+	    {"publieke-taak": "ja", "grondslag": "gerechtvaardigd-belang"},
+	    {"publieke-taak": "nee", "grondslag": "alleen-afspraak"},
+	    {"publieke-taak": "ja"}
 	  ],
 	  "minst-ingrijpend": "nee",
 	  "adresonderzoek": "ja",
@@ -62,7 +67,7 @@ func TestSamenwerkingChecklist(t *testing.T) {
 		t.Errorf("%d sections", len(st.Sections))
 	}
 	report := checklist.Report(def, answers, st)
-	if !strings.Contains(report, "| Sociale Zaken | - | Ja | - | Gerechtvaardigd belang | - |") {
+	if !strings.Contains(report, "| Organisatie 1: Sociale Zaken | Ja | - | Gerechtvaardigd belang | - |") {
 		t.Errorf("report table missing:\n%s", report)
 	}
 }
@@ -89,6 +94,10 @@ func TestRealGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	shared, err := yamldef.LoadShared(dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	defs := map[string]*checklist.Definition{}
 	loadErrs := map[string]error{}
 	for _, file := range files {
@@ -100,7 +109,7 @@ func TestRealGolden(t *testing.T) {
 			if _, seen := defs[id]; !seen && loadErrs[id] == nil {
 				src, err := os.ReadFile(filepath.Join(dataDir, "checklists", id+".yaml"))
 				if err == nil {
-					defs[id], _, err = yamldef.Load(src, lists)
+					defs[id], _, err = yamldef.LoadIn(src, lists, shared)
 				}
 				loadErrs[id] = err
 			}

@@ -29,7 +29,11 @@ func workbook(t *testing.T) *checklist.Definition {
 	if err != nil {
 		t.Fatal(err)
 	}
-	def, _, err := yamldef.Load(src, lists)
+	shared, err := yamldef.LoadShared(dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, _, err := yamldef.LoadIn(src, lists, shared)
 	if err != nil {
 		t.Fatal(err)
 	}

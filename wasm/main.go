@@ -10,6 +10,7 @@ import (
 	"syscall/js"
 
 	"deelwijzer/checklist"
+	"deelwijzer/dossier"
 )
 
 // definition is the checklist loaded by load(); one page shows one checklist.
@@ -17,7 +18,7 @@ var definition *checklist.Definition
 
 func main() {
 	engine := js.Global().Get("Object").New()
-	for _, name := range []string{"load", "evaluate", "validate", "exportFile", "importFile", "report", "result"} {
+	for _, name := range []string{"load", "evaluate", "validate", "exportFile", "importFile", "report", "result", "dossier"} {
 		engine.Set(name, function(name))
 	}
 	js.Global().Set("deelwijzerEngine", engine)
@@ -37,7 +38,7 @@ func function(name string) js.Func {
 				result = checklist.ErrorJSON("Er ging iets mis in de checklist. Probeer het opnieuw of laad de pagina opnieuw.")
 			}
 		}()
-		var args [2]string
+		var args [3]string
 		for i := 0; i < len(args) && i < len(jsArgs); i++ {
 			switch jsArgs[i].Type() {
 			case js.TypeString:
@@ -49,6 +50,11 @@ func function(name string) js.Func {
 				js.CopyBytesToGo(b, jsArgs[i])
 				args[i] = string(b)
 			}
+		}
+		if name == "dossier" {
+			// The dossier store needs no checklist: the list of dossiers
+			// uses it without one. dossier(op, argsJSON, fileBytes).
+			return dossier.Call(args[0], args[1], args[2])
 		}
 		return call(name, args[0], args[1])
 	})

@@ -6,6 +6,7 @@
 // this page's own files.
 import '../gen/wasm_exec.js';
 import { el, langText, renderViews } from './views.js';
+import { dossierContext } from './dossier-checklist.js';
 
 const form = document.getElementById('checklist');
 const dataEl = document.getElementById('checklist-data');
@@ -23,7 +24,9 @@ form.addEventListener('submit', (ev) => ev.preventDefault());
 const payload = JSON.parse(dataEl.textContent);
 const def = payload.definition;
 const checklistID = def.id;
-const storeKey = `deelwijzer:${checklistID}:antwoorden`;
+// In a dossier (dossier-checklist.js) the answers are kept in the dossier's key.
+const inDossier = dossierContext(checklistID, def);
+const storeKey = inDossier ? inDossier.key : `deelwijzer:${checklistID}:antwoorden`;
 const baseTitle = document.title;
 
 // Field metadata from the definition, so reading and writing the DOM follows the
@@ -576,7 +579,7 @@ const storeCheckbox = () => $('bewaar-op-apparaat');
 // (storeKey) and, after a save that failed, the moment it failed (staleKey), so an
 // older copy never comes back as if it were current. Other checklists' keys are
 // never touched here; the privacy page lists and removes them all.
-const staleKey = `deelwijzer:${checklistID}:verouderd`;
+const staleKey = inDossier ? inDossier.staleKey : `deelwijzer:${checklistID}:verouderd`;
 
 // The state of the work on screen. dirty: changed since the last save to the
 // device or to a file, so leaving the page asks first. held: the raw stored copy
@@ -665,7 +668,8 @@ function persist(answers) {
     return false;
   }
   try {
-    localStorage.setItem(storeKey, file.text);
+    if (inDossier) inDossier.write(file.text);
+    else localStorage.setItem(storeKey, file.text);
   } catch (err) {
     storeFailed(isQuota(err)
       ? 'De opslag van de browser is vol. Daarom kon Deelwijzer uw laatste wijzigingen niet op dit apparaat bewaren.'
@@ -692,7 +696,7 @@ function storeFailed(reason) {
       if (localStorage.getItem(staleKey) === null) localStorage.setItem(staleKey, new Date().toISOString());
       note = ' De oudere kopie op dit apparaat blijft staan. Krijgt u die later terug, dan ziet u dat hij verouderd is.';
     } catch (err) {
-      try { localStorage.removeItem(storeKey); } catch (e) { /* storage blocked */ }
+      try { if (inDossier) inDossier.drop(); else localStorage.removeItem(storeKey); } catch (e) { /* storage blocked */ }
       note = ' De oudere kopie op dit apparaat is verwijderd, zodat die later niet terugkomt alsof hij actueel is.';
     }
   }
@@ -727,7 +731,8 @@ function changed(ev) {
 
 function wipeDevice() {
   try {
-    localStorage.removeItem(storeKey);
+    if (inDossier) inDossier.drop();
+    else localStorage.removeItem(storeKey);
     localStorage.removeItem(staleKey);
   } catch (err) { /* storage blocked: nothing was kept */ }
   held = null;
@@ -888,9 +893,12 @@ function restoreFromDevice() {
   let kept = null;
   let stale = null;
   try {
-    kept = localStorage.getItem(storeKey);
+    kept = inDossier ? inDossier.read() : localStorage.getItem(storeKey);
     stale = localStorage.getItem(staleKey);
   } catch (err) { return false; /* storage blocked */ }
+  // In a dossier the answers are kept there from the start: the visitor chose
+  // that by making the dossier.
+  if (inDossier) storeCheckbox().checked = true;
   if (kept === null) {
     if (stale !== null) try { localStorage.removeItem(staleKey); } catch (err) { /* storage blocked */ }
     return false;
@@ -1031,7 +1039,9 @@ function otherTab(ev) {
   storeProblem = '';
   storeReason = '';
   markDirty();
-  if (ev.newValue === null) {
+  if (inDossier) {
+    importMessage('warning', inDossier.otherTabText(ev.newValue === null));
+  } else if (ev.newValue === null) {
     importMessage('warning', 'In een ander tabblad of venster is wat op dit apparaat voor deze checklist bewaard stond, gewist. Dit tabblad bewaart daarom niets meer op dit apparaat. Uw antwoorden op dit scherm staan er nog. Wilt u ze houden? Download ze, of vink "Bewaar op dit apparaat" weer aan.');
   } else {
     importMessage('warning', 'Deze checklist is ook in een ander tabblad of venster open, en dat tabblad heeft antwoorden op dit apparaat bewaard. Dit tabblad bewaart nu niets meer, zodat het de antwoorden van het andere tabblad niet overschrijft. Wilt u toch de antwoorden van dit tabblad bewaren? Vink dan "Bewaar op dit apparaat" weer aan. Dan komen ze in de plaats van wat het andere tabblad bewaarde.');
@@ -1348,6 +1358,14 @@ function enhance() {
     wipeDevice();
     storeCheckbox().checked = false;
     fill({});
+    // In a dossier the shared rows stay (other checklists use them): show them again.
+    if (inDossier) {
+      try {
+        const kept = inDossier.read();
+        const res = kept ? call('importFile', kept) : {};
+        if (res.answers) fill(res.answers);
+      } catch (err) { /* the dossier is gone or unreadable: nothing to show */ }
+    }
     hideErrors();
     $('resultaat').hidden = true;
     $('importmelding').hidden = true;

@@ -25,16 +25,30 @@ function when(iso) {
 }
 
 // entries groups the keys per checklist: "deelwijzer:<id>:antwoorden" is the stored
-// copy, "deelwijzer:<id>:verouderd" marks a copy whose later save failed.
+// copy, "deelwijzer:<id>:verouderd" marks a copy whose later save failed. A dossier
+// is "deelwijzer:dossier:<id>" (its whole text) with its own "verouderd" mark;
+// "deelwijzer:huidig-dossier" only says which one a checklist opens in, and goes with
+// the rest.
 function entries(keys) {
   const byID = new Map();
   for (const k of keys) {
-    const [, id, what] = k.split(':');
-    const e = byID.get(id) || { id, keys: [] };
+    const parts = k.split(':');
+    if (parts[1] === 'huidig-dossier') continue;
+    const isDossier = parts[1] === 'dossier';
+    const id = isDossier ? `dossier:${parts[2]}` : parts[1];
+    const what = isDossier ? (parts[3] || 'dossier') : parts[2];
+    const e = byID.get(id) || { id, keys: [], dossier: isDossier };
     e.keys.push(k);
     let value = null;
     try { value = localStorage.getItem(k); } catch (err) { /* removed meanwhile */ }
-    if (what === 'antwoorden' && value !== null) {
+    if (what === 'dossier' && value !== null) {
+      e.size = value.length;
+      try {
+        const d = JSON.parse(value).dossier;
+        e.name = d.name;
+        e.saved = d.modified;
+      } catch (err) { e.damaged = true; }
+    } else if (what === 'antwoorden' && value !== null) {
       e.size = value.length;
       try { e.saved = JSON.parse(value).exported; } catch (err) { e.damaged = true; }
     } else if (what === 'verouderd') {
@@ -48,7 +62,12 @@ function entries(keys) {
 function line(e) {
   const li = document.createElement('li');
   const info = names[e.id];
-  if (info) {
+  if (e.dossier) {
+    const a = document.createElement('a');
+    a.href = siteURL('/dossiers/');
+    a.textContent = `Dossier "${e.name || e.id.slice('dossier:'.length)}"`;
+    li.append(a);
+  } else if (info) {
     const a = document.createElement('a');
     a.href = siteURL(info.page);
     a.textContent = info.title;
@@ -57,7 +76,7 @@ function line(e) {
     li.append(`Checklist "${e.id}"`);
   }
   const parts = [];
-  if (e.saved && when(e.saved)) parts.push(`antwoorden bewaard op ${when(e.saved)}`);
+  if (e.saved && when(e.saved)) parts.push(`${e.dossier ? 'laatst' : 'antwoorden'} bewaard op ${when(e.saved)}`);
   else if (e.size !== undefined) parts.push(e.damaged ? 'antwoorden die niet meer te lezen zijn' : 'antwoorden, zonder datum');
   if (e.size !== undefined) parts.push(`${Math.max(1, Math.round(e.size / 1000))} kB`);
   if (e.stale && when(e.stale)) parts.push(`daarna lukte bewaren niet meer (${when(e.stale)}): deze kopie is verouderd`);
@@ -117,13 +136,16 @@ function render() {
   const lines = found.map(line);
   if (offlineFiles !== null) lines.push(offlineLine());
   list.replaceChildren(...lines);
+  const dossiers = found.filter((e) => e.dossier).length;
+  const lists = found.length - dossiers;
+  const counted = [];
+  if (dossiers) counted.push(dossiers === 1 ? '1 dossier' : `${dossiers} dossiers`);
+  if (lists) counted.push(lists === 1 ? 'de antwoorden van 1 checklist' : `de antwoorden van ${lists} checklists`);
   $('opslag-samenvatting').textContent = lines.length === 0
     ? 'Deelwijzer bewaart nu niets op dit apparaat.'
     : (found.length === 0
       ? 'Deelwijzer bewaart op dit apparaat:'
-      : (found.length === 1
-        ? 'Deelwijzer bewaart op dit apparaat de antwoorden van 1 checklist:'
-        : `Deelwijzer bewaart op dit apparaat de antwoorden van ${found.length} checklists:`));
+      : `Deelwijzer bewaart op dit apparaat ${counted.join(' en ')}:`);
   $('opslag-wis').hidden = lines.length === 0;
   if (lines.length === 0) $('opslag-bevestiging').hidden = true;
 }

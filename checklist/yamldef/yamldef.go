@@ -263,20 +263,13 @@ func optionsOf(entries []*yaml.Node) ([]checklist.Option, bool) {
 
 // Load parses YAML and builds a definition. The Document is returned even
 // when loading fails, so callers can map problems to lines.
+// A definition that includes a shared group needs LoadIn.
 func Load(src []byte, lists map[string][]checklist.Option) (*checklist.Definition, *Document, error) {
-	doc, err := Parse(src)
-	if err != nil {
-		return nil, nil, err
-	}
-	def, err := checklist.Load(doc.Tree, lists)
-	return def, doc, err
+	return LoadIn(src, lists, nil)
 }
 
 // ToJSON converts YAML to JSON text (what the page hands to the engine).
+// A definition that includes a shared group needs ToJSONIn.
 func ToJSON(src []byte) (string, error) {
-	doc, err := Parse(src)
-	if err != nil {
-		return "", err
-	}
-	return checklist.JSONText(doc.Tree), nil
+	return ToJSONIn(src, nil)
 }

@@ -50,6 +50,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "defcheck:", err)
 		return 1
 	}
+	shared, err := yamldef.LoadShared(*dataDir)
+	if err != nil {
+		fmt.Fprintln(stderr, "defcheck:", err)
+		return 1
+	}
 	sources, err := loadSourceIDs(filepath.Join(*dataDir, "bronnen.yaml"))
 	if err != nil {
 		fmt.Fprintln(stderr, "defcheck:", err)
@@ -67,7 +72,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	failed := 0
 	for _, file := range files {
-		lines, def, doc := checkFile(file, lists, sources)
+		lines, def, doc := checkFile(file, lists, shared, sources)
 		if def != nil && len(lines) == 0 {
 			if *recordFlag {
 				if err := record(*dataDir, []*checklist.Definition{def}, stdout); err != nil {
@@ -96,12 +101,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // checkFile returns one line per problem, and the definition and document
 // when the file loads.
-func checkFile(file string, lists map[string][]checklist.Option, sources map[string]bool) ([]string, *checklist.Definition, *yamldef.Document) {
+func checkFile(file string, lists map[string][]checklist.Option, shared *yamldef.Shared, sources map[string]bool) ([]string, *checklist.Definition, *yamldef.Document) {
 	src, err := os.ReadFile(file)
 	if err != nil {
 		return []string{file + ": " + err.Error()}, nil, nil
 	}
-	def, doc, err := yamldef.Load(src, lists)
+	def, doc, err := yamldef.LoadIn(src, lists, shared)
 	if doc == nil {
 		return []string{yamlErrorLine(file, err)}, nil, nil
 	}

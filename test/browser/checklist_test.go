@@ -103,11 +103,15 @@ func sourceDefinition(t *testing.T, id string) definition {
 	if err != nil {
 		t.Fatal(err)
 	}
-	engine, _, err := yamldef.Load(src, lists)
+	shared, err := yamldef.LoadShared(dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine, _, err := yamldef.LoadIn(src, lists, shared)
 	if err != nil {
 		t.Fatalf("data/checklists/%s.yaml does not load: %v", id, err)
 	}
-	text, err := yamldef.ToJSON(src)
+	text, err := yamldef.ToJSONIn(src, shared)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ func TestReflow320(t *testing.T) {
 	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
 	tab := browsertest.NewBrowser(t).NewTab(t)
 	tab.SetViewport(320, 640)
-	pages := []string{"", "werkwijze/stap-2/", "werkwijze/print.html", "partners/", "partners/politie/", "rollen/", "begrippen/", "bronnen/", "zoeken/"}
+	pages := []string{"", "werkwijze/stap-2/", "werkwijze/print.html", "partners/", "partners/politie/", "rollen/", "begrippen/", "bronnen/", "zoeken/", "dossiers/"}
 	pages = append(pages, checklistPages(t, dir)...)
 	for _, p := range pages {
 		tab.Go(s.URL + p)

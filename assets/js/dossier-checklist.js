@@ -1,0 +1,113 @@
+// A checklist page that opens in a dossier: the one in the address (?dossier=<id>,
+// from the list of dossiers) or else the one opened last on this device. The page
+// then keeps its answers in that dossier instead of under its own key: the rows of
+// the shared groups (organisaties, ...) in the dossier's rows, which every checklist
+// of the dossier reads, and the checklist's own answers under its id. The engine
+// does the reading and writing of the dossier (Go package dossier); checklist.js
+// calls read, write and drop where it would read, write or remove its own key.
+import { CURRENT, dossier, dossierKey, readDossier, setCurrent, staleKeyOf, writeDossier } from './dossier-store.js';
+
+const $ = (id) => document.getElementById(id);
+
+function banner(parts) {
+  const box = $('dossier-banner');
+  if (!box) return;
+  box.replaceChildren(...parts);
+  box.hidden = false;
+}
+
+function listLink(text) {
+  const a = document.createElement('a');
+  const root = new URL(document.querySelector('.dw-home').href);
+  a.href = new URL('dossiers/', root).href;
+  a.textContent = text;
+  return a;
+}
+
+// dossierContext returns null when the page works on its own (no dossier, or storage
+// blocked), else what checklist.js needs to keep its answers in the dossier.
+export function dossierContext(checklistID, def) {
+  const asked = new URLSearchParams(window.location.search).get('dossier');
+  let id = asked;
+  let remembered = false;
+  if (!id) {
+    try { id = localStorage.getItem(CURRENT); } catch (err) { return null; }
+    remembered = true;
+  }
+  if (!id) return null;
+  const text = readDossier(id);
+  if (text === null) {
+    if (remembered) {
+      // The dossier was removed (here or in another tab): forget it quietly.
+      try { localStorage.removeItem(CURRENT); } catch (err) { /* storage blocked */ }
+    } else {
+      banner(['Het dossier uit het adres van deze pagina staat niet op dit apparaat. Uw antwoorden worden daarom niet in een dossier bewaard. ', listLink('Bekijk uw dossiers')]);
+    }
+    return null;
+  }
+  let name = '';
+  try { name = JSON.parse(text).dossier.name; } catch (err) { /* the engine says what is wrong on read */ }
+  if (asked) setCurrent(id);
+
+  const shared = {};
+  for (const s of def.sections) for (const it of s.items) if (it.shared) shared[it.id] = it.shared;
+
+  const strong = document.createElement('strong');
+  strong.textContent = name;
+  const parts = ['U werkt in het dossier ', strong, '. Organisaties en andere rijen die alle checklists van dit dossier delen, vult u één keer in. '];
+  let loose = null;
+  try { loose = localStorage.getItem(`deelwijzer:${checklistID}:antwoorden`); } catch (err) { /* storage blocked */ }
+  // Answers kept for this checklist before dossiers are not shown here: say where they are.
+  if (loose !== null) parts.push('Op dit apparaat staan ook antwoorden van deze checklist buiten een dossier. Bij Alle dossiers maakt u daar een dossier van. ');
+  parts.push(listLink('Alle dossiers'));
+  banner(parts);
+  const label = document.querySelector('label[for="bewaar-op-apparaat"]');
+  if (label) label.textContent = 'Bewaar in dit dossier op dit apparaat (in deze browser). Doe dit alleen op een apparaat dat niet door anderen wordt gebruikt.';
+  const wipeText = $('wis-uitleg');
+  if (wipeText) {
+    wipeText.textContent = 'Alle antwoorden van deze checklist worden gewist, ook in het dossier op dit apparaat. De organisaties en andere gedeelde rijen van het dossier blijven staan: andere checklists gebruiken ze ook. Een heel dossier verwijdert u bij Alle dossiers.';
+  }
+
+  const ctx = {
+    id,
+    name,
+    key: dossierKey(id),
+    staleKey: staleKeyOf(id),
+    // read: this checklist's answer file from the dossier, or null when the dossier
+    // has nothing for it yet (or is gone).
+    read() {
+      const current = readDossier(id);
+      if (current === null) return null;
+      const res = dossier('checklist', { dossier: current, checklist: checklistID, version: def.version, shared });
+      if (res.error) throw new Error(res.error);
+      try {
+        if (Object.keys(JSON.parse(res.text).answers).length === 0) return null;
+      } catch (err) { return null; }
+      return res.text;
+    },
+    // write: the answer file the engine exported goes into the dossier. It throws
+    // what localStorage throws, like the page's own key would.
+    write(fileText) {
+      const current = readDossier(id);
+      if (current === null) throw new Error('Het dossier staat niet meer op dit apparaat.');
+      const res = dossier('put', { dossier: current, file: fileText, shared, by: '', now: new Date().toISOString() });
+      if (res.error) throw new Error(res.error);
+      writeDossier(id, res.text);
+    },
+    // otherTabText: what the page says when another tab changed or removed the dossier.
+    otherTabText(removed) {
+      return removed
+        ? 'In een ander tabblad of venster is dit dossier verwijderd of is alles gewist. Dit tabblad bewaart daarom niets meer op dit apparaat. Uw antwoorden op dit scherm staan er nog. Wilt u ze houden? Download ze als bestand.'
+        : 'Dit dossier is in een ander tabblad of venster veranderd. Dit tabblad bewaart nu niets meer, zodat het die wijziging niet overschrijft. Laad de pagina opnieuw om het dossier te zien zoals het nu is. Wilt u toch bewaren wat op dit scherm staat? Vink dan "Bewaar in dit dossier" weer aan.';
+    },
+    // drop: removes this checklist's own answers; the shared rows stay.
+    drop() {
+      const current = readDossier(id);
+      if (current === null) return;
+      const res = dossier('drop', { dossier: current, checklist: checklistID, now: new Date().toISOString() });
+      if (res.error) throw new Error(res.error);
+      writeDossier(id, res.text);
+    },
+  };
+  return ctx;
+}

@@ -1,0 +1,85 @@
+// Dossiers on this device: where they are kept and how they are read and written.
+// Used by the list of dossiers (dossiers.js) and by checklist pages that open in a
+// dossier (dossier-checklist.js). What a dossier holds and how its file looks is
+// decided by the engine (Go package dossier); this module only moves its text in
+// and out of localStorage. Nothing is written before the visitor makes or opens a
+// dossier, and nothing leaves the browser.
+
+// Keys: one per dossier, holding its whole text (the same text as its file), a mark
+// when a later save of it failed, and which dossier a checklist opens in.
+export const PREFIX = 'deelwijzer:dossier:';
+export const CURRENT = 'deelwijzer:huidig-dossier';
+export const dossierKey = (id) => `${PREFIX}${id}`;
+export const staleKeyOf = (id) => `${PREFIX}${id}:verouderd`;
+const validID = (id) => typeof id === 'string' && /^[a-z0-9-]{1,40}$/.test(id);
+
+export const isQuota = (err) => !!err && (err.name === 'QuotaExceededError' || err.name === 'NS_ERROR_DOM_QUOTA_REACHED' || err.code === 22);
+
+// newID: 8 random base-36 characters. Enough for the few dossiers of one browser;
+// an imported dossier whose id is already here gets a new one (the engine checks).
+export function newID() {
+  const bytes = new Uint8Array(8);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => (b % 36).toString(36)).join('');
+}
+
+// storageWorks: false when the browser does not let the site keep anything.
+export function storageWorks() {
+  try {
+    return typeof localStorage !== 'undefined' && localStorage !== null && (localStorage.length >= 0);
+  } catch (err) {
+    return false;
+  }
+}
+
+export function readDossier(id) {
+  if (!validID(id)) return null;
+  try { return localStorage.getItem(dossierKey(id)); } catch (err) { return null; }
+}
+
+// dossierIDs lists the ids of the dossiers kept here.
+export function dossierIDs() {
+  let keys = [];
+  try { keys = Object.keys(localStorage); } catch (err) { return []; }
+  return keys.filter((k) => k.startsWith(PREFIX) && validID(k.slice(PREFIX.length))).map((k) => k.slice(PREFIX.length));
+}
+
+// writeDossier keeps a dossier's text; it throws what localStorage throws (a full
+// storage, a browser that refuses), so callers can say why and keep the old copy.
+export function writeDossier(id, text) {
+  localStorage.setItem(dossierKey(id), text);
+  try { localStorage.removeItem(staleKeyOf(id)); } catch (err) { /* nothing to remove */ }
+}
+
+export function removeDossier(id) {
+  localStorage.removeItem(dossierKey(id));
+  try { localStorage.removeItem(staleKeyOf(id)); } catch (err) { /* storage blocked */ }
+  try { if (localStorage.getItem(CURRENT) === id) localStorage.removeItem(CURRENT); } catch (err) { /* storage blocked */ }
+}
+
+export function currentID() {
+  try { return localStorage.getItem(CURRENT); } catch (err) { return null; }
+}
+
+export function setCurrent(id) {
+  try { localStorage.setItem(CURRENT, id); } catch (err) { /* not remembered; the address still says it */ }
+}
+
+// dossier calls the engine's dossier store. The result is a file's text (starting
+// with {"schema") or an object: {error} or the fields of "summary" and "import".
+export function dossier(op, args, data) {
+  const text = globalThis.deelwijzerEngine.dossier(op, JSON.stringify(args), data || '');
+  if (text.startsWith('{"schema"')) return { text };
+  try {
+    const v = JSON.parse(text);
+    if (v && typeof v === 'object') return v;
+  } catch (err) { /* fall through */ }
+  return { error: 'Er ging iets mis met het dossier.' };
+}
+
+// dutchDate: "30 november 2026 om 10:40", as the privacy page writes it.
+export function dutchDate(iso) {
+  const d = new Date(iso);
+  if (!iso || Number.isNaN(d.getTime())) return '';
+  return `${d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' })} om ${d.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' })}`;
+}
