@@ -114,6 +114,7 @@ func Evaluate(def *Definition, answers Answers) *State {
 			st.Findings = appendFindings(st.Findings, f, env)
 		}
 	}
+	st.Findings = appendRemovedRowFindings(st.Findings, def, env)
 	return st
 }
 
@@ -172,17 +173,21 @@ func (f *Finding) fillText(env *evalEnv, row int) string {
 			} else if env.visible[p.ref.slot] {
 				v = env.answers[p.ref.ID]
 			}
-			b.WriteString(valueText(p.ref, v, "(niet ingevuld)"))
+			b.WriteString(valueText(p.ref, v, "(niet ingevuld)", env.answers))
 		}
 	}
 	return b.String()
 }
 
 // valueText shows an answer as a person would read it: option labels, not
-// their codes, and dates as dd-mm-jjjj. empty is shown for no answer.
-func valueText(it *Item, v any, empty string) string {
+// their codes, dates as dd-mm-jjjj, and references as the rows they name
+// (from answers). empty is shown for no answer.
+func valueText(it *Item, v any, empty string, answers Answers) string {
 	if !isAnswered(v) {
 		return empty
+	}
+	if it.Kind == KindRef {
+		return refText(it, v, answers, false)
 	}
 	if list, ok := v.([]string); ok {
 		labels := make([]string, len(list))
@@ -246,12 +251,20 @@ func valueProblem(it *Item, v any) string {
 		switch it.Kind {
 		case KindYesNo, KindChoice:
 			return "Kies een antwoord bij: "
+		case KindRef:
+			return "Kies een rij bij: "
 		case KindMulti:
 			return "Kies minstens één mogelijkheid bij: "
 		case KindDate:
 			return "Vul een datum in bij: "
 		}
 		return "Vul dit in: "
+	}
+	if it.Kind == KindRef {
+		if _, isList := v.([]string); isList != it.Multiple {
+			return "Dit antwoord heeft niet de juiste vorm: "
+		}
+		return ""
 	}
 	switch x := v.(type) {
 	case string:

@@ -100,6 +100,7 @@ func parseAnswers(text string, d *answerDecoder) (Answers, error) {
 	} else if tree != nil {
 		return nil, errorText("De antwoorden hebben niet de verwachte vorm.")
 	}
+	normalizeRows(d.def, answers)
 	return answers, nil
 }
 

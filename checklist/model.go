@@ -21,6 +21,9 @@ const (
 	KindLongText Kind = "longtext"
 	KindDate     Kind = "date"
 	KindGroup    Kind = "group"
+	// KindRef picks one row (or, with Multiple, several rows) of an
+	// earlier group; the answer is the row's stable id (RowIDKey).
+	KindRef Kind = "ref"
 )
 
 // YesNo answers. "weetniet" is a real answer: the visitor has thought about
@@ -105,6 +108,11 @@ type Item struct {
 	RowTitle    string  // group only: the field whose answer names a row, e.g. "processtap"
 	RowsFrom    string  // group only: id of an earlier group whose rows this group follows
 	Fields      []*Item // group only
+	Ref         string  // ref only: id of the group whose rows it names
+	Multiple    bool    // ref only: several rows may be picked
+
+	// Target is the group named by Ref.
+	Target *Item
 
 	// Source is the group named by RowsFrom: this group has one row per row
 	// of Source, at the same index.
