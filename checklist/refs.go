@@ -47,6 +47,7 @@ func (l *loader) checkRefs(def *Definition) {
 		l.setOwner("vraag", it.ID, it.Path)
 		l.checkRef(def, it, it.order)
 		for _, f := range it.Fields {
+			l.setOwner("veld", f.ID, f.Path)
 			l.checkRef(def, f, it.order)
 		}
 	}
