@@ -326,6 +326,10 @@ func writeHeader(b *textBuffer, cells ...string) {
 func writeRiskMap(b *textBuffer, refs []viewField, answers Answers, rows []int) {
 	var grid [2][5][5]int // [before/after][likelihood][impact]
 	var scored [][]string
+	// A risk scored before but not after its measures stays in the table
+	// as "niet beoordeeld" and is counted under the map, so the map after
+	// never looks as if the risk went away.
+	notRated := 0
 	sides := len(refs) / 3
 	for _, i := range rows {
 		cells := []string{refs[2].text(answers, i)}
@@ -335,6 +339,9 @@ func writeRiskMap(b *textBuffer, refs []viewField, answers Answers, rows []int) 
 			if k > 0 && im > 0 {
 				grid[side][k][im]++
 				cell = itoa(k) + " × " + itoa(im) + " (" + riskLevel(k*im) + ")"
+			} else if side == 1 && cells[1] != "" {
+				cell = "niet beoordeeld"
+				notRated++
 			}
 			cells = append(cells, cell)
 		}
@@ -374,6 +381,11 @@ func writeRiskMap(b *textBuffer, refs []viewField, answers Answers, rows []int) 
 		}
 	}
 	b.WriteString("\n")
+	if notRated == 1 {
+		b.WriteString("1 risico is na de maatregelen nog niet beoordeeld; het staat niet in de kaart na de maatregelen.\n\n")
+	} else if notRated > 1 {
+		b.WriteString(itoa(notRated) + " risico's zijn na de maatregelen nog niet beoordeeld; zij staan niet in de kaart na de maatregelen.\n\n")
+	}
 	writeHeader(b, []string{"Risico", "Kans × impact vóór", "Kans × impact na"}[:sides+1]...)
 	for _, cells := range scored {
 		writeRow(b, cells...)
