@@ -13,6 +13,7 @@ type State struct {
 	Warnings []Warning
 
 	def     *Definition
+	answers Answers
 	visible []bool // by Item.slot: a slice, not a map keyed by id, because evaluation reads it for every condition
 }
 
@@ -54,7 +55,7 @@ func (s *State) IsVisible(id string) bool {
 // Evaluate computes visibility, progress, findings and warnings. It does not
 // change answers.
 func Evaluate(def *Definition, answers Answers) *State {
-	st := &State{def: def, visible: make([]bool, len(def.items)), Visible: make([]string, 0, len(def.items)),
+	st := &State{def: def, answers: answers, visible: make([]bool, len(def.items)), Visible: make([]string, 0, len(def.items)),
 		Sections: make([]SectionProgress, 0, len(def.Sections)), Findings: make([]FindingResult, 0, len(def.Findings))}
 	env := &evalEnv{answers: answers, visible: st.visible}
 	// showIf only looks back, so one pass in checklist order is enough.

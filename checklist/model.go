@@ -75,6 +75,9 @@ type Definition struct {
 	items []*Item // top-level items in checklist order
 	byID  map[string]*Item
 	roles []Option // the list "rollen", for the labels of finding roles
+	// refTargets are the groups that ref fields name, in checklist order:
+	// the page gets their rows (id and label) to choose from.
+	refTargets []*Item
 
 	// EvaluateJSON's answer cache and buffers, used while decoderBusy is 1.
 	decoder     *answerDecoder

@@ -63,6 +63,34 @@ func (l *loader) checkRef(def *Definition, it *Item, order int) {
 		return
 	}
 	it.Target = target
+	for _, t := range def.refTargets {
+		if t == target {
+			return
+		}
+	}
+	def.refTargets = append(def.refTargets, target)
+}
+
+// appendRefRows writes "refRows": for each group a reference names, its
+// rows that hold something, each as {"id","label"}, so the page can offer
+// them in its lists and name them in the result without a label logic of
+// its own.
+func appendRefRows(b []byte, st *State) []byte {
+	b = append(b, `,"refRows":{`...)
+	for n, g := range st.def.refTargets {
+		if n > 0 {
+			b = append(b, ',')
+		}
+		b = appendFields(b, `%:[`, g.ID)
+		rows, _ := st.answers[g.ID].([]Row)
+		for i, r := range rows {
+			if !r.isEmpty() {
+				b = appendFields(b, `{"id":%,"label":%},`, rowID(r), rowTitle(g, st.answers, i))
+			}
+		}
+		b = appendFields(b, "]")
+	}
+	return append(b, '}')
 }
 
 // refItems lists the ref questions and fields of a definition, so work on
