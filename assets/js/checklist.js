@@ -1002,8 +1002,12 @@ function applyImport(name, res) {
   const { lines, from } = importDetails(res);
   const fromFile = from.replace(' Ze horen', ' Het bestand hoort');
   const undo = Object.keys(before).length ? [{ id: 'import-terug', label: 'Vorige antwoorden terugzetten', run: () => undoImport(before) }] : [];
+  // Notes alone (a reference kept as a removed row) lost nothing: they only ask
+  // the visitor to look.
+  const lead = (res.dropped || []).length === 0 ? 'Let op:'
+    : lines.length === 1 ? 'Dit antwoord past niet meer en is niet overgenomen:' : 'Deze antwoorden passen niet meer en zijn niet overgenomen:';
   if (lines.length) {
-    importMessage('warning', `Antwoorden geopend uit "${name}".${fromFile} ${lines.length === 1 ? 'Dit antwoord past niet meer en is niet overgenomen:' : 'Deze antwoorden passen niet meer en zijn niet overgenomen:'}`, lines, undo);
+    importMessage('warning', `Antwoorden geopend uit "${name}".${fromFile} ${lead}`, lines, undo);
   } else {
     importMessage('ok', `Antwoorden geopend uit "${name}".${fromFile}`, [], undo);
   }
