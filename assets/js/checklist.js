@@ -1330,8 +1330,12 @@ const riskLevel = { laag: 'Laag', middel: 'Middel', hoog: 'Hoog' };
 function riskGrid(caption, spec, answers) {
   const cells = {}; const scored = [];
   if (spec) {
-    const labelField = spec.label && fieldOf(spec.group, spec.label);
-    for (const [r, i] of realRows(answers, spec.group)) {
+    // The label may be a field of the group this one follows (the risk of a
+    // residual score): rows of both share their place.
+    const labelGroup = spec.label && !fieldOf(spec.group, spec.label) ? items.get(spec.group).rowsFrom : spec.group;
+    const labelField = spec.label && fieldOf(labelGroup, spec.label);
+    for (const [row, i] of realRows(answers, spec.group)) {
+      const r = { ...((answers[labelGroup] || [])[i] || {}), ...row };
       const l = Number(r[spec.likelihood]); const m = Number(r[spec.impact]);
       if (!(l >= 1 && l <= 4 && m >= 1 && m <= 4)) continue;
       const key = `${l}-${m}`;
@@ -1354,10 +1358,13 @@ function riskGrid(caption, spec, answers) {
 function riskmapView(v, answers) {
   const before = riskGrid(`${v.title}: voor maatregelen`, v.before, answers);
   const after = riskGrid(`${v.title}: na maatregelen`, v.after, answers);
+  // A risk scored before but not after its measures is named, never left out.
+  const unrated = before.scored.filter((n) => !after.scored.includes(n));
   const out = [el('h4', { textContent: v.title }),
     el('p', { className: 'dw-hint', textContent: 'Kans en impact lopen van 1 (klein) tot 4 (groot). Een risico staat in de cel van zijn score, met het nummer van zijn regel uit de stap over risico\u2019s en zijn naam. Elke cel noemt ook het niveau: laag (score 1 tot 3), middel (4 tot 8) of hoog (9 tot 16).' }),
     el('div', { className: 'dw-riskmaps' }, before.table, after.table)];
   if (!before.scored.length) out.push(el('p', { textContent: 'Nog geen risico\u2019s met een score.' }));
+  else if (v.after && unrated.length) out.push(el('p', { className: 'dw-riskmap__unrated', textContent: `Na de maatregelen nog niet beoordeeld: ${unrated.map((n) => `risico ${n}`).join(', ')}. ${unrated.length === 1 ? 'Dit risico staat' : 'Deze risico\u2019s staan'} niet in de kaart na maatregelen.` }));
   return out;
 }
 
