@@ -93,22 +93,6 @@ func appendRefRows(b []byte, st *State) []byte {
 	return append(b, '}')
 }
 
-// refItems lists the ref questions and fields of a definition, so work on
-// references costs nothing in a checklist without them.
-func (d *Definition) hasRefs() bool {
-	for _, it := range d.items {
-		if it.Kind == KindRef {
-			return true
-		}
-		for _, f := range it.Fields {
-			if f.Kind == KindRef {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // normalizeRows gives every row an id and puts the rows of each following
 // group in the order of its source. Rows and lists are copied before they
 // change, because the page's answer cache shares them between calls.
@@ -140,6 +124,9 @@ func normalizeRows(def *Definition, answers Answers) {
 }
 
 func assignRowIDs(it *Item, rows, source []Row) []Row {
+	if haveOwnIDs(rows) {
+		return rows // what the page sends after every change: nothing to do
+	}
 	// Ids the rows already have are taken first, so a new id never
 	// repeats one of a later row; a second row with the same id gets a
 	// new one.
@@ -179,6 +166,23 @@ func assignRowIDs(it *Item, rows, source []Row) []Row {
 		return rows
 	}
 	return out
+}
+
+// haveOwnIDs reports whether every row has a valid id of its own, without
+// allocating: groups are small (at most a few dozen rows).
+func haveOwnIDs(rows []Row) bool {
+	for i, r := range rows {
+		id := rowID(r)
+		if !isValidRowID(id) {
+			return false
+		}
+		for _, other := range rows[:i] {
+			if rowID(other) == id {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // alignRows returns the rows of a following group in the order of the

@@ -236,3 +236,14 @@ func TestRefDefinitionErrors(t *testing.T) {
 		})
 	}
 }
+
+// The page gets, after every change, the rows it can offer in each list of
+// references, named as the engine names them; blank rows are not offered.
+func TestEvaluateJSONRefRows(t *testing.T) {
+	def := loadYAML(t, refsYAML)
+	out := checklist.EvaluateJSON(def, `{"stappen":[{"_id":"s1","stap":"Melding"},{"_id":"s2"},{"_id":"s3","stap":"Plan"}],"risicos":[{"_id":"r1","naam":"Lek","stap":"s3"}]}`)
+	want := `"refRows":{"stappen":[{"id":"s1","label":"Processtap 1: Melding"},{"id":"s3","label":"Processtap 3: Plan"}],"risicos":[{"id":"r1","label":"Risico 1: Lek"}]}}`
+	if !strings.HasSuffix(out, want) {
+		t.Errorf("state ends\n%s\nwant\n%s", out, want)
+	}
+}
