@@ -309,7 +309,10 @@ function moveButton(groupID, row, step) {
     for (const f of followers(groupID)) renumber(f);
     changed();
     const label = form.querySelector(`[data-rows-for="${groupID}"]`).dataset.rowLabel || 'Regel';
-    (row.querySelector(step < 0 ? '.dw-row__up' : '.dw-row__down').hidden ? row.querySelector('input:not([type="hidden"]), select, textarea') : row.querySelector(step < 0 ? '.dw-row__up' : '.dw-row__down')).focus();
+    // Focus stays on the button that was used, unless the row reached the end
+    // and that button is gone.
+    const again = row.querySelector(step < 0 ? '.dw-row__up' : '.dw-row__down');
+    (again.hidden ? row.querySelector(FIELDS) : again).focus();
     say(`${label} staat nu op plaats ${i + step + 1}.`);
   });
   return b;
