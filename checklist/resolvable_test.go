@@ -40,18 +40,11 @@ func TestEveryFindingResolvable(t *testing.T) {
 				if _, ok := g.clear(f, fired, row, 1500); ok {
 					return
 				}
-				if reason := notResolvable[id+"/"+f.ID]; reason != "" {
-					t.Skip(reason)
-				}
 				t.Errorf("%s cannot be resolved by filling in, completing or choosing: give it the field to act on.\nwhen: %s\ntext: %s", f.ID, f.When, f.Text)
 			})
 		}
 	}
 }
-
-// notResolvable lists findings of checklists outside the dossier work that
-// still lack the field to resolve them, each with what it needs.
-var notResolvable = map[string]string{}
 
 // answerGen makes random answers for a definition, with a bias towards the
 // values the conditions test for.
