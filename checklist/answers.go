@@ -40,8 +40,8 @@ func isAnswered(v any) bool {
 // isEmpty: blank rows are what a form shows before the visitor types; they
 // are not answers and are not counted.
 func (r Row) isEmpty() bool {
-	for _, v := range r {
-		if isAnswered(v) {
+	for k, v := range r {
+		if k != RowIDKey && isAnswered(v) {
 			return false
 		}
 	}
@@ -90,6 +90,8 @@ func DecodeAnswers(def *Definition, tree any) (Answers, []Dropped) {
 		}
 		return answers, dropped
 	}
+	moveFamilyFields(def, obj)
+	defer normalizeRows(def, answers)
 	for _, id := range obj.Keys {
 		raw := obj.Values[id]
 		it := def.Item(id)
@@ -191,6 +193,9 @@ func (d *answerDecoder) member(p *jsonParser, id string) error {
 // decodeValue returns the usable value and, if something did not fit, why.
 // A multi answer keeps the options that still exist.
 func decodeValue(it *Item, raw any) (any, string) {
+	if it.Kind == KindRef {
+		return decodeRef(it, raw)
+	}
 	switch it.Kind {
 	case KindMulti:
 		list, ok := raw.([]any)
@@ -266,6 +271,14 @@ func decodeRows(it *Item, raw any, dropped []Dropped) (any, []Dropped) {
 		}
 		row := Row{}
 		for _, fid := range obj.Keys {
+			if fid == RowIDKey {
+				if id, _ := obj.Values[fid].(string); isValidRowID(id) {
+					row[RowIDKey] = id
+				} else {
+					dropped = addDropped(dropped, cell+"."+fid, "Dit is geen geldig id van een rij; de rij krijgt een nieuw id.")
+				}
+				continue
+			}
 			f := it.Field(fid)
 			if f == nil {
 				dropped = addDropped(dropped, cell+"."+fid, "Dit veld bestaat niet in deze versie van de checklist.")
@@ -285,6 +298,37 @@ func decodeRows(it *Item, raw any, dropped []Dropped) (any, []Dropped) {
 		rows = append(rows, row)
 	}
 	return rows, dropped
+}
+
+// decodeRef keeps every row id (also of a row that is gone: it is shown
+// and flagged, never dropped). A single text where a list belongs, or a
+// list where one belongs, is taken over: older files had free text here.
+func decodeRef(it *Item, raw any) (any, string) {
+	var values []string
+	switch x := raw.(type) {
+	case string:
+		if x != "" {
+			values = []string{x}
+		}
+	case []any:
+		for _, e := range x {
+			if s, ok := e.(string); ok && s != "" && !containsString(values, s) {
+				values = append(values, s)
+			}
+		}
+		if !it.Multiple && len(values) > 1 {
+			values = []string{joinStrings(values, ", ")}
+		}
+	default:
+		return nil, "Hier hoort een verwijzing naar een rij, maar het bestand bevat " + describeValue(raw) + "."
+	}
+	switch {
+	case len(values) == 0:
+		return nil, ""
+	case it.Multiple:
+		return values, ""
+	}
+	return values[0], ""
 }
 
 func describeValue(v any) string {
@@ -375,6 +419,9 @@ func encodeAnswers(def *Definition, answers Answers, keepBlankRows bool) *Object
 					continue
 				}
 				ro := NewObject()
+				if id := rowID(r); id != "" {
+					ro.Set(RowIDKey, id)
+				}
 				for _, f := range it.Fields {
 					if cell, ok := r[f.ID]; ok && isAnswered(cell) && (keepBlankRows || exportable(f, cell)) {
 						ro.Set(f.ID, encodeValue(cell))
@@ -427,7 +474,9 @@ func exportRows(def *Definition, it *Item, answers Answers) []Row {
 				out = append(out, nil)
 			}
 			if out[i] == nil {
-				out[i] = Row{}
+				// A blank row written to keep the family together
+				// carries the id of the row it stands beside.
+				out[i] = Row{RowIDKey: rowID(r)}
 				if i < len(rows) && rows[i] != nil {
 					out[i] = rows[i]
 				}

@@ -440,6 +440,10 @@ func (n *node) checkComparison(scope scopeFunc) error {
 			return conditionError(n.pos, it.ID+" is een meerkeuzevraag; gebruik includes("+it.ID+", \"waarde\") of count("+it.ID+")")
 		case KindGroup:
 			return conditionError(n.pos, it.ID+" is een groep; gebruik count("+it.ID+") of answered("+it.ID+")")
+		case KindRef:
+			// An id means nothing to an author; what a condition can ask
+			// is whether a row is chosen, and how many.
+			return conditionError(n.pos, it.ID+" is een verwijzing naar een rij; gebruik answered("+it.ID+") of, bij meer rijen, count("+it.ID+")")
 		}
 		if rt == typeRef {
 			other := right.item
@@ -539,8 +543,8 @@ func (n *node) checkCall(scope scopeFunc) error {
 	case "answered":
 		n.typ = typeBool
 	case "count":
-		if it.Kind != KindGroup && it.Kind != KindMulti {
-			return conditionError(n.pos, "count() werkt alleen op een groep of meerkeuzevraag; "+it.ID+" is een "+kindName(it.Kind))
+		if it.Kind != KindGroup && it.Kind != KindMulti && !(it.Kind == KindRef && it.Multiple) {
+			return conditionError(n.pos, "count() werkt alleen op een groep, een meerkeuzevraag of een verwijzing naar meer rijen; "+it.ID+" is een "+kindName(it.Kind))
 		}
 		n.typ = typeNumber
 	case "includes":

@@ -13,6 +13,7 @@ type State struct {
 	Warnings []Warning
 
 	def     *Definition
+	answers Answers
 	visible []bool // by Item.slot: a slice, not a map keyed by id, because evaluation reads it for every condition
 }
 
@@ -54,7 +55,7 @@ func (s *State) IsVisible(id string) bool {
 // Evaluate computes visibility, progress, findings and warnings. It does not
 // change answers.
 func Evaluate(def *Definition, answers Answers) *State {
-	st := &State{def: def, visible: make([]bool, len(def.items)), Visible: make([]string, 0, len(def.items)),
+	st := &State{def: def, answers: answers, visible: make([]bool, len(def.items)), Visible: make([]string, 0, len(def.items)),
 		Sections: make([]SectionProgress, 0, len(def.Sections)), Findings: make([]FindingResult, 0, len(def.Findings))}
 	env := &evalEnv{answers: answers, visible: st.visible}
 	// showIf only looks back, so one pass in checklist order is enough.
@@ -114,6 +115,7 @@ func Evaluate(def *Definition, answers Answers) *State {
 			st.Findings = appendFindings(st.Findings, f, env)
 		}
 	}
+	st.Findings = appendRemovedRowFindings(st.Findings, def, env)
 	return st
 }
 
@@ -172,17 +174,21 @@ func (f *Finding) fillText(env *evalEnv, row int) string {
 			} else if env.visible[p.ref.slot] {
 				v = env.answers[p.ref.ID]
 			}
-			b.WriteString(valueText(p.ref, v, "(niet ingevuld)"))
+			b.WriteString(valueText(p.ref, v, "(niet ingevuld)", env.answers))
 		}
 	}
 	return b.String()
 }
 
 // valueText shows an answer as a person would read it: option labels, not
-// their codes, and dates as dd-mm-jjjj. empty is shown for no answer.
-func valueText(it *Item, v any, empty string) string {
+// their codes, dates as dd-mm-jjjj, and references as the rows they name
+// (from answers). empty is shown for no answer.
+func valueText(it *Item, v any, empty string, answers Answers) string {
 	if !isAnswered(v) {
 		return empty
+	}
+	if it.Kind == KindRef {
+		return refText(it, v, answers, false)
 	}
 	if list, ok := v.([]string); ok {
 		labels := make([]string, len(list))
@@ -246,12 +252,20 @@ func valueProblem(it *Item, v any) string {
 		switch it.Kind {
 		case KindYesNo, KindChoice:
 			return "Kies een antwoord bij: "
+		case KindRef:
+			return "Kies een rij bij: "
 		case KindMulti:
 			return "Kies minstens één mogelijkheid bij: "
 		case KindDate:
 			return "Vul een datum in bij: "
 		}
 		return "Vul dit in: "
+	}
+	if it.Kind == KindRef {
+		if _, isList := v.([]string); isList != it.Multiple {
+			return "Dit antwoord heeft niet de juiste vorm: "
+		}
+		return ""
 	}
 	switch x := v.(type) {
 	case string:
@@ -394,4 +408,11 @@ func (it *Item) rowName() string {
 //go:noinline
 func addError(out []ValidationError, field, item, message string) []ValidationError {
 	return append(out, ValidationError{Field: field, Item: item, Message: message})
+}
+
+// AnswerText is an answer as the result shows it: labels for choices, a
+// Dutch date, and for a reference the row it names ("Risico 2: …"), so
+// renderers outside the engine (the documents) never decode values again.
+func (it *Item) AnswerText(v any, answers Answers) string {
+	return valueText(it, v, "", answers)
 }

@@ -101,6 +101,7 @@ func Import(def *Definition, text string) (*Imported, error) {
 	applyMoves(def, res.FromVersion, answersTree.(*Object))
 	res.Answers, res.Dropped = DecodeAnswers(def, answersTree)
 	res.Dropped = dropInvalidDates(def, res.Answers, res.Dropped)
+	res.Notes = append(res.Notes, mapRefs(def, res.Answers)...)
 	// A file that claims this very version cannot honestly hold answers that do
 	// not fit it: it was damaged or edited. Refuse it whole rather than take half;
 	// only a file from another version is migrated answer by answer.

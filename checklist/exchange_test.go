@@ -26,7 +26,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 		t.Fatalf("export starts wrong:\n%s", file)
 	}
 	// Checklist order, blank rows left out.
-	if !strings.Contains(file, `"partners":[{"naam":"Wijkteam","grondslag":"taak"},{"naam":"GGD"}]}`) {
+	if !strings.Contains(file, `"partners":[{"_id":"partners-1","naam":"Wijkteam","grondslag":"taak"},{"_id":"partners-3","naam":"GGD"}]}`) {
 		t.Errorf("partners wrong:\n%s", file)
 	}
 	res, err := checklist.Import(def, file)
@@ -120,14 +120,14 @@ func TestImportOlderVersion(t *testing.T) {
 		t.Errorf("text changed: %v", res.Answers["nog-iets"])
 	}
 	rows := res.Answers["partners"].([]checklist.Row)
-	if len(rows) != 3 || rows[0]["naam"] != "A" || len(rows[1]) != 0 || rows[2]["naam"] != "B" {
+	if len(rows) != 3 || rows[0]["naam"] != "A" || len(rows[1]) != 1 || rows[2]["naam"] != "B" {
 		t.Errorf("rows %v", rows)
 	}
 	out := checklist.ImportJSON(def, file)
 	if !strings.HasPrefix(out, `{"answers":{"soort":`) && !strings.HasPrefix(out, `{"answers":{"nog-iets":`) {
 		t.Errorf("ImportJSON shape: %s", out)
 	}
-	for _, key := range []string{`"dropped":[{"item":"bestaat","reason":`, `"fromVersion":"0.9.0"`, `"notes":[]`, `"partners":[{"naam":"A"},{},{"naam":"B"}]`} {
+	for _, key := range []string{`"dropped":[{"item":"bestaat","reason":`, `"fromVersion":"0.9.0"`, `"notes":[]`, `"partners":[{"_id":"partners-1","naam":"A"},{"_id":"partners-2"},{"_id":"partners-3","naam":"B"}]`} {
 		if !strings.Contains(out, key) {
 			t.Errorf("ImportJSON lacks %s:\n%s", key, out)
 		}

@@ -139,7 +139,11 @@ func rowTitle(it *Item, answers Answers, i int) string {
 	name += " " + itoa(i+1)
 	if f := it.Field(it.RowTitle); f != nil {
 		if rows, _ := answers[it.ID].([]Row); i < len(rows) {
-			if t := valueText(f, rows[i][f.ID], ""); t != "" {
+			t := valueText(f, rows[i][f.ID], "", answers)
+			if f.Kind == KindRef {
+				t = refText(f, rows[i][f.ID], answers, true)
+			}
+			if t != "" {
 				name += ": " + t
 			}
 		}

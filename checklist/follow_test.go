@@ -36,12 +36,13 @@ func TestFollowerExportKeepsRowsAligned(t *testing.T) {
 	answers := answersFromJSON(t, def, a.files["answers.json"])
 	file := checklist.Export(def, answers, "2026-11-23T10:00:00Z")
 	for _, want := range []string{
-		`"deelmomenten":[{"processtap":"Aanmelding"`,
+		`"deelmomenten":[{"_id":"deelmomenten-1","processtap":"Aanmelding"`,
 		// Row 2 of the source is blank, but the followers' rows 2 and 4
-		// hold something the page shows: they are kept, aligned.
-		`"deelmomenten":[{"processtap":"Aanmelding","van":"wijkteam","naar":"veilig-thuis","gegevens":"Naam | adres"},{},{"processtap":"Terugkoppeling","van-anders":"Huisarts","naar":"wijkteam"},{}]`,
-		`"rechtmatigheid":[{"grondslag":"taak"},{"grondslag":"onbekend"},{},{"grondslag":"onbekend"}]`,
-		`"risicos":[{"risico":"Te veel gegevens","kans":"4","impact":"4","restkans":"2","restimpact":"3"},{},{"risico":"Onveilig kanaal","kans":"2","impact":"3"},{}]`,
+		// hold something the page shows: they are kept, aligned, each
+		// with the id of its family's row.
+		`"deelmomenten":[{"_id":"deelmomenten-1","processtap":"Aanmelding","van":"wijkteam","naar":"veilig-thuis","gegevens":"Naam | adres"},{"_id":"deelmomenten-2"},{"_id":"deelmomenten-3","processtap":"Terugkoppeling","van-anders":"Huisarts","naar":"wijkteam"},{"_id":"rechtmatigheid-4"}]`,
+		`"rechtmatigheid":[{"_id":"deelmomenten-1","grondslag":"taak"},{"_id":"deelmomenten-2","grondslag":"onbekend"},{"_id":"deelmomenten-3"},{"_id":"rechtmatigheid-4","grondslag":"onbekend"}]`,
+		`"risicos":[{"_id":"deelmomenten-1","risico":"Te veel gegevens","kans":"4","impact":"4","restkans":"2","restimpact":"3"},{"_id":"deelmomenten-2"},{"_id":"deelmomenten-3","risico":"Onveilig kanaal","kans":"2","impact":"3"},{"_id":"rechtmatigheid-4"}]`,
 	} {
 		if !strings.Contains(file, want) {
 			t.Errorf("export lacks %s:\n%s", want, file)

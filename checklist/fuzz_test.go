@@ -185,7 +185,10 @@ func sameAnswers(def *checklist.Definition, first, second checklist.Answers) str
 }
 
 func blankRow(r checklist.Row) bool {
-	for _, v := range r {
+	for k, v := range r {
+		if k == checklist.RowIDKey {
+			continue // a row's id is no answer
+		}
 		switch x := v.(type) {
 		case string:
 			if strings.TrimSpace(x) != "" {

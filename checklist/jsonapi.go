@@ -100,11 +100,12 @@ func parseAnswers(text string, d *answerDecoder) (Answers, error) {
 	} else if tree != nil {
 		return nil, errorText("De antwoorden hebben niet de verwachte vorm.")
 	}
+	normalizeRows(d.def, answers)
 	return answers, nil
 }
 
 // EvaluateJSON returns the state as
-// {"visible","missing","answered","total","sections","findings","warnings"};
+// {"visible","missing","answered","total","sections","findings","warnings","refRows"};
 // each finding is {"id","severity","text","link","roles"}, roles being the
 // role ids (an empty list when the finding names none).
 //
@@ -155,7 +156,8 @@ func appendState(b []byte, st *State) []byte {
 	for _, w := range st.Warnings {
 		b = appendFields(b, `{"field":%,"kinds":%},`, w.Field, w.Kinds)
 	}
-	return appendFields(b, "]}")
+	b = appendFields(b, "]")
+	return append(appendRefRows(b, st), '}')
 }
 
 // appendFields writes format with each % replaced by the JSON of the next

@@ -196,6 +196,7 @@ func (l *loader) definition(tree any) *Definition {
 
 	l.checkRowsFrom(def)
 	l.moves(def, root)
+	l.checkRefs(def)
 
 	findingIDs := map[string]string{}
 	for i, fv := range l.list(root, "findings", "") {
@@ -284,9 +285,9 @@ func isReservedWord(s string) bool {
 }
 
 func (l *loader) item(v any, path string, isField bool) *Item {
-	known := []string{"id", "kind", "question", "hint", "required", "showIf", "links", "options", "optionsFrom", "minRows", "maxRows", "rowLabel", "rowTitle", "rowsFrom", "fields", "shared"}
+	known := []string{"id", "kind", "question", "hint", "required", "showIf", "links", "options", "optionsFrom", "minRows", "maxRows", "rowLabel", "rowTitle", "rowsFrom", "fields", "shared", "ref", "multiple"}
 	if isField {
-		known = []string{"id", "kind", "question", "hint", "required", "options", "optionsFrom"}
+		known = []string{"id", "kind", "question", "hint", "required", "options", "optionsFrom", "ref", "multiple"}
 	}
 	obj := l.object(v, path, known...)
 	if obj == nil {
@@ -304,14 +305,14 @@ func (l *loader) item(v any, path string, isField bool) *Item {
 	}
 	it.Kind = Kind(l.str(obj, "kind", path, true))
 	switch it.Kind {
-	case KindYesNo, KindChoice, KindMulti, KindText, KindLongText, KindDate:
+	case KindYesNo, KindChoice, KindMulti, KindText, KindLongText, KindDate, KindRef:
 	case KindGroup:
 		if isField {
 			l.problem(path+".kind", "een veld in een groep kan zelf geen groep zijn")
 		}
 	case "":
 	default:
-		l.problem(path+".kind", "onbekende soort '"+string(it.Kind)+"'; kies yesno, choice, multi, text, longtext, date of group")
+		l.problem(path+".kind", "onbekende soort '"+string(it.Kind)+"'; kies yesno, choice, multi, text, longtext, date, ref of group")
 	}
 	it.Question = l.str(obj, "question", path, true)
 	it.Hint = l.str(obj, "hint", path, false)
@@ -319,6 +320,15 @@ func (l *loader) item(v any, path string, isField bool) *Item {
 	if !isField {
 		it.ShowIf = l.str(obj, "showIf", path, false)
 		it.Links = l.links(obj, "links", path)
+	}
+
+	it.Ref = l.str(obj, "ref", path, it.Kind == KindRef)
+	it.Multiple = l.boolean(obj, "multiple", path)
+	if _, has := obj.Get("ref"); AuthorChecks && has && it.Kind != KindRef {
+		l.problem(path+".ref", "alleen een vraag van soort ref heeft ref")
+	}
+	if _, has := obj.Get("multiple"); AuthorChecks && has && it.Kind != KindRef {
+		l.problem(path+".multiple", "alleen een vraag van soort ref heeft multiple")
 	}
 
 	_, hasOptions := obj.Get("options")

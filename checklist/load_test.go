@@ -81,7 +81,7 @@ func TestConditionChecks(t *testing.T) {
 		{"choice unknown option", `b == "z"`, `true`, "x", "sections[0].items[6].showIf", `"z" is geen optie van b`},
 		{"includes on yesno", `includes(a, "ja")`, `true`, "x", "sections[0].items[6].showIf", "includes() werkt alleen op een meerkeuzevraag"},
 		{"includes bad option", `includes(m, "r")`, `true`, "x", "sections[0].items[6].showIf", `"r" is geen optie van m`},
-		{"count on text", `count(t) > 1`, `true`, "x", "sections[0].items[6].showIf", "count() werkt alleen op een groep of meerkeuzevraag"},
+		{"count on text", `count(t) > 1`, `true`, "x", "sections[0].items[6].showIf", "count() werkt alleen op een groep, een meerkeuzevraag"},
 		{"number vs string", `count(m) == "2"`, `true`, "x", "sections[0].items[6].showIf", "niet vergelijken met"},
 		{"multi equals", `m == "p"`, `true`, "x", "sections[0].items[6].showIf", "gebruik includes(m"},
 		{"unknown id", `zz == "ja"`, `true`, "x", "sections[0].items[6].showIf", "'zz' is geen bekende vraag"},

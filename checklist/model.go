@@ -21,6 +21,9 @@ const (
 	KindLongText Kind = "longtext"
 	KindDate     Kind = "date"
 	KindGroup    Kind = "group"
+	// KindRef picks one row (or, with Multiple, several rows) of an
+	// earlier group; the answer is the row's stable id (RowIDKey).
+	KindRef Kind = "ref"
 )
 
 // YesNo answers. "weetniet" is a real answer: the visitor has thought about
@@ -73,6 +76,9 @@ type Definition struct {
 	items []*Item // top-level items in checklist order
 	byID  map[string]*Item
 	roles []Option // the list "rollen", for the labels of finding roles
+	// refTargets are the groups that ref fields name, in checklist order:
+	// the page gets their rows (id and label) to choose from.
+	refTargets []*Item
 
 	// EvaluateJSON's answer cache and buffers, used while decoderBusy is 1.
 	decoder     *answerDecoder
@@ -106,6 +112,11 @@ type Item struct {
 	RowTitle    string  // group only: the field whose answer names a row, e.g. "processtap"
 	RowsFrom    string  // group only: id of an earlier group whose rows this group follows
 	Fields      []*Item // group only
+	Ref         string  // ref only: id of the group whose rows it names
+	Multiple    bool    // ref only: several rows may be picked
+
+	// Target is the group named by Ref.
+	Target *Item
 
 	// Shared names the group of data/dossier.yaml this group is (group
 	// only): its rows belong to the dossier, and every checklist of the

@@ -27,7 +27,8 @@ func TestOldSamenwerkingFileMovesPartners(t *testing.T) {
 		t.Fatalf("dropped %+v", res.Dropped)
 	}
 	got := checklist.JSONText(checklist.EncodeAnswers(def, res.Answers))
-	want := `{"organisaties":[{"naam":"Gemeente Zaanstad","soort":"wmo-jeugd-wijkteam"},{"naam":"Woonstichting"},{"soort":"politie"}],"partners":[{"publieke-taak":"ja","grondslag":"algemeen-belang"},{"grondslag":"gerechtvaardigd-belang"},{"taak":"Signaleren"}]}`
+	// Each partners row follows its organisation by the row id.
+	want := `{"organisaties":[{"_id":"organisaties-1","naam":"Gemeente Zaanstad","soort":"wmo-jeugd-wijkteam"},{"_id":"organisaties-2","naam":"Woonstichting"},{"_id":"organisaties-3","soort":"politie"}],"partners":[{"_id":"organisaties-1","publieke-taak":"ja","grondslag":"algemeen-belang"},{"_id":"organisaties-2","grondslag":"gerechtvaardigd-belang"},{"_id":"organisaties-3","taak":"Signaleren"}]}`
 	if got != want {
 		t.Errorf("answers\n got %s\nwant %s", got, want)
 	}
@@ -66,7 +67,7 @@ func TestMoveNeverOverwrites(t *testing.T) {
 		t.Errorf("answers %s", got)
 	}
 	if len(res.Dropped) != 1 || res.Dropped[0].Item != "partners.0.naam" {
-		t.Errorf("dropped %+v", res.Dropped)
+		t.Errorf("dropped %+v; answers %s", res.Dropped, checklist.JSONText(checklist.EncodeAnswers(def, res.Answers)))
 	}
 }
 

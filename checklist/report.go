@@ -171,13 +171,16 @@ func writeAnswer(b *textBuffer, it *Item, answers Answers) {
 				cells = append(cells, rowTitle(it.Source, answers, i))
 			}
 			for _, f := range it.Fields {
-				cells = append(cells, valueText(f, r[f.ID], ""))
+				cells = append(cells, valueText(f, r[f.ID], "", answers))
 			}
 			writeRow(b, cells...)
 		}
 	default:
 		s, _ := v.(string)
-		lines := splitByte(trimSpace(valueText(it, s, "")), '\n')
+		if it.Kind == KindRef {
+			s = refText(it, v, answers, false)
+		}
+		lines := splitByte(trimSpace(valueText(it, s, "", answers)), '\n')
 		for i, line := range lines {
 			lines[i] = EscapeMarkdown(trimSuffix(line, "\r"))
 		}

@@ -32,7 +32,7 @@ func TestSchemaMatchesEngine(t *testing.T) {
 		return out
 	}
 	kinds := enum("kind", "enum")
-	want := []checklist.Kind{checklist.KindYesNo, checklist.KindChoice, checklist.KindMulti, checklist.KindText, checklist.KindLongText, checklist.KindDate, checklist.KindGroup}
+	want := []checklist.Kind{checklist.KindYesNo, checklist.KindChoice, checklist.KindMulti, checklist.KindText, checklist.KindLongText, checklist.KindDate, checklist.KindRef, checklist.KindGroup}
 	if len(kinds) != len(want) {
 		t.Fatalf("kinds %v", kinds)
 	}

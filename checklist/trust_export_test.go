@@ -28,8 +28,8 @@ func TestOrphanFollowerRowExportedAndFlagged(t *testing.T) {
 		t.Errorf("the text under the empty doel 2 is not flagged: %s", got)
 	}
 	file := checklist.Export(def, answers, "2026-11-23T10:00:00Z")
-	if !strings.Contains(file, `"doelen":[{"doel":"Traject naar werk kiezen","processtap":"intake"},{}]`) ||
-		!strings.Contains(file, `"gegevens":[{"gegevens":"Opleiding"},{"gegevens":"Hoogte van de schuld"}]`) {
+	if !strings.Contains(file, `"doelen":[{"_id":"doelen-1","doel":"Traject naar werk kiezen","processtap":"intake"},{"_id":"doelen-2"}]`) ||
+		!strings.Contains(file, `"gegevens":[{"_id":"doelen-1","gegevens":"Opleiding"},{"_id":"doelen-2","gegevens":"Hoogte van de schuld"}]`) {
 		t.Fatalf("export lost the row or its alignment:\n%s", file)
 	}
 	res, err := checklist.Import(def, file)

@@ -220,7 +220,7 @@ func appendAnswerTexts(b []byte, def *Definition, answers Answers, st *State) []
 				continue
 			}
 			if it.Kind != KindGroup {
-				b = appendFields(b, `%:%,`, it.ID, valueText(it, answers[it.ID], notAnsweredText))
+				b = appendFields(b, `%:%,`, it.ID, valueText(it, answers[it.ID], notAnsweredText, answers))
 				continue
 			}
 			var rows []string
@@ -230,7 +230,7 @@ func appendAnswerTexts(b []byte, def *Definition, answers Answers, st *State) []
 				}
 				parts := make([]string, len(it.Fields))
 				for j, f := range it.Fields {
-					parts[j] = f.Question + ": " + valueText(f, r[f.ID], notAnsweredText)
+					parts[j] = f.Question + ": " + valueText(f, r[f.ID], notAnsweredText, answers)
 				}
 				rows = append(rows, joinStrings(parts, "; "))
 			}

@@ -65,7 +65,7 @@ func (vf viewField) value(answers Answers, i int) any {
 }
 
 func (vf viewField) text(answers Answers, i int) string {
-	return valueText(vf.field, vf.value(answers, i), "")
+	return valueText(vf.field, vf.value(answers, i), "", answers)
 }
 
 // rootGroup is the group whose rows a group has: its source, or itself.

@@ -21,6 +21,9 @@ func caseAnswers(t *testing.T, def *checklist.Definition, answersJSON string) []
 			return
 		}
 		switch it.Kind {
+		case checklist.KindRef:
+			// A reference reads as the row it names ("Processtap 2: …").
+			v = it.AnswerText(v, answers)
 		case checklist.KindChoice, checklist.KindYesNo:
 			v = it.Label(v)
 		case checklist.KindDate:

@@ -154,13 +154,21 @@ func WorkbookValues(def *checklist.Definition, answers checklist.Answers, st *ch
 	v["organisatie"] = Value{Each: each}
 
 	risks := def.Item("risicos")
+	// The scores after measures live in restrisicos, a group that follows
+	// the risks row by row (decoding puts its rows in the risks' order).
+	rest := def.Item("restrisicos")
+	restRows := rows(answers["restrisicos"])
 	var rk [][]string
 	type scored struct {
 		row    []string
 		before int
 	}
 	var top []scored
-	for _, r := range rows(answers["risicos"]) {
+	for n, r := range rows(answers["risicos"]) {
+		var after checklist.Row
+		if n < len(restRows) {
+			after = restRows[n]
+		}
 		name := label(risks, "risico", r)
 		if o := str(r["omschrijving"]); o != "" {
 			if name != "" {
@@ -168,8 +176,8 @@ func WorkbookValues(def *checklist.Definition, answers checklist.Answers, st *ch
 			}
 			name += o
 		}
-		k, i, rk2, ri := str(r["kans"]), str(r["impact"]), str(r["restkans"]), str(r["restimpact"])
-		rk = append(rk, []string{name, orDash(str(r["deelmoment"])), orDash(label(risks, "kans", r)), orDash(label(risks, "impact", r)), orDash(label(risks, "restkans", r)), orDash(label(risks, "restimpact", r))})
+		k, i, rk2, ri := str(r["kans"]), str(r["impact"]), str(after["restkans"]), str(after["restimpact"])
+		rk = append(rk, []string{name, orDash(refText(risks, "deelmoment", r, answers)), orDash(label(risks, "kans", r)), orDash(label(risks, "impact", r)), orDash(label(rest, "restkans", after)), orDash(label(rest, "restimpact", after))})
 		top = append(top, scored{[]string{name, score(k, i), score(rk2, ri)}, digit(k) * digit(i)})
 	}
 	v["risicos"] = table([]string{"Risico", "Deelmoment", "Kans", "Gevolg", "Kans na maatregelen", "Gevolg na maatregelen"}, rk)
@@ -196,7 +204,7 @@ func WorkbookValues(def *checklist.Definition, answers checklist.Answers, st *ch
 			}
 			name += o
 		}
-		mr = append(mr, []string{name, orDash(label(ms, "risico", r)), orDash(label(ms, "eigenaar", r)), orDash(label(ms, "status", r)), orDash(DutchDate(str(r["klaar-op"])))})
+		mr = append(mr, []string{name, orDash(refText(ms, "risico", r, answers)), orDash(label(ms, "eigenaar", r)), orDash(label(ms, "status", r)), orDash(DutchDate(str(r["klaar-op"])))})
 	}
 	v["maatregelen"] = table([]string{"Maatregel", "Tegen risico", "Eigenaar", "Status", "Klaar op"}, mr)
 
@@ -224,7 +232,7 @@ func workbookMoments(def *checklist.Definition, answers checklist.Answers) []dee
 		}
 		m := deelmoment{
 			nr:        itoa(i + 1),
-			stap:      str(r["processtap"]),
+			stap:      refText(dg, "processtap", r, answers),
 			van:       party(dg, r, "van"),
 			naar:      party(dg, r, "naar"),
 			gegevens:  str(r["gegevens"]),
@@ -299,10 +307,19 @@ func str(v any) string {
 	return trim(s)
 }
 
+// refText is a reference in a group row as the engine words it: the row it
+// names ("Risico 2: …"), or text kept from an older file.
+func refText(g *checklist.Item, field string, r checklist.Row, answers checklist.Answers) string {
+	if f := g.Field(field); f != nil {
+		return f.AnswerText(r[field], answers)
+	}
+	return str(r[field])
+}
+
 // label is the label of a choice or yes/no answer in a group row.
 func label(g *checklist.Item, field string, r checklist.Row) string {
 	s := str(r[field])
-	if s == "" {
+	if s == "" || g == nil {
 		return ""
 	}
 	if f := g.Field(field); f != nil {

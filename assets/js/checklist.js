@@ -7,6 +7,8 @@
 import '../gen/wasm_exec.js';
 import { el, langText, renderViews } from './views.js';
 import { dossierContext } from './dossier-checklist.js';
+import { ensureRowID, isBlankAnswerRow, moveRow, newRowID, readRowID, rowID, setRowID, writeRowID } from './rowids.js';
+import { enhanceRefs, refText, updateRefs, writeRef } from './refs.js';
 
 const form = document.getElementById('checklist');
 const dataEl = document.getElementById('checklist-data');
@@ -102,6 +104,9 @@ function controlsIn(scope, name) {
 }
 const formChanged = () => { controlIndex = null; };
 
+// A reference to several rows is a list of checkboxes, one row a select.
+const controlKind = (it) => (it.kind === 'ref' && it.multiple ? 'multi' : it.kind);
+
 function readControl(scope, name, kind) {
   const els = controlsIn(scope, name);
   if (kind === 'multi') return els.filter((el) => el.checked).map((el) => el.value);
@@ -113,6 +118,10 @@ function readControl(scope, name, kind) {
 }
 
 function writeControl(scope, name, kind, value) {
+  if (kind === 'ref') {
+    if (writeRef(form, name, value)) formChanged();
+    return;
+  }
   const els = controlsIn(scope, name);
   if (kind === 'multi') {
     const set = new Set(Array.isArray(value) ? value : []);
@@ -124,7 +133,19 @@ function writeControl(scope, name, kind, value) {
   }
 }
 
+// The fields a visitor fills in; a row's hidden id is not one of them.
+const FIELDS = 'input:not([type="hidden"]), select, textarea';
+
 const isEmpty = (v) => v === '' || v == null || (Array.isArray(v) && v.length === 0);
+
+// fieldName is the form name of a field in a row ("group.n.field"); a reference to
+// several rows may have no control yet (no rows to choose from), so the name is
+// read from the cell.
+function fieldName(row, f) {
+  const cell = row.querySelector(`[data-field="${f.id}"]`);
+  const el = cell.querySelector('input, select, textarea, [data-ref-name]');
+  return el.name || el.dataset.refName;
+}
 
 function rowsOf(groupID) {
   return Array.from(form.querySelector(`[data-rows-for="${groupID}"]`).children);
@@ -143,7 +164,7 @@ function collect() {
       rowMap[id] = rowsOf(id);
       if (rows.length) answers[id] = rows;
     } else {
-      const v = readControl(form, id, it.kind);
+      const v = readControl(form, id, controlKind(it));
       if (!isEmpty(v)) answers[id] = v;
     }
   }
@@ -153,16 +174,14 @@ function collect() {
 function collectGroup(id, it) {
   const rows = [];
   for (const row of rowsOf(id)) {
-    const r = {};
+    const r = readRowID(row, {});
     for (const f of it.fields) {
-      const cell = row.querySelector(`[data-field="${f.id}"]`);
-      const el = cell.querySelector('input, select, textarea');
-      const v = readControl(cell, el.name, f.kind);
+      const v = readControl(row, fieldName(row, f), controlKind(f));
       if (!isEmpty(v)) r[f.id] = v;
     }
     rows.push(r);
   }
-  while (rows.length && Object.keys(rows[rows.length - 1]).length === 0) rows.pop();
+  while (rows.length && isBlankAnswerRow(rows[rows.length - 1])) rows.pop();
   return rows;
 }
 
@@ -179,7 +198,7 @@ function answersAfter(target) {
   }
   const id = holder.dataset.item;
   const it = items.get(id);
-  const v = it.kind === 'group' ? collectGroup(id, it) : readControl(form, id, it.kind);
+  const v = it.kind === 'group' ? collectGroup(id, it) : readControl(form, id, controlKind(it));
   if (isEmpty(v)) delete current[id]; else current[id] = v;
   if (it.kind === 'group') lastRowMap[id] = rowsOf(id);
   return current;
@@ -201,10 +220,9 @@ function fillGroup(id, it, v) {
   while (rowsOf(id).length < Math.max(wanted.length, min)) addRow(id, false);
   while (rowsOf(id).length > Math.max(wanted.length, min)) { rowsOf(id).at(-1).remove(); formChanged(); }
   rowsOf(id).forEach((row, i) => {
+    if (!box.dataset.rowsFrom) writeRowID(row, wanted[i]);
     for (const f of it.fields) {
-      const cell = row.querySelector(`[data-field="${f.id}"]`);
-      const el = cell.querySelector('input, select, textarea');
-      writeControl(cell, el.name, f.kind, wanted[i] ? wanted[i][f.id] : undefined);
+      writeControl(row, fieldName(row, f), f.kind, wanted[i] ? wanted[i][f.id] : undefined);
     }
   });
   renumber(id);
@@ -234,11 +252,18 @@ function addRow(groupID, focus) {
     if (el.type === 'radio' || el.type === 'checkbox') el.checked = false; else el.value = '';
   }
   for (const el of row.querySelectorAll('.dw-row__actions, .dw-field-messages > *, .dw-print-value')) el.remove();
+  for (const el of row.querySelectorAll('[data-ref-name]')) el.dataset.refName = rename(el.dataset.refName);
+  for (const el of row.querySelectorAll('[data-ref-base]')) el.dataset.refBase = rename(el.dataset.refBase);
+  for (const el of row.querySelectorAll('[aria-labelledby]')) el.setAttribute('aria-labelledby', rename(el.getAttribute('aria-labelledby')));
+  setRowID(row, '');
   box.append(row);
   formChanged();
-  if (!box.dataset.rowsFrom) decorateRow(groupID, row);
+  if (!box.dataset.rowsFrom) {
+    ensureRowID(row);
+    decorateRow(groupID, row);
+  }
   renumber(groupID);
-  if (focus) row.querySelector('input, select, textarea').focus();
+  if (focus) row.querySelector(FIELDS).focus();
   return row;
 }
 
@@ -256,7 +281,10 @@ function decorateRow(groupID, row) {
     const before = Object.fromEntries(groups.map((g) => [g, collectGroup(g, items.get(g))]));
     const lost = groups.filter((g) => rowHasValue(rowsOf(g)[i]));
     if (rows.length <= 1) {
+      // The last row is emptied rather than removed; it is a new row now, so
+      // what referred to the old one shows that row as removed.
       clearRow(row);
+      setRowID(row, newRowID());
       for (const f of followers(groupID)) clearRow(rowsOf(f)[0]);
     } else {
       row.remove();
@@ -271,12 +299,35 @@ function decorateRow(groupID, row) {
     changed();
     const left = rowsOf(groupID);
     const target = left[Math.min(i, left.length - 1)];
-    target.querySelector('input, select, textarea').focus();
+    target.querySelector(FIELDS).focus();
     say(`Rij verwijderd. Er ${left.length === 1 ? 'is' : 'zijn'} nu ${rowCount(left.length)}.`);
     if (lost.length) offerRowUndo(groupID, i, before, lost);
   });
-  actions.append(remove);
+  actions.append(remove, moveButton(groupID, row, -1), moveButton(groupID, row, 1));
   row.append(actions);
+}
+
+// moveButton moves a row one place up or down, with its rows in later steps. The
+// rows keep their ids, so what refers to them stays right.
+function moveButton(groupID, row, step) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = `dw-button dw-button--secondary ${step < 0 ? 'dw-row__up' : 'dw-row__down'}`;
+  b.addEventListener('click', () => {
+    const i = rowsOf(groupID).indexOf(row);
+    if (!moveRow(rowsOf(groupID), followers(groupID).map(rowsOf), i, step)) return;
+    formChanged();
+    renumber(groupID);
+    for (const f of followers(groupID)) renumber(f);
+    changed();
+    const label = form.querySelector(`[data-rows-for="${groupID}"]`).dataset.rowLabel || 'Rij';
+    // Focus stays on the button that was used, unless the row reached the end
+    // and that button is gone.
+    const again = row.querySelector(step < 0 ? '.dw-row__up' : '.dw-row__down');
+    (again.hidden ? row.querySelector(FIELDS) : again).focus();
+    say(`${label} staat nu op plaats ${i + step + 1}.`);
+  });
+  return b;
 }
 
 // offerRowUndo shows, under the group, what a removal took away (also from the
@@ -302,7 +353,7 @@ function offerRowUndo(groupID, i, before, lost) {
     for (const [g, rows] of Object.entries(before)) fillGroup(g, items.get(g), rows);
     changed();
     const back = rowsOf(groupID)[i];
-    if (back) back.querySelector('input, select, textarea').focus();
+    if (back) back.querySelector(FIELDS).focus();
     say(`${label} ${i + 1} is teruggezet${steps.length ? ', ook in de stappen verderop' : ''}.`);
   });
   rowUndo = note;
@@ -314,13 +365,13 @@ function dropRowUndo() {
 
 function rowHasValue(row) {
   if (!row) return false;
-  return Array.from(row.querySelectorAll('input, select, textarea'))
+  return Array.from(row.querySelectorAll(FIELDS))
     .some((el) => ((el.type === 'radio' || el.type === 'checkbox') ? el.checked : el.value !== ''));
 }
 
 function clearRow(row) {
   if (!row) return;
-  for (const el of row.querySelectorAll('input, select, textarea')) {
+  for (const el of row.querySelectorAll(FIELDS)) {
     if (el.type === 'radio' || el.type === 'checkbox') el.checked = false; else el.value = '';
   }
 }
@@ -338,7 +389,11 @@ function rowTitle(groupID, row) {
   const cell = field && row && row.querySelector(`[data-field="${field}"]`);
   if (!cell) return '';
   const el = cell.querySelector('input, select, textarea');
-  if (el.tagName === 'SELECT') return el.value ? el.options[el.selectedIndex].text : '';
+  if (el.tagName === 'SELECT') {
+    if (!el.value) return '';
+    const o = el.options[el.selectedIndex];
+    return o.dataset.short || o.text;
+  }
   return el.value.trim();
 }
 
@@ -355,11 +410,19 @@ function renumber(groupID) {
   const box = form.querySelector(`[data-rows-for="${groupID}"]`);
   const label = box.dataset.rowLabel || 'Rij';
   const source = box.dataset.rowsFrom;
+  const sourceRows = source ? rowsOf(source) : [];
+  const count = rowsOf(groupID).length;
   rowsOf(groupID).forEach((row, i) => {
-    const title = source ? rowTitle(source, rowsOf(source)[i]) : '';
+    // A following row has the id of the row it follows.
+    if (source) setRowID(row, rowID(sourceRows[i]));
+    const title = source ? rowTitle(source, sourceRows[i]) : '';
     setText(row.querySelector('.dw-row__legend'), title ? `${label} ${i + 1}: ${title}` : `${label} ${i + 1}`);
     const remove = row.querySelector('.dw-row__remove');
     if (remove) remove.textContent = `Verwijder ${label.toLowerCase()} ${i + 1}`;
+    const up = row.querySelector('.dw-row__up');
+    if (up) { up.textContent = `${label} ${i + 1} omhoog`; setHidden(up, i === 0); }
+    const down = row.querySelector('.dw-row__down');
+    if (down) { down.textContent = `${label} ${i + 1} omlaag`; setHidden(down, i === count - 1); }
   });
   const add = form.querySelector(`[data-add-row="${groupID}"]`);
   if (add) setHidden(add, rowsOf(groupID).length >= Number(box.dataset.maxRows || 50));
@@ -380,7 +443,10 @@ function enhanceGroups() {
       renumber(id);
       continue;
     }
-    for (const row of rowsOf(id)) decorateRow(id, row);
+    for (const row of rowsOf(id)) {
+      ensureRowID(row);
+      decorateRow(id, row);
+    }
     const add = document.createElement('button');
     add.type = 'button';
     add.className = 'dw-button dw-button--secondary';
@@ -415,7 +481,7 @@ function fieldElement(field) {
     return cell && cell.querySelector('input, select, textarea');
   }
   if (items.has(field) && items.get(field).kind === 'group') {
-    return rowsOf(field)[0].querySelector('input, select, textarea');
+    return rowsOf(field)[0].querySelector(FIELDS);
   }
   return controlsIn(form, field)[0] || form.querySelector(`[data-item="${field}"] input, [data-item="${field}"] select, [data-item="${field}"] textarea`);
 }
@@ -508,6 +574,7 @@ function apply(state) {
     const cls = `dw-status-tag dw-status-tag--${s.status}`;
     if (tag.className !== cls) tag.className = cls;
   }
+  if (updateRefs(form, state.refRows)) formChanged();
   renderFindings(state.findings);
   showWarnings(state.warnings);
 }
@@ -722,6 +789,7 @@ function changed(ev) {
   speakNews = Boolean(ev && ev.target);
   const answers = evaluate(ev && ev.target);
   speakNews = false;
+  refreshErrors();
   mirrorTextareas();
   markDirty();
   // Also with answers the engine refuses: the attempt marks the stored copy as
@@ -1006,8 +1074,12 @@ function applyImport(name, res) {
   const { lines, from } = importDetails(res);
   const fromFile = from.replace(' Ze horen', ' Het bestand hoort');
   const undo = Object.keys(before).length ? [{ id: 'import-terug', label: 'Vorige antwoorden terugzetten', run: () => undoImport(before) }] : [];
+  // Notes alone (a reference kept as a removed row) lost nothing: they only ask
+  // the visitor to look.
+  const lead = (res.dropped || []).length === 0 ? 'Let op:'
+    : lines.length === 1 ? 'Dit antwoord past niet meer en is niet overgenomen:' : 'Deze antwoorden passen niet meer en zijn niet overgenomen:';
   if (lines.length) {
-    importMessage('warning', `Antwoorden geopend uit "${name}".${fromFile} ${lines.length === 1 ? 'Dit antwoord past niet meer en is niet overgenomen:' : 'Deze antwoorden passen niet meer en zijn niet overgenomen:'}`, lines, undo);
+    importMessage('warning', `Antwoorden geopend uit "${name}".${fromFile} ${lead}`, lines, undo);
   } else {
     importMessage('ok', `Antwoorden geopend uit "${name}".${fromFile}`, [], undo);
   }
@@ -1058,6 +1130,21 @@ function validate() {
   return res.errors || [];
 }
 
+// refreshErrors: while the error summary is shown, every change checks again, so a
+// field that is fixed loses its message and the summary lists only what is left.
+// Focus stays where the visitor is typing.
+let errorsIntro = '';
+function refreshErrors() {
+  if ($('foutoverzicht').hidden || !errorsIntro) return;
+  const problems = validate();
+  if (problems.length) {
+    showErrors(problems, errorsIntro, false);
+    return;
+  }
+  hideErrors();
+  say('Alle fouten zijn opgelost. Kies opnieuw "Controleer en rond af".');
+}
+
 function hideErrors() {
   $('foutoverzicht').hidden = true;
   clearMessages('dw-error-message');
@@ -1065,8 +1152,13 @@ function hideErrors() {
   document.title = baseTitle;
 }
 
-function showErrors(errors, intro) {
+function showErrors(errors, intro, focus = true) {
+  const summaryKey = JSON.stringify(errors);
+  const same = !focus && summaryKey === lastErrors;
+  lastErrors = summaryKey;
+  if (same) return;
   hideErrors();
+  errorsIntro = errors.length ? intro : '';
   const list = $('foutoverzicht-lijst');
   const links = [];
   errors.forEach((e, i) => {
@@ -1101,8 +1193,9 @@ function showErrors(errors, intro) {
   list.replaceChildren(...links);
   $('foutoverzicht').hidden = false;
   document.title = `Fout: ${baseTitle}`;
-  $('foutoverzicht').focus();
+  if (focus) $('foutoverzicht').focus();
 }
+let lastErrors = '';
 
 function summaryRow(label, valueNodes, changeTarget, changeContext) {
   const row = document.createElement('div');
@@ -1277,6 +1370,7 @@ function announce(text) {
 const rowCount = (n) => `${n} ${n === 1 ? 'rij' : 'rijen'}`;
 
 function enhance() {
+  enhanceRefs(form, def);
   enhanceGroups();
   for (const el of document.querySelectorAll('#bewaren, .dw-engine-only')) el.hidden = false;
 

@@ -21,7 +21,7 @@ func TestBrokenDefinitions(t *testing.T) {
 	got := out.String()
 	want := []string{
 		"testdata/broken/checklists/onbekend.yaml:14: item b (sections[0].items[1]).showIf: fout in voorwaarde bij teken 1: 'bestaatniet' is geen bekende vraag",
-		"testdata/broken/checklists/type.yaml:11: item b (sections[0].items[1]).showIf: fout in voorwaarde bij teken 1: count() werkt alleen op een groep of meerkeuzevraag; a is een tekstvraag",
+		"testdata/broken/checklists/type.yaml:11: item b (sections[0].items[1]).showIf: fout in voorwaarde bij teken 1: count() werkt alleen op een groep, een meerkeuzevraag of een verwijzing naar meer rijen; a is een tekstvraag",
 		"testdata/broken/checklists/kring.yaml:10: item a (sections[0].items[0]).showIf: de voorwaarden vormen een kring: a → b → a",
 		"testdata/broken/checklists/dubbel.yaml:12: item a (sections[0].items[1]).id: id 'a' komt twee keer voor (ook bij sections[0].items[0])",
 		"testdata/broken/checklists/dubbel.yaml:6: sources[0]: bron 'bestaat-niet' staat niet in data/bronnen.yaml",
@@ -38,6 +38,8 @@ func TestBrokenDefinitions(t *testing.T) {
 		"testdata/broken/checklists/werkboek.yaml:34: overzicht riskmap (views[2]).before.likelihood: veld kans is een score: geef het de opties met de waarden \"1\", \"2\", \"3\" en \"4\"",
 		"testdata/broken/checklists/werkboek.yaml:34: overzicht riskmap (views[2]).before.impact: veld van is een tekstvraag; hier past alleen een keuzevraag (choice) met de opties \"1\" tot en met \"4\"",
 		"testdata/broken/checklists/werkboek.yaml:35: overzicht taart (views[3]).kind: onbekende soort overzicht 'taart'",
+		"testdata/broken/checklists/verwijzing.yaml:14: veld stap (sections[0].items[0].fields[0]).ref: 'stappen' moet een groep zijn die eerder in de checklist staat",
+		"testdata/broken/checklists/verwijzing.yaml:21: item eerste (sections[0].items[2]).ref: 'bestaat-niet' moet een groep zijn",
 		"testdata/broken/checklists/werkboek.yaml:37: bevinding f (findings[0]).roles[1]: 'secretaris' is geen rol uit data/rollen.yaml; bekende rollen: fg, projectleider",
 	}
 	for _, w := range want {
@@ -45,7 +47,7 @@ func TestBrokenDefinitions(t *testing.T) {
 			t.Errorf("missing line:\n  %s\noutput:\n%s", w, got)
 		}
 	}
-	if !strings.Contains(errOut.String(), "8 van 8 checklist(s) hebben fouten") {
+	if !strings.Contains(errOut.String(), "9 van 9 checklist(s) hebben fouten") {
 		t.Errorf("summary: %s", errOut.String())
 	}
 }

@@ -52,6 +52,12 @@ func snapshot(def *checklist.Definition) map[string]string {
 			}
 			desc += ": " + strings.Join(values, ", ")
 		}
+		if it.Kind == checklist.KindRef {
+			desc += ": " + it.Ref
+			if it.Multiple {
+				desc += " (meer rijen)"
+			}
+		}
 		out[prefix+it.ID] = desc
 		for _, f := range it.Fields {
 			add(it.ID+".", f)

@@ -862,7 +862,7 @@ func TestChecklistStaticForm(t *testing.T) {
 		if n := tab.Count("#bewaren:not([hidden])"); n != 0 {
 			t.Error("the save panel shows although the engine cannot run")
 		}
-		unlabelled := browsertest.Eval[int](tab, `Array.from(document.querySelectorAll('#checklist input, #checklist select, #checklist textarea')).filter(e => !(e.labels && e.labels.length)).length`)
+		unlabelled := browsertest.Eval[int](tab, `Array.from(document.querySelectorAll('#checklist input:not([type="hidden"]), #checklist select, #checklist textarea')).filter(e => !(e.labels && e.labels.length)).length`)
 		if unlabelled != 0 {
 			t.Errorf("%s: %d controls without a label", page, unlabelled)
 		}
