@@ -413,7 +413,7 @@ func matchRows(target *Item, answers Answers, text string, multiple bool) []stri
 
 // matchRow returns the ids of the rows whose number or title is text.
 func matchRow(target *Item, answers Answers, text string) []string {
-	t := lowerASCII(trimSpace(text))
+	t := asciiLower(trimSpace(text))
 	if t == "" {
 		return nil
 	}
@@ -431,7 +431,7 @@ func matchRow(target *Item, answers Answers, text string) []string {
 			continue
 		}
 		v, _ := r[f.ID].(string)
-		if v != "" && (lowerASCII(trimSpace(v)) == t || lowerASCII(f.Label(v)) == t) {
+		if v != "" && (asciiLower(trimSpace(v)) == t || asciiLower(f.Label(v)) == t) {
 			out = append(out, rowID(r))
 		}
 	}
@@ -440,7 +440,7 @@ func matchRow(target *Item, answers Answers, text string) []string {
 
 // rowNumber reads "2", "nr. 2" or "<row label> 2".
 func rowNumber(target *Item, t string) (int, bool) {
-	for _, prefix := range []string{lowerASCII(target.rowName()) + " ", "rij ", "nr. ", "nr "} {
+	for _, prefix := range []string{asciiLower(target.rowName()) + " ", "rij ", "nr. ", "nr "} {
 		t = trimPrefix(t, prefix)
 	}
 	return digitsValue(trimSpace(t))
@@ -469,16 +469,6 @@ func splitRefText(s string) []string {
 		i += sep - 1
 	}
 	return parts
-}
-
-func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // moveFamilyFields carries a field that moved to another group of the same

@@ -246,6 +246,15 @@ func TestWasmFlagsMatchMakefile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	env := ""
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "WASM_ENV := "); ok {
+			env = strings.TrimSpace(rest)
+		}
+	}
+	if want := strings.Join(wasmEnv, " "); env != want {
+		t.Errorf("Makefile WASM_ENV = %q, bench assumes %q: update wasmEnv", env, want)
+	}
 	for _, line := range strings.Split(string(data), "\n") {
 		if rest, ok := strings.CutPrefix(line, "WASM_FLAGS := "); ok {
 			// The breakdown keeps symbols (-ldflags=-w); everything else must
