@@ -10,7 +10,6 @@ import (
 	"regexp"
 	"time"
 
-	"deelwijzer/checklist"
 	"deelwijzer/checklist/yamldef"
 	"deelwijzer/cmd/bench/synthetic"
 )
@@ -120,15 +119,16 @@ func (b *bench) workerSite(dir string) error {
 	if err != nil {
 		return err
 	}
-	doc, err := yamldef.Parse(text)
-	if err != nil {
-		return err
-	}
 	lists, err := yamldef.LoadLists(filepath.Join(b.src, "data"))
 	if err != nil {
 		return err
 	}
-	def, err := checklist.Load(doc.Tree, lists)
+	// samenwerking includes the dossier's shared groups (data/dossier.yaml).
+	shared, err := yamldef.LoadShared(filepath.Join(b.src, "data"))
+	if err != nil {
+		return err
+	}
+	def, _, err := yamldef.LoadIn(text, lists, shared)
 	if err != nil {
 		return err
 	}
