@@ -135,20 +135,7 @@ func skipWithoutAuthorChecks(t *testing.T) {
 // build and the page get it.
 func loadShipped(t *testing.T, id string) *checklist.Definition {
 	t.Helper()
-	dataDir := filepath.Join("..", "data")
-	lists, err := yamldef.LoadLists(dataDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := os.ReadFile(filepath.Join(dataDir, "checklists", id+".yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	shared, err := yamldef.LoadShared(dataDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	def, _, err := yamldef.LoadIn(src, lists, shared)
+	def, err := yamldef.LoadShipped(filepath.Join("..", "data"), id)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,20 +20,7 @@ const testDate = "2026-11-30"
 
 func workbook(t *testing.T) *checklist.Definition {
 	t.Helper()
-	dataDir := filepath.Join("..", "data")
-	lists, err := yamldef.LoadLists(dataDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := os.ReadFile(filepath.Join(dataDir, "checklists", "werkwijze.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	shared, err := yamldef.LoadShared(dataDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	def, _, err := yamldef.LoadIn(src, lists, shared)
+	def, err := yamldef.LoadShipped(filepath.Join("..", "data"), "werkwijze")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@
 import '../gen/wasm_exec.js';
 import { el, langText, renderViews } from './views.js';
 import { dossierContext } from './dossier-checklist.js';
+import { download, instantiate } from './files.js';
 import { ensureRowID, isBlankAnswerRow, moveRow, newRowID, readRowID, rowID, setRowID, writeRowID } from './rowids.js';
 import { enhanceRefs, refText, updateRefs, writeRef } from './refs.js';
 
@@ -39,18 +40,6 @@ for (const s of def.sections) for (const it of s.items) items.set(it.id, it);
 let engine;
 
 // ---- engine start -------------------------------------------------------------
-
-async function instantiate(url, go) {
-  // Streaming compiles while downloading, but needs the host to send application/wasm.
-  // Hosts that send another type make it throw: fall back to compiling the bytes.
-  try {
-    return await WebAssembly.instantiateStreaming(fetch(url), go.importObject);
-  } catch (err) {
-    const resp = await fetch(url);
-    if (!resp.ok) throw new Error(`engine niet geladen (${resp.status})`);
-    return WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject);
-  }
-}
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -806,17 +795,6 @@ function wipeDevice() {
   held = null;
   storeProblem = '';
   storeReason = '';
-}
-
-function download(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -8,23 +8,13 @@ import {
   currentID, dossier, dossierIDs, dutchDate, isQuota, newID, readDossier,
   removeDossier, setCurrent, storageWorks, writeDossier,
 } from './dossier-store.js';
+import { download, instantiate } from './files.js';
 
 const $ = (id) => document.getElementById(id);
 const infos = JSON.parse($('dossier-checklists').textContent);
 const root = new URL(document.querySelector('.dw-home').href);
 const siteURL = (path) => new URL(path.replace(/^\//, ''), root).href;
 const MAX_FILE = 4 << 20;
-
-async function instantiate(url, go) {
-  // As on the checklist pages: streaming needs application/wasm; else the bytes.
-  try {
-    return await WebAssembly.instantiateStreaming(fetch(url), go.importObject);
-  } catch (err) {
-    const resp = await fetch(url);
-    if (!resp.ok) throw new Error(`engine niet geladen (${resp.status})`);
-    return WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject);
-  }
-}
 
 async function start() {
   $('dossiers-laden').hidden = false;
@@ -132,7 +122,7 @@ function item(s, current) {
   if (s.broken) {
     li.append(el('p', null, `Dit dossier kan niet worden gelezen: ${s.broken}`));
     li.append(el('div', { className: 'dw-button-group' },
-      button('Download (bestand)', 'dw-button--secondary', () => download(s), nameID),
+      button('Download (bestand)', 'dw-button--secondary', () => saveFile(s), nameID),
       button('Verwijderen', 'dw-button--warning', () => askRemove(li, s), nameID)));
     li.append(removeDialog(s));
     return li;
@@ -145,7 +135,7 @@ function item(s, current) {
     button('Andere naam', 'dw-button--secondary', () => askRename(li, s), nameID),
     button('Kopie maken', 'dw-button--secondary', () => duplicate(s), nameID),
     button(s.archived ? 'Terug uit het archief' : 'Archiveren', 'dw-button--secondary', () => archive(s, !s.archived), nameID),
-    button('Download (bestand)', 'dw-button--secondary', () => download(s), nameID),
+    button('Download (bestand)', 'dw-button--secondary', () => saveFile(s), nameID),
     button('Verwijderen', 'dw-button--warning', () => askRemove(li, s), nameID)));
   li.append(renameForm(s), removeDialog(s));
   return li;
@@ -260,20 +250,12 @@ function archive(s, archived) {
   show('ok', archived ? `Het dossier "${s.name}" staat nu bij de gearchiveerde dossiers.` : `Het dossier "${s.name}" staat weer bij uw dossiers.`);
 }
 
-function slug(name) {
-  const s = name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
-  return s || 'dossier';
-}
-
-function download(s) {
+// The file name names no dossier: it would stay in the browser's download list.
+// The name is inside the file, and the id tells two files of one day apart.
+function saveFile(s) {
   const text = readDossier(s.id);
   if (text === null) { show('error', 'Dit dossier staat niet meer op dit apparaat.'); render(); return; }
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = el('a', { href: url, download: `dossier-${slug(s.name)}-${now().slice(0, 10)}.json` });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  download(`dossier-${now().slice(0, 10)}-${s.id}.json`, 'application/json', text);
   announce(`Het dossier "${s.name}" is gedownload als bestand.`);
 }
 

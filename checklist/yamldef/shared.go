@@ -203,3 +203,24 @@ func ToJSONIn(src []byte, shared *Shared) (string, error) {
 	}
 	return checklist.JSONText(doc.Tree), nil
 }
+
+// LoadShipped loads data/checklists/<id>.yaml from dataDir as the site build
+// gets it: with the named lists and the shared groups of data/dossier.yaml.
+// Tests and tools that want one shipped checklist call this instead of
+// repeating the three loads.
+func LoadShipped(dataDir, id string) (*checklist.Definition, error) {
+	lists, err := LoadLists(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	shared, err := LoadShared(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	src, err := os.ReadFile(filepath.Join(dataDir, "checklists", id+".yaml"))
+	if err != nil {
+		return nil, err
+	}
+	def, _, err := LoadIn(src, lists, shared)
+	return def, err
+}

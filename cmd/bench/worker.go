@@ -115,20 +115,7 @@ func (b *bench) workerSite(dir string) error {
 	if err := os.WriteFile(filepath.Join(dir, "payload.json"), payload, 0o644); err != nil {
 		return err
 	}
-	text, err := os.ReadFile(filepath.Join(b.src, "data", "checklists", "samenwerking.yaml"))
-	if err != nil {
-		return err
-	}
-	lists, err := yamldef.LoadLists(filepath.Join(b.src, "data"))
-	if err != nil {
-		return err
-	}
-	// samenwerking includes the dossier's shared groups (data/dossier.yaml).
-	shared, err := yamldef.LoadShared(filepath.Join(b.src, "data"))
-	if err != nil {
-		return err
-	}
-	def, _, err := yamldef.LoadIn(text, lists, shared)
+	def, err := yamldef.LoadShipped(filepath.Join(b.src, "data"), "samenwerking")
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,29 @@
+// Small pieces the checklist pages and the dossier list share: starting a Go
+// WebAssembly module, and handing the visitor a file made in the browser.
+
+// instantiate compiles a module while it downloads when the host sends
+// application/wasm; hosts that send another type make streaming throw, so it
+// falls back to compiling the bytes.
+export async function instantiate(url, go) {
+  try {
+    return await WebAssembly.instantiateStreaming(fetch(url), go.importObject);
+  } catch (err) {
+    const resp = await fetch(url);
+    if (!resp.ok) throw new Error(`engine niet geladen (${resp.status})`);
+    return WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject);
+  }
+}
+
+// download saves text (or bytes) as a file from a blob: URL; nothing goes over
+// the network. The name ends up in the browser's download list, so callers
+// build it from fixed words, ids and dates, never from what the visitor typed.
+export function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
