@@ -10,6 +10,7 @@ import { dossierContext } from './dossier-checklist.js';
 import { download, instantiate } from './files.js';
 import { ensureRowID, isBlankAnswerRow, moveRow, newRowID, readRowID, rowID, setRowID, writeRowID } from './rowids.js';
 import { enhanceRefs, refText, updateRefs, writeRef } from './refs.js';
+import { keepEarly, viewTitle } from './steps.js';
 
 const form = document.getElementById('checklist');
 const dataEl = document.getElementById('checklist-data');
@@ -30,7 +31,6 @@ const checklistID = def.id;
 // In a dossier (dossier-checklist.js) the answers are kept in the dossier's key.
 const inDossier = dossierContext(checklistID, def);
 const storeKey = inDossier ? inDossier.key : `deelwijzer:${checklistID}:antwoorden`;
-const baseTitle = document.title;
 
 // Field metadata from the definition, so reading and writing the DOM follows the
 // definition rather than guessing from the markup.
@@ -556,8 +556,8 @@ function apply(state) {
   setHidden(progress, false);
   const done = state.sections.filter((s) => s.status === 'afgerond').length;
   setText(progress, `${state.answered} van ${state.total} vragen beantwoord. ${done} van ${state.sections.length} stappen afgerond.`);
-  for (const s of state.sections) {
-    const tag = document.querySelector(`[data-section-status="${s.id}"]`);
+  // A step's status shows in the overview and on the step's own page.
+  for (const s of state.sections) for (const tag of document.querySelectorAll(`[data-section-status="${s.id}"]`)) {
     setHidden(tag, false);
     setText(tag, statusText[s.status] || s.status);
     const cls = `dw-status-tag dw-status-tag--${s.status}`;
@@ -935,7 +935,7 @@ function importDetails(res) {
 // restoreFromDevice puts back what the visitor kept on this device, through the
 // same import as a file. A copy that does not restore fully is held: it is not
 // overwritten until the visitor downloads it or chooses to replace it.
-function restoreFromDevice() {
+function restoreFromDevice(early) {
   let kept = null;
   let stale = null;
   try {
@@ -961,7 +961,7 @@ function restoreFromDevice() {
     res = saved;
     changedSince = ' De checklist is veranderd sinds u ze bewaarde.';
   }
-  fill(res.answers);
+  fill(keepEarly(res.answers, early));
   let when = null;
   try { when = new Date(JSON.parse(kept).exported); } catch (err) { /* no time in the copy */ }
   if (when && Number.isNaN(when.getTime())) when = null;
@@ -1127,7 +1127,7 @@ function hideErrors() {
   $('foutoverzicht').hidden = true;
   clearMessages('dw-error-message');
   for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
-  document.title = baseTitle;
+  document.title = viewTitle();
 }
 
 function showErrors(errors, intro, focus = true) {
@@ -1170,7 +1170,7 @@ function showErrors(errors, intro, focus = true) {
   $('foutoverzicht-intro').textContent = intro;
   list.replaceChildren(...links);
   $('foutoverzicht').hidden = false;
-  document.title = `Fout: ${baseTitle}`;
+  document.title = `Fout: ${viewTitle()}`;
   if (focus) $('foutoverzicht').focus();
 }
 let lastErrors = '';
@@ -1352,9 +1352,11 @@ function enhance() {
   enhanceGroups();
   for (const el of document.querySelectorAll('#bewaren, .dw-engine-only')) el.hidden = false;
 
-  // Restore work only when the visitor opted in on this device earlier.
-  restoreFromDevice();
-  evaluate();
+  // Restore work only when the visitor opted in on this device earlier. What was
+  // typed while the engine started stays, and is then kept too.
+  const early = collect().answers;
+  if (restoreFromDevice(early) && Object.keys(early).length) changed();
+  else evaluate();
 
   form.addEventListener('input', (ev) => {
     dropRowUndo();

@@ -26,12 +26,13 @@ import (
 )
 
 // checklistPages lists the checklist pages of the built site
-// ("checklists/<id>/").
+// ("checklists/<id>/"): the whole checklists, not their overviews of steps and
+// step pages below them (steps_test.go).
 func checklistPages(t *testing.T, dir string) []string {
 	t.Helper()
 	var out []string
 	for _, p := range htmlPages(t, dir) {
-		if strings.HasPrefix(p, "checklists/") && p != "checklists/" && strings.HasSuffix(p, "/") {
+		if strings.HasPrefix(p, "checklists/") && p != "checklists/" && strings.HasSuffix(p, "/") && strings.Count(p, "/") == 2 {
 			out = append(out, p)
 		}
 	}
