@@ -314,3 +314,43 @@ func TestStepsEarlyAnswer(t *testing.T) {
 		t.Error("the answer typed before the engine ran is not kept on the device")
 	}
 }
+
+// TestStepsPageHeights measures the werkwijze workbook on one page against its
+// longest step page, at 1280 and 375 px wide, empty and with the worked case
+// (static/voorbeelden) restored from the device: a step page is a fraction of
+// the whole.
+func TestStepsPageHeights(t *testing.T) {
+	s := browsertest.Serve(t, publicDir(t), prefix, browsertest.ServeOptions{Quiet: true})
+	tab := browsertest.NewBrowser(t).NewTab(t)
+	d := sourceDefinition(t, "werkwijze")
+	kept, err := os.ReadFile("../../static/voorbeelden/casus-zvh-werkwijze.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	height := func(page string) int {
+		openChecklist(t, tab, s.URL+page)
+		return browsertest.Eval[int](tab, `document.documentElement.scrollHeight`)
+	}
+	for _, state := range []string{"leeg", "casus"} {
+		for _, width := range []int64{1280, 375} {
+			tab.SetViewport(width, 900)
+			tab.Go(s.URL + stepsPage)
+			if state == "casus" {
+				browsertest.Eval[bool](tab, fmt.Sprintf(`(localStorage.setItem('deelwijzer:werkwijze:antwoorden', %q), true)`, kept))
+			} else {
+				browsertest.Eval[bool](tab, `(localStorage.clear(), true)`)
+			}
+			whole := height(stepsPage)
+			longest, at := 0, 0
+			for i := range d.Sections {
+				if h := height(fmt.Sprintf("%sstap-%d/", stepsPage, i+1)); h > longest {
+					longest, at = h, i+1
+				}
+			}
+			t.Logf("werkwijze %s, %d px wide: whole page %d px, longest step page (stap-%d) %d px", state, width, whole, at, longest)
+			if longest >= whole {
+				t.Errorf("%s, %d px: the longest step page (%d px) is not shorter than the whole page (%d px)", state, width, longest, whole)
+			}
+		}
+	}
+}
