@@ -1205,7 +1205,7 @@ function summaryRow(label, valueNodes, changeTarget, changeContext) {
 
 // The engine writes every answer as the result shows it (labels, Dutch dates,
 // "Niet ingevuld") and works out the overviews; this only puts them in the page.
-function renderResult(answers) {
+function renderResult(answers, focus = true) {
   const visible = new Set(lastState.visible);
   const result = call('result', JSON.stringify(answers));
   const texts = result.answers || {};
@@ -1236,7 +1236,22 @@ function renderResult(answers) {
   $('actielijsten').replaceChildren(...renderActionLists(lastState.findings));
   const res = $('resultaat');
   res.hidden = false;
-  res.focus();
+  if (focus) res.focus();
+}
+
+// The whole checklist prints with its result (answers, overviews, findings, action
+// lists), also before "Controleer en rond af": made for the print, hidden after it.
+let resultForPrint = false;
+function printResult() {
+  if (document.documentElement.dataset.printOnly || !$('resultaat').hidden || form.closest('[data-view]').dataset.view !== 'alles') return;
+  const answers = evaluate();
+  if (engineError || !lastState) return;
+  renderResult(answers, false);
+  resultForPrint = true;
+}
+function afterPrint() {
+  if (resultForPrint) $('resultaat').hidden = true;
+  resultForPrint = false;
 }
 
 // ---- action lists per role ---------------------------------------------------------
@@ -1400,6 +1415,8 @@ function enhance() {
   // findings and action lists, without the form around it.
   $('resultaat-print').addEventListener('click', () => printOnly('resultaat'));
   window.addEventListener('beforeprint', mirrorTextareas);
+  window.addEventListener('beforeprint', printResult);
+  window.addEventListener('afterprint', afterPrint);
   $('importeer').addEventListener('change', (ev) => {
     $('import-bevestiging').hidden = true;
     pendingImport = null;

@@ -354,3 +354,37 @@ func TestStepsPageHeights(t *testing.T) {
 		}
 	}
 }
+
+// TestStepsWholePagePrints: the whole workbook prints every step with its
+// answers and the result (overviews and findings), also before "Controleer en
+// rond af"; on screen the result stays where it was.
+func TestStepsWholePagePrints(t *testing.T) {
+	s := browsertest.Serve(t, publicDir(t), prefix, browsertest.ServeOptions{Quiet: true})
+	tab := browsertest.NewBrowser(t).NewTab(t)
+	d := sourceDefinition(t, "werkwijze")
+	kept, err := os.ReadFile("../../static/voorbeelden/casus-zvh-werkwijze.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab.Go(s.URL + stepsPage)
+	browsertest.Eval[bool](tab, fmt.Sprintf(`(localStorage.setItem('deelwijzer:werkwijze:antwoorden', %q), true)`, kept))
+	openChecklist(t, tab, s.URL+stepsPage)
+	text := strings.Join(strings.Fields(browsertest.PDFText(t, tab.PrintPDF())), " ")
+	for i, sec := range d.Sections {
+		if want := fmt.Sprintf("Stap %d van %d", i+1, len(d.Sections)); !strings.Contains(text, want) || !strings.Contains(text, sec.Title) {
+			t.Errorf("the print lacks step %d, %q", i+1, sec.Title)
+		}
+	}
+	want := []string{"Persoonsgerichte aanpak in het Zorg- en Veiligheidshuis", "Controleer uw antwoorden", "Bevindingen"}
+	for _, v := range d.Views {
+		want = append(want, v.Title)
+	}
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("the print of the whole page lacks %q", w)
+		}
+	}
+	if browsertest.Eval[bool](tab, `!document.getElementById('resultaat').hidden`) {
+		t.Error("after printing, the result shows on screen though the visitor did not finish")
+	}
+}
