@@ -56,12 +56,17 @@ function show(view, step) {
     a.href = view === 'alles' ? `#${s.id}` : new URL(`stap-${a.dataset.stepLink}/`, base).href;
   }
   const crumb = document.querySelector('[data-crumb="checklist"]');
+  const steps = document.querySelector('[data-crumb="steps"]');
   const last = document.querySelector('[data-crumb="view"]');
-  if (crumb && last) {
+  if (crumb && steps && last) {
     if (view === 'alles') crumb.setAttribute('aria-current', 'page'); else crumb.removeAttribute('aria-current');
+    steps.hidden = view !== 'stap';
     last.hidden = view === 'alles';
     last.firstElementChild.textContent = view === 'stap' ? `Stap ${step}` : 'Overzicht van de stappen';
   }
+  // The address printed under the title is the view's own.
+  const address = article.querySelector('[data-print-address]');
+  if (address) address.textContent = window.location.origin + window.location.pathname;
   const errors = document.getElementById('foutoverzicht');
   document.title = `${errors && !errors.hidden ? 'Fout: ' : ''}${viewTitle()}`;
 }

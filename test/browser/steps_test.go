@@ -33,6 +33,7 @@ func tabTo(t *testing.T, tab *browsertest.Tab, sel string) {
 type stepView struct {
 	View, Step, Path, Title, Focused string
 	Shown                            []string // data-step of the sections on screen
+	Crumbs                           []string // the breadcrumbs on screen
 	Stayed                           bool     // still the page that was loaded
 }
 
@@ -42,6 +43,7 @@ func currentView(tab *browsertest.Tab) stepView {
 		return {View: a.dataset.view, Step: a.dataset.step || '', Path: location.pathname, Title: document.title,
 			Focused: document.activeElement.id,
 			Shown: Array.from(document.querySelectorAll('section[data-step]')).filter(s => s.offsetParent !== null).map(s => s.dataset.step),
+			Crumbs: Array.from(document.querySelectorAll('.dw-breadcrumbs li')).filter(l => l.offsetParent !== null).map(l => l.textContent.trim()),
 			Stayed: window.dwStayed === true};
 	})()`)
 }
@@ -79,6 +81,9 @@ func TestStepsKeyboardKeepsAnswers(t *testing.T) {
 	}
 	if v.Focused != "stap-rechtmatigheid-stap-titel" || !strings.Contains(v.Title, "Stap 2 van 4") {
 		t.Errorf("on step 2 the focus is on %q and the title is %q, want the step's heading and title", v.Focused, v.Title)
+	}
+	if got := strings.Join(v.Crumbs, " > "); !strings.HasSuffix(got, "> Werkboek: werkwijze in vier stappen > Overzicht van de stappen > Stap 2") {
+		t.Errorf("on step 2 the breadcrumbs are %q", got)
 	}
 	tabTo(t, tab, `section[data-step="2"] a[rel="next"]`)
 	tab.Press(browsertest.KeyEnter)
