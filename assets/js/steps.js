@@ -156,8 +156,11 @@ export function keepEarly(stored, early) {
 if (article && article.dataset.view) {
   document.addEventListener('click', reveal, true);
   document.addEventListener('click', follow);
+  // Back and Forward between views; within one view (a place on the whole page) the
+  // browser scrolls as usual.
   window.addEventListener('popstate', () => {
     const target = viewAt(new URL(window.location.href), base);
-    if (target) go(new URL(window.location.href), target, false);
+    if (!target || (target.view === article.dataset.view && String(target.step || '') === (article.dataset.step || ''))) return;
+    go(new URL(window.location.href), target, false);
   });
 }
