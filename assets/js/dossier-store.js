@@ -83,3 +83,25 @@ export function dutchDate(iso) {
   if (!iso || Number.isNaN(d.getTime())) return '';
   return `${d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' })} om ${d.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' })}`;
 }
+
+// dutchDay: "14 december 2026", the day on this device's clock.
+export function dutchDay(iso) {
+  const d = new Date(iso);
+  if (!iso || Number.isNaN(d.getTime())) return '';
+  return d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+// localDay: the day of a time as YYYY-MM-DD on this device's clock (the documents
+// write dates in that form).
+export function localDay(iso) {
+  const d = new Date(iso);
+  if (!iso || Number.isNaN(d.getTime())) return '';
+  const two = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+// changedNote: the words for a dossier that changed after its vaststelling, from
+// the engine's summary (signoff part); '' when it did not.
+export function changedNote(signoff) {
+  return signoff && signoff.changedAfterAdoption ? `Gewijzigd na vaststelling op ${dutchDay(signoff.adopted)}.` : '';
+}
