@@ -49,11 +49,13 @@ const (
 // signoffGroups are the shared groups that record the FG advice and the
 // vaststelling (data/dossier.yaml); changing them is no change to the
 // content that was adopted.
-var signoffGroups = map[string]bool{"fg-adviezen": true, "vaststellingen": true}
+func signoffGroup(name string) bool { return name == "fg-adviezen" || name == "vaststellingen" }
 
 // controllerRoles are the roles (organisaties.rol) of an organisation that
 // adopts the DPIA itself.
-var controllerRoles = map[string]bool{"verwerkingsverantwoordelijke": true, "gezamenlijk-verwerkingsverantwoordelijke": true}
+func controllerRole(rol string) bool {
+	return rol == "verwerkingsverantwoordelijke" || rol == "gezamenlijk-verwerkingsverantwoordelijke"
+}
 
 // StatusLabel is a status as the page and the documents write it.
 func StatusLabel(s string) string {
@@ -96,13 +98,9 @@ type LogEntry struct {
 
 // Log is the change log, oldest first.
 func (d *Dossier) Log() []LogEntry {
-	list, _ := d.meta().Values["log"].([]any)
-	out := make([]LogEntry, 0, len(list))
-	for _, v := range list {
+	var out []LogEntry
+	for _, v := range d.logList() {
 		o, _ := v.(*checklist.Object)
-		if o == nil {
-			continue
-		}
 		e := LogEntry{}
 		e.Version, _ = o.Values["version"].(string)
 		e.Date, _ = o.Values["date"].(string)
@@ -111,6 +109,12 @@ func (d *Dossier) Log() []LogEntry {
 		out = append(out, e)
 	}
 	return out
+}
+
+// logList is the log as it is in the file (checked on parse).
+func (d *Dossier) logList() []any {
+	list, _ := d.meta().Values["log"].([]any)
+	return list
 }
 
 // version reads "<major>.<minor>".
@@ -125,12 +129,23 @@ func version(s string) (major, minor int, ok bool) {
 	if dot <= 0 || dot == len(s)-1 || len(s) > 12 {
 		return 0, 0, false
 	}
-	a, err1 := strconv.Atoi(s[:dot])
-	b, err2 := strconv.Atoi(s[dot+1:])
-	if err1 != nil || err2 != nil || a < 0 || b < 0 {
-		return 0, 0, false
+	a, ok1 := digits(s[:dot])
+	b, ok2 := digits(s[dot+1:])
+	return a, b, ok1 && ok2
+}
+
+// digits reads a small decimal number. Not strconv.Atoi: its error type
+// brings strconv.Quote and Unicode tables into the WebAssembly module
+// (some 40 KB).
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
 	}
-	return a, b, true
+	return n, true
 }
 
 // nextVersion is the version a new log entry gets: the next whole number
@@ -141,7 +156,7 @@ func (d *Dossier) nextVersion(status string) string {
 	if status == StatusVastgesteld {
 		return strconv.Itoa(major+1) + ".0"
 	}
-	if len(d.Log()) == 0 && major == 0 && minor <= 1 {
+	if len(d.logList()) == 0 && major == 0 && minor <= 1 {
 		return "0.1"
 	}
 	return strconv.Itoa(major) + "." + strconv.Itoa(minor+1)
@@ -154,22 +169,14 @@ func (d *Dossier) SetStatus(status, text, now string) error {
 	if !validStatus(status) {
 		return fail("Kies een status: concept, ter advies bij de FG of vastgesteld.")
 	}
-	out := make([]byte, 0, len(text))
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if c < 0x20 || c == 0x7f {
-			c = ' '
-		}
-		out = append(out, c)
-	}
-	text = trim(string(out))
+	text = oneLine(text)
 	if text == "" {
 		return fail("Beschrijf kort wat er in deze versie veranderde.")
 	}
 	if utf8.RuneCountInString(text) > maxLogText {
 		return fail("De beschrijving is te lang: gebruik hoogstens " + strconv.Itoa(maxLogText) + " tekens.")
 	}
-	list, _ := d.meta().Values["log"].([]any)
+	list := d.logList()
 	if len(list) >= maxLog {
 		return fail("Het logboek van dit dossier is vol. Maak een kopie van het dossier om verder te werken.")
 	}
@@ -188,37 +195,10 @@ func (d *Dossier) markChanged(at string) {
 	d.meta().Set("changed", at)
 }
 
-// LastChange is when an answer last changed: the recorded time, or for a
-// file from before that was recorded, the latest time an answer was given.
-// The sign-off groups do not count.
-func (d *Dossier) LastChange() string {
-	last := d.str("changed")
-	later := func(owner *checklist.Object) {
-		given, _ := owner.Values["given"].(*checklist.Object)
-		if given == nil {
-			return
-		}
-		for _, k := range given.Keys {
-			g, _ := given.Values[k].(*checklist.Object)
-			if at, _ := g.Values["at"].(string); at > last {
-				last = at
-			}
-		}
-	}
-	shared := d.section("shared")
-	for _, name := range shared.Keys {
-		if g, ok := shared.Values[name].(*checklist.Object); ok && !signoffGroups[name] {
-			later(g)
-		}
-	}
-	lists := d.section("checklists")
-	for _, id := range lists.Keys {
-		if c, ok := lists.Values[id].(*checklist.Object); ok {
-			later(c)
-		}
-	}
-	return last
-}
+// LastChange is when an answer last changed ("" when none did since this
+// was recorded). A dossier gets its status from a version that records it,
+// so a vastgesteld dossier always has it.
+func (d *Dossier) LastChange() string { return d.str("changed") }
 
 // ChangedAfterAdoption: the dossier is vastgesteld and an answer changed
 // after that moment. Times are ISO 8601 in UTC from the page's clock, so
@@ -230,66 +210,36 @@ func (d *Dossier) ChangedAfterAdoption() bool {
 
 // MissingAdoptions names the controllers (organisaties with the role of
 // verwerkingsverantwoordelijke) without a vaststelling with a decision, in
-// the order of the organisaties. An organisation without a name is named by
-// its number.
-func (d *Dossier) MissingAdoptions() []string {
+// the order of the organisaties; a row without a name is "" (the page
+// numbers it).
+func (d *Dossier) MissingAdoptions() []any {
 	decided := map[string]bool{}
 	for _, rv := range d.SharedRows("vaststellingen") {
 		r, _ := rv.(*checklist.Object)
 		org, _ := r.Values["organisatie"].(string)
-		if besluit, _ := r.Values["besluit"].(string); org != "" && trim(besluit) != "" {
+		if besluit, _ := r.Values["besluit"].(string); besluit != "" {
 			decided[org] = true
 		}
 	}
-	var out []string
-	for i, rv := range d.SharedRows("organisaties") {
-		r, _ := rv.(*checklist.Object)
-		rol, _ := r.Values["rol"].(string)
-		if !controllerRoles[rol] {
-			continue
-		}
-		if id, _ := r.Values["_id"].(string); id != "" && decided[id] {
-			continue
-		}
-		name, _ := r.Values["naam"].(string)
-		if name = trim(name); name == "" {
-			name = "Organisatie " + strconv.Itoa(i+1)
-		}
-		out = append(out, name)
-	}
-	return out
-}
-
-// Warnings are the points about the sign-off that the list of dossiers and
-// a checklist page show, in Dutch.
-func (d *Dossier) Warnings() []string {
-	var out []string
+	out := make([]any, 0)
 	if d.Status() != StatusVastgesteld {
 		return out
 	}
-	if missing := d.MissingAdoptions(); len(missing) > 0 {
-		out = append(out, "Het dossier staat op vastgesteld, maar deze verwerkingsverantwoordelijken hebben nog geen vaststelling met een besluit: "+joinNames(missing)+". Vul de vaststelling per organisatie in bij het werkboek, in de laatste stap.")
+	for _, rv := range d.SharedRows("organisaties") {
+		r, _ := rv.(*checklist.Object)
+		rol, _ := r.Values["rol"].(string)
+		id, _ := r.Values["_id"].(string)
+		if controllerRole(rol) && (id == "" || !decided[id]) {
+			name, _ := r.Values["naam"].(string)
+			out = append(out, name)
+		}
 	}
 	return out
 }
 
-func joinNames(names []string) string {
-	s := ""
-	for i, n := range names {
-		switch {
-		case i == 0:
-		case i == len(names)-1:
-			s += " en "
-		default:
-			s += ", "
-		}
-		s += n
-	}
-	return s
-}
-
 // checkSignoff checks the sign-off keys of a file's "dossier" object; they
-// are all optional.
+// are all optional. A log entry's fields are read as text wherever they are
+// used, so a log only has to be a list of objects.
 func checkSignoff(meta *checklist.Object) string {
 	if v, ok := meta.Get("status"); ok {
 		if s, _ := v.(string); !validStatus(s) {
@@ -308,23 +258,14 @@ func checkSignoff(meta *checklist.Object) string {
 			}
 		}
 	}
-	v, ok := meta.Get("log")
-	if !ok {
-		return ""
-	}
-	list, isList := v.([]any)
-	if !isList || len(list) > maxLog {
-		return "het logboek heeft niet de verwachte vorm"
-	}
-	for _, ev := range list {
-		e, _ := ev.(*checklist.Object)
-		if e == nil {
-			return "een regel van het logboek heeft niet de verwachte vorm"
+	if v, ok := meta.Get("log"); ok {
+		list, isList := v.([]any)
+		if !isList || len(list) > maxLog {
+			return "het logboek heeft niet de verwachte vorm"
 		}
-		for _, k := range []string{"version", "date", "status", "text"} {
-			s, isStr := e.Values[k].(string)
-			if !isStr || len(s) > 4*maxLogText {
-				return "een regel van het logboek heeft niet de verwachte vorm"
+		for _, e := range list {
+			if _, ok := e.(*checklist.Object); !ok {
+				return "het logboek heeft niet de verwachte vorm"
 			}
 		}
 	}
@@ -337,19 +278,13 @@ func validVersion(s string) bool {
 }
 
 // signoffSummary adds status, version, log and the sign-off points to the
-// summary the list of dossiers and the checklist pages read.
+// summary the list of dossiers and the checklist pages read. The log goes
+// as it is in the file; the pages word the statuses.
 func (d *Dossier) signoffSummary(o *checklist.Object) *checklist.Object {
-	log := make([]any, 0)
-	for _, e := range d.Log() {
-		log = append(log, checklist.NewObject().Set("version", e.Version).Set("date", e.Date).
-			Set("status", e.Status).Set("statusLabel", StatusLabel(e.Status)).Set("text", e.Text))
+	log := d.logList()
+	if log == nil {
+		log = []any{}
 	}
-	warnings := make([]any, 0)
-	for _, w := range d.Warnings() {
-		warnings = append(warnings, w)
-	}
-	return o.Set("status", d.Status()).Set("statusLabel", StatusLabel(d.Status())).
-		Set("version", d.Version()).Set("adopted", d.Adopted()).
-		Set("changedAfterAdoption", d.ChangedAfterAdoption()).Set("lastChange", d.LastChange()).
-		Set("log", log).Set("warnings", warnings)
+	return o.Set("status", d.Status()).Set("version", d.Version()).Set("adopted", d.Adopted()).
+		Set("changedAfterAdoption", d.ChangedAfterAdoption()).Set("log", log).Set("missingAdoptions", d.MissingAdoptions())
 }

@@ -137,7 +137,7 @@ func (d *Dossier) put(f *answerFile, shared map[string]string, by func(string) s
 		old, _ := g.Values["rows"].([]any)
 		oldGiven, _ := g.Values["given"].(*checklist.Object)
 		before, now := rowPlaces("", old), rowPlaces("", rows)
-		if !signoffGroups[name] && !samePlaces(before, now) {
+		if !signoffGroup(name) && !samePlaces(before, now) {
 			changed = true
 		}
 		g.Set("rows", rows).Set("given", given(before, now, oldGiven, by, at))

@@ -6,7 +6,8 @@
 // does the reading and writing of the dossier (Go package dossier); checklist.js
 // calls read, write and drop where it would read, write or remove its own key.
 import {
-  CURRENT, changedNote, dossier, dossierKey, localDay, readDossier, setCurrent, staleKeyOf, writeDossier,
+  CURRENT, changedNote, dossier, dossierKey, localDay, missingNote, readDossier, setCurrent, staleKeyOf, statusLabel,
+  writeDossier,
 } from './dossier-store.js';
 
 const $ = (id) => document.getElementById(id);
@@ -68,7 +69,8 @@ export function dossierContext(checklistID, def) {
     const note = changedNote(s.signoff);
     const noteEl = document.createElement('strong');
     noteEl.textContent = note;
-    signoffLine.replaceChildren(`Status: ${s.signoff.statusLabel}, versie ${s.signoff.version}. `, ...(note ? [noteEl, ' '] : []), ...s.signoff.warnings.map((w) => `${w} `));
+    const missing = missingNote(s.signoff);
+    signoffLine.replaceChildren(`Status: ${statusLabel(s.signoff.status)}, versie ${s.signoff.version}. `, ...(note ? [noteEl, ' '] : []), missing ? `${missing} ` : '');
     return s;
   };
   showSignoff(text);

@@ -100,8 +100,22 @@ export function localDay(iso) {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
 
+// The statuses of a dossier as the pages word them (the documents word them in Go,
+// dossier.StatusLabel).
+export const STATUS_LABELS = { concept: 'Concept', 'ter-advies': 'Ter advies bij de FG', vastgesteld: 'Vastgesteld' };
+export const statusLabel = (status) => STATUS_LABELS[status] || STATUS_LABELS.concept;
+
 // changedNote: the words for a dossier that changed after its vaststelling, from
 // the engine's summary (signoff part); '' when it did not.
 export function changedNote(signoff) {
   return signoff && signoff.changedAfterAdoption ? `Gewijzigd na vaststelling op ${dutchDay(signoff.adopted)}.` : '';
+}
+
+// missingNote: the words for a vastgesteld dossier whose controllers (named by the
+// engine; '' is a row without a name) lack a vaststelling; '' when none do.
+export function missingNote(signoff) {
+  const names = ((signoff && signoff.missingAdoptions) || []).map((n) => n || 'een organisatie zonder naam');
+  if (!names.length) return '';
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} en ${names[names.length - 1]}`;
+  return `Het dossier staat op vastgesteld, maar ${names.length === 1 ? 'deze verwerkingsverantwoordelijke heeft' : 'deze verwerkingsverantwoordelijken hebben'} nog geen vaststelling met een besluit: ${list}. Vul de vaststelling per organisatie in bij het werkboek, in de laatste stap.`;
 }

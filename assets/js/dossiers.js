@@ -5,8 +5,8 @@
 // draws the list. Names are put in the page as text, never as HTML.
 import '../gen/wasm_exec.js';
 import {
-  changedNote, currentID, dossier, dossierIDs, dutchDate, dutchDay, isQuota, newID, readDossier,
-  removeDossier, setCurrent, storageWorks, writeDossier,
+  changedNote, currentID, dossier, dossierIDs, dutchDate, dutchDay, isQuota, missingNote, newID, readDossier,
+  removeDossier, setCurrent, STATUS_LABELS, statusLabel, storageWorks, writeDossier,
 } from './dossier-store.js';
 import { download, instantiate } from './files.js';
 
@@ -149,25 +149,26 @@ function item(s, current) {
 // the visitor's choice.
 
 const STATUSES = [
-  ['concept', 'Concept', 'Er wordt nog aan gewerkt.'],
-  ['ter-advies', 'Ter advies bij de FG', 'De FG van elke verwerkingsverantwoordelijke geeft advies.'],
-  ['vastgesteld', 'Vastgesteld', 'Elke verwerkingsverantwoordelijke heeft de uitkomst vastgesteld. Het dossier krijgt een nieuw heel versienummer, zoals 1.0.'],
+  ['concept', 'Er wordt nog aan gewerkt.'],
+  ['ter-advies', 'De FG van elke verwerkingsverantwoordelijke geeft advies.'],
+  ['vastgesteld', 'Elke verwerkingsverantwoordelijke heeft de uitkomst vastgesteld. Het dossier krijgt een nieuw heel versienummer, zoals 1.0.'],
 ];
 
 // signoffLines: status and version, "changed after vaststelling", the engine's
 // sign-off points and the change log.
 function signoffLines(s) {
   const so = s.signoff || {};
-  const out = [el('p', { className: 'dw-dossier__status' }, `Status: ${so.statusLabel || 'Concept'}, versie ${so.version || '0.1'}.`)];
+  const out = [el('p', { className: 'dw-dossier__status' }, `Status: ${statusLabel(so.status)}, versie ${so.version || '0.1'}.`)];
   if (so.changedAfterAdoption) {
     out.push(el('p', { className: 'dw-dossier__gewijzigd' }, el('strong', null, changedNote(so)),
       ' Er is een antwoord veranderd nadat het dossier werd vastgesteld. Laat de wijziging opnieuw vaststellen, of zet het dossier terug op concept.'));
   }
-  for (const w of so.warnings || []) out.push(el('p', { className: 'dw-dossier__waarschuwing' }, w));
+  const missing = missingNote(so);
+  if (missing) out.push(el('p', { className: 'dw-dossier__waarschuwing' }, missing));
   const log = so.log || [];
   if (log.length) {
     const rows = log.slice().reverse().map((e) => el('tr', null,
-      el('td', null, e.version), el('td', null, dutchDay(e.date)), el('td', null, e.statusLabel), el('td', null, e.text)));
+      el('td', null, e.version), el('td', null, dutchDay(e.date)), el('td', null, statusLabel(e.status)), el('td', null, e.text)));
     const head = el('tr', null, ...['Versie', 'Datum', 'Status', 'Wat veranderde'].map((h) => el('th', { scope: 'col' }, h)));
     out.push(el('details', { className: 'dw-dossier__log' },
       el('summary', null, `Logboek (${log.length === 1 ? '1 versie' : `${log.length} versies`})`),
@@ -184,7 +185,8 @@ function statusForm(s) {
   box.dataset.status = s.id;
   const fieldset = el('fieldset', null, el('legend', { className: 'dw-label' }, 'Nieuwe status van het dossier'));
   const radios = el('div', { className: 'dw-radios' });
-  for (const [value, label, hint] of STATUSES) {
+  for (const [value, hint] of STATUSES) {
+    const label = STATUS_LABELS[value];
     const id = `status-${s.id}-${value}`;
     const input = el('input', { type: 'radio', name: `status-${s.id}`, id, value, checked: value === (so.status || 'concept') });
     input.setAttribute('aria-describedby', `${id}-hint`);
@@ -211,8 +213,7 @@ function statusForm(s) {
     const d = JSON.parse(res.text).dossier;
     const h = $(`naam-${s.id}`);
     if (h) { h.tabIndex = -1; h.focus(); }
-    const label = STATUSES.find((x) => x[0] === d.status)[1].toLowerCase();
-    show('ok', `Het dossier "${d.name}" staat nu op ${label}, versie ${d.version}. De wijziging staat in het logboek.`);
+    show('ok', `Het dossier "${d.name}" staat nu op ${statusLabel(d.status).replace(/^./, (c) => c.toLowerCase())}, versie ${d.version}. De wijziging staat in het logboek.`);
   };
   box.addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape') { ev.preventDefault(); cancel(); }
