@@ -90,6 +90,10 @@ func TestDossierSignoff(t *testing.T) {
 	if got := waitText(t, tab, "#dossier-banner", "Vastgesteld"); !strings.Contains(got, "Status: Vastgesteld, versie 1.0.") || strings.Contains(got, "Gewijzigd") {
 		t.Errorf("banner before a change: %q", got)
 	}
+	if tab.Count(`[data-rows-for="fg-adviezen"]`) != 1 || tab.Count(`[data-rows-for="vaststellingen"]`) != 1 {
+		t.Error("the workbook has no step for the FG advice and the vaststelling")
+	}
+	axeClean(t, tab, "workbook with the sign-off step")
 	typeInto(tab, "werkproces", " (aangepast)")
 	if got := waitText(t, tab, "#dossier-banner", "Gewijzigd na vaststelling op "); !strings.Contains(got, "Gewijzigd na vaststelling op ") {
 		t.Errorf("banner after a change: %q", got)
