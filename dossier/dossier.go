@@ -112,8 +112,8 @@ func New(id, name, now string) (*Dossier, error) {
 	if err != nil {
 		return nil, err
 	}
-	meta := checklist.NewObject().Set("id", id).Set("name", name).Set("created", now).Set("modified", now).Set("archived", false).
-		Set("status", StatusConcept).Set("version", "0.1").Set("log", []any{})
+	meta := checklist.NewObject().Set("id", id).Set("name", name).Set("created", now).Set("modified", now).Set("archived", false)
+	newSignoff(meta)
 	root := checklist.NewObject().
 		Set("schema", Schema).
 		Set("schemaVersion", float64(SchemaVersion)).
@@ -215,7 +215,7 @@ func (d *Dossier) Duplicate(id, name, now string) (*Dossier, error) {
 	c.meta().Set("id", id).Set("name", name).Set("created", now).Set("modified", now).Set("archived", false)
 	// A copy is a new document: its versions and log start again, and
 	// nobody adopted it yet.
-	c.meta().Set("status", StatusConcept).Set("version", "0.1").Set("log", []any{}).Delete("adopted")
+	newSignoff(c.meta())
 	return c, nil
 }
 

@@ -57,6 +57,12 @@ func controllerRole(rol string) bool {
 	return rol == "verwerkingsverantwoordelijke" || rol == "gezamenlijk-verwerkingsverantwoordelijke"
 }
 
+// newSignoff gives a new dossier (or a copy) its first status and version
+// and an empty log.
+func newSignoff(meta *checklist.Object) {
+	meta.Set("status", StatusConcept).Set("version", "0.1").Set("log", []any{}).Delete("adopted")
+}
+
 // StatusLabel is a status as the page and the documents write it.
 func StatusLabel(s string) string {
 	switch s {
