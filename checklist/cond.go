@@ -516,10 +516,10 @@ func (n *node) checkCall(scope scopeFunc) error {
 	count := 1
 	switch n.text {
 	case "answered", "count":
-	case "includes":
+	case "includes", "linked":
 		count = 2
 	default:
-		return conditionError(n.pos, "onbekende functie '"+n.text+"'; gebruik answered(), includes() of count()")
+		return conditionError(n.pos, "onbekende functie '"+n.text+"'; gebruik answered(), includes(), count() of linked()")
 	}
 	if len(n.args) != count {
 		return conditionError(n.pos, n.text+"() verwacht "+itoa(count)+" waarde(n) tussen de haakjes")
@@ -532,6 +532,9 @@ func (n *node) checkCall(scope scopeFunc) error {
 		return err
 	}
 	it := first.item
+	if n.text == "linked" {
+		return n.checkLinked(it)
+	}
 	if !AuthorChecks {
 		n.typ = typeBool
 		if n.text == "count" {
@@ -560,6 +563,25 @@ func (n *node) checkCall(scope scopeFunc) error {
 			return conditionError(second.pos, "\""+second.text+"\" is geen optie van "+it.ID+"; mogelijk zijn: "+optionValues(it))
 		}
 		n.typ = typeBool
+	}
+	return nil
+}
+
+// checkLinked checks linked(group, "field"): in a forEach over a group G,
+// whether a row of group names this row in its field, a reference to G
+// ("is there an FG advice for this organisation?").
+func (n *node) checkLinked(group *Item) error {
+	n.typ = typeBool
+	second := n.args[1]
+	second.typ = typeString
+	if !AuthorChecks {
+		return nil
+	}
+	if group.Kind != KindGroup || n.args[0].rowField {
+		return conditionError(n.args[0].pos, "linked() verwacht als eerste waarde de id van een groep")
+	}
+	if f := group.Field(second.text); second.op != "str" || f == nil || f.Kind != KindRef {
+		return conditionError(second.pos, "linked() verwacht als tweede waarde een verwijzing (ref) van "+group.ID+" tussen aanhalingstekens")
 	}
 	return nil
 }
@@ -620,6 +642,8 @@ func (n *node) evalBool(e *evalEnv) bool {
 				}
 			}
 			return false
+		case "linked":
+			return n.evalLinked(e)
 		}
 	case "==", "!=", "<", "<=", ">", ">=":
 		return n.evalComparison(e)
@@ -711,4 +735,28 @@ func compareInts(a, b int) int {
 		return 1
 	}
 	return 0
+}
+
+// evalLinked: some row of the group names the current row in the field.
+func (n *node) evalLinked(e *evalEnv) bool {
+	id := rowID(e.row)
+	rows, _ := e.value(n.args[0]).([]Row)
+	if id == "" {
+		return false
+	}
+	for _, r := range rows {
+		switch v := r[n.args[1].text].(type) {
+		case string:
+			if v == id {
+				return true
+			}
+		case []string:
+			for _, x := range v {
+				if x == id {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

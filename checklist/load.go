@@ -278,7 +278,7 @@ func (l *loader) section(def *Definition, v any, path string, seen map[string]st
 
 func isReservedWord(s string) bool {
 	switch s {
-	case "and", "or", "not", "true", "false", "answered", "includes", "count":
+	case "and", "or", "not", "true", "false", "answered", "includes", "count", "linked":
 		return true
 	}
 	return false

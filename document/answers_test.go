@@ -22,8 +22,12 @@ func caseAnswers(t *testing.T, def *checklist.Definition, answersJSON string) []
 		}
 		switch it.Kind {
 		case checklist.KindRef:
-			// A reference reads as the row it names ("Processtap 2: …").
+			// A reference reads as the row it names ("Processtap 2: …"); an
+			// organisation by its name, as the documents name it.
 			v = it.AnswerText(v, answers)
+			if it.Ref == "organisaties" {
+				v = orgName(answers, v)
+			}
 		case checklist.KindChoice, checklist.KindYesNo:
 			v = it.Label(v)
 		case checklist.KindDate:
@@ -48,4 +52,15 @@ func caseAnswers(t *testing.T, def *checklist.Definition, answersJSON string) []
 		t.Fatalf("only %d answers in the case", len(out))
 	}
 	return out
+}
+
+// orgName turns "Organisatie 2: Woningcorporatie Thuis" into its name.
+func orgName(answers checklist.Answers, label string) string {
+	rows, _ := answers["organisaties"].([]checklist.Row)
+	for _, r := range rows {
+		if n, _ := r["naam"].(string); n != "" && len(label) > len(n) && label[len(label)-len(n):] == n {
+			return n
+		}
+	}
+	return label
 }

@@ -67,6 +67,34 @@ func cases(t *testing.T) (names []string, answers map[string]string) {
 	return names, answers
 }
 
+// caseDossier is the dossier a case is open in (testdata/dossiers/<case>.json:
+// name, status, version, log, as the page sends it), nil when it has none.
+func caseDossier(t *testing.T, name string) *document.DossierInfo {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "dossiers", name+".json"))
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := document.ParseDossierInfo(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info
+}
+
+// renderCase renders a template for a case, in the case's dossier if it has one.
+func renderCase(t *testing.T, def *checklist.Definition, tmpl, name, answers string) *document.Document {
+	t.Helper()
+	d, err := document.WorkbookDocumentIn(def, tmpl, answers, testDate, caseDossier(t, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 func render(t *testing.T, def *checklist.Definition, tmpl, answers string) *document.Document {
 	t.Helper()
 	d, err := document.WorkbookDocument(def, tmpl, answers, testDate)

@@ -40,7 +40,7 @@ func TestOfficeOpensDocuments(t *testing.T) {
 	files := map[string][]string{} // by format
 	for _, c := range names {
 		for _, id := range ids {
-			d := render(t, def, src[id], answers[c])
+			d := renderCase(t, def, src[id], c, answers[c])
 			base := c + "--" + id
 			docs[base] = d
 			for ext, b := range map[string][]byte{"docx": d.DOCX(), "odt": d.ODT()} {
@@ -99,7 +99,7 @@ func TestOfficeOpensDocuments(t *testing.T) {
 		if strings.HasPrefix(base, "wijkteam--dpia-rapport") {
 			want = append(want, caseAnswers(t, def, answers["wijkteam"])...)
 		}
-		if strings.HasPrefix(base, "vijandig--dpia-rapport") {
+		if strings.HasPrefix(base, "vijandig--dpia-rapport") || strings.HasPrefix(base, "vijandig--fg-advies") {
 			for _, h := range hostile {
 				if !strings.ContainsAny(h, "\x00\x07\x1b\u0085\xff") {
 					want = append(want, h)
@@ -148,7 +148,10 @@ func hostileCase() string {
 	"deelmomenten": [{"processtap": ` + h(4) + `, "van-anders": ` + h(5) + `, "naar-anders": ` + h(6) + `, "gegevens": ` + h(7) + `, "doel": ` + h(9) + `}],
 	"rechtmatigheid": [{"materiewet": ` + h(3) + `, "toelichting": ` + h(1) + `}],
 	"risicos": [{"risico": "eigen-risico", "omschrijving": ` + h(0) + `, "deelmoment": ` + h(2) + `}],
-	"niet-delen": ` + h(3) + `, "restrisico-besluit": ` + h(4) + `, "open-punten": ` + h(6) + `, "hoog-restrisico": "nee"}`
+	"niet-delen": ` + h(3) + `, "restrisico-besluit": ` + h(4) + `, "open-punten": ` + h(6) + `, "hoog-restrisico": "nee",
+	"organisaties": [{"_id": "o1", "naam": ` + h(8) + `, "rol": "verwerkingsverantwoordelijke"}],
+	"fg-adviezen": [{"organisatie": "o1", "advies": ` + h(5) + `, "gevolgd": "nee", "waarom": ` + h(7) + `}],
+	"vaststellingen": [{"organisatie": "o1", "functie": ` + h(9) + `, "besluit": "voorwaarden", "toelichting": ` + h(2) + `}]}`
 }
 
 // fodtHeadings lists "level text" for every text:h of a flat ODF file.

@@ -140,6 +140,9 @@ func (t *Template) Placeholders() []string {
 // Meta is the title block every document carries.
 type Meta struct {
 	Dossier, Checklist, Status, Date, DateText string
+	// Notice, when set, stands out at the top: the dossier changed after
+	// its vaststelling.
+	Notice string
 }
 
 // Render fills the template in. The title block names the dossier, the
@@ -153,6 +156,9 @@ func (t *Template) Render(m Meta, v Values) *Document {
 		{"Status", orDash(m.Status)},
 		{"Datum", orDash(m.DateText)},
 		{"Sjabloon", t.Title + ", versie " + t.Version},
+	}
+	if m.Notice != "" {
+		d.Blocks = append(d.Blocks, Block{Kind: Note, Text: m.Notice})
 	}
 	r := renderer{doc: d}
 	r.lines(t.body, []Values{v})

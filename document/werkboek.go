@@ -20,6 +20,10 @@ var WorkbookNames = []string{
 	"risicos", "top-risicos", "niet-delen", "dpia-oordeel", "dpia-waarom-niet",
 	"maatregelen", "hoog-restrisico", "restrisico-besluit", "gezamenlijke-dpia", "regeling-gezamenlijk", "fg-advies",
 	"open-punten", "bevindingen", "aantal-bevindingen", "herbeoordeling",
+	// FG advice, vaststelling and the dossier's status (signoff.go)
+	"verantwoordelijke", "aantal-verantwoordelijken", "rollen", "fg-overzicht", "fg-bevindingen", "fg-advies-tekst", "fg-advies-datum", "fg-gevolgd", "fg-waarom",
+	"vaststelling-functie", "vaststelling-datum", "vaststelling-besluit", "vaststelling-toelichting",
+	"dossier-status", "dossier-versie", "wijzigingen", "vaststelling-stand",
 }
 
 // WorkbookMeta is the title block for a document drawn from the workbook.
@@ -387,14 +391,5 @@ func DutchDate(s string) string {
 // WorkbookDocument renders a template from the workbook's answers (the
 // JSON the page sends the engine) at the given date (YYYY-MM-DD).
 func WorkbookDocument(def *checklist.Definition, templateSrc, answersJSON, date string) (*Document, error) {
-	t, err := ParseTemplate(templateSrc)
-	if err != nil {
-		return nil, err
-	}
-	answers, err := checklist.ParseAnswersJSON(def, answersJSON)
-	if err != nil {
-		return nil, err
-	}
-	st := checklist.Evaluate(def, answers)
-	return t.Render(WorkbookMeta(def, answers, date), WorkbookValues(def, answers, st)), nil
+	return WorkbookDocumentIn(def, templateSrc, answersJSON, date, nil)
 }

@@ -20,6 +20,7 @@ import (
 //	checklist  {dossier, checklist, version, shared} → answer file text
 //	put        {dossier, file, shared, by, now}     → dossier text
 //	drop       {dossier, checklist, now}            → dossier text
+//	status     {dossier, status, text, now}         → dossier text (a new version in the log)
 func Call(op, args, data string) string {
 	tree, err := checklist.ParseJSON(args, checklist.MaxJSONDepth)
 	a, ok := tree.(*checklist.Object)
@@ -62,12 +63,15 @@ func Call(op, args, data string) string {
 		return checklist.JSONText(checklist.NewObject().
 			Set("id", d.ID()).Set("name", d.Name()).
 			Set("created", d.Created()).Set("modified", d.Modified()).
-			Set("archived", d.Archived()).Set("checklists", ids))
+			Set("archived", d.Archived()).Set("checklists", ids).
+			Set("signoff", d.signoffSummary(checklist.NewObject())))
 	case "checklist":
 		return d.ChecklistFile(str("checklist"), str("version"), sharedMap(a.Values["shared"]))
 	case "drop":
 		d.Drop(str("checklist"), str("now"))
 		return d.Text()
+	case "status":
+		return result(d, d.SetStatus(str("status"), str("text"), str("now")))
 	case "put":
 		return result(d, d.Put(str("file"), sharedMap(a.Values["shared"]), str("by"), str("now")))
 	}

@@ -113,6 +113,7 @@ func New(id, name, now string) (*Dossier, error) {
 		return nil, err
 	}
 	meta := checklist.NewObject().Set("id", id).Set("name", name).Set("created", now).Set("modified", now).Set("archived", false)
+	newSignoff(meta)
 	root := checklist.NewObject().
 		Set("schema", Schema).
 		Set("schemaVersion", float64(SchemaVersion)).
@@ -123,16 +124,7 @@ func New(id, name, now string) (*Dossier, error) {
 }
 
 func cleanName(name string) (string, error) {
-	// Line breaks and tabs would make a name that reads as two in a list.
-	out := make([]byte, 0, len(name))
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if c < 0x20 || c == 0x7f {
-			c = ' '
-		}
-		out = append(out, c)
-	}
-	s := trim(string(out))
+	s := oneLine(name)
 	if s == "" {
 		return "", fail("Geef het dossier een naam.")
 	}
@@ -140,6 +132,20 @@ func cleanName(name string) (string, error) {
 		return "", fail("De naam is te lang: gebruik hoogstens " + strconv.Itoa(maxName) + " tekens.")
 	}
 	return s, nil
+}
+
+// oneLine is s without control characters and outer spaces: line breaks
+// and tabs would make a name or a log entry read as two in a list.
+func oneLine(s string) string {
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == 0x7f {
+			c = ' '
+		}
+		out = append(out, c)
+	}
+	return trim(string(out))
 }
 
 func trim(s string) string {
@@ -207,6 +213,9 @@ func (d *Dossier) Duplicate(id, name, now string) (*Dossier, error) {
 		return nil, err
 	}
 	c.meta().Set("id", id).Set("name", name).Set("created", now).Set("modified", now).Set("archived", false)
+	// A copy is a new document: its versions and log start again, and
+	// nobody adopted it yet.
+	newSignoff(c.meta())
 	return c, nil
 }
 

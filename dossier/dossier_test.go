@@ -279,7 +279,7 @@ func TestCall(t *testing.T) {
 	if got := dossier.Call("rename", `{"dossier":`+quoted+`,"name":"","now":"x"}`, ""); got != `{"error":"Geef het dossier een naam."}` {
 		t.Errorf("rename: %s", got)
 	}
-	if got := dossier.Call("summary", `{"dossier":`+quoted+`}`, ""); got != `{"id":"a1","name":"Proef","created":"`+t0+`","modified":"`+t0+`","archived":false,"checklists":[]}` {
+	if got := dossier.Call("summary", `{"dossier":`+quoted+`}`, ""); got != `{"id":"a1","name":"Proef","created":"`+t0+`","modified":"`+t0+`","archived":false,"checklists":[],"signoff":{"status":"concept","version":"0.1","adopted":"","changedAfterAdoption":false,"log":[],"missingAdoptions":[]}}` {
 		t.Errorf("summary: %s", got)
 	}
 	file := answerFile("upp", "1.3.0", t1, `{"organisaties":[{"naam":"GGD"}]}`)

@@ -87,6 +87,9 @@ func fromTree(root *checklist.Object) (*Dossier, error) {
 	} else {
 		meta.Set("archived", false)
 	}
+	if problem := checkSignoff(meta); problem != "" {
+		return nil, broken(problem)
+	}
 	shared, err := objectOrNew(root, "shared")
 	if err != nil {
 		return nil, broken("'shared' heeft niet de verwachte vorm")

@@ -56,6 +56,7 @@ func (d *Dossier) Drop(id, now string) {
 	if _, ok := d.section("checklists").Get(id); ok {
 		d.section("checklists").Delete(id)
 		d.meta().Set("modified", now)
+		d.markChanged(now)
 	}
 }
 
@@ -113,6 +114,7 @@ func (d *Dossier) Put(fileText string, shared map[string]string, by, now string)
 // the checklist's answers, with "given" brought up to date.
 func (d *Dossier) put(f *answerFile, shared map[string]string, by func(string) string, at string) {
 	groups := d.section("shared")
+	changed := false
 	for _, item := range sortedKeys(shared) {
 		name := shared[item]
 		v, present := f.answers.Get(item)
@@ -134,7 +136,11 @@ func (d *Dossier) put(f *answerFile, shared map[string]string, by func(string) s
 		}
 		old, _ := g.Values["rows"].([]any)
 		oldGiven, _ := g.Values["given"].(*checklist.Object)
-		g.Set("rows", rows).Set("given", given(rowPlaces("", old), rowPlaces("", rows), oldGiven, by, at))
+		before, now := rowPlaces("", old), rowPlaces("", rows)
+		if !signoffGroup(name) && !samePlaces(before, now) {
+			changed = true
+		}
+		g.Set("rows", rows).Set("given", given(before, now, oldGiven, by, at))
 	}
 	lists := d.section("checklists")
 	c, _ := lists.Values[f.checklist].(*checklist.Object)
@@ -146,10 +152,27 @@ func (d *Dossier) put(f *answerFile, shared map[string]string, by func(string) s
 		c = checklist.NewObject()
 		lists.Set(f.checklist, c)
 	}
+	before, now := answerPlaces(oldAnswers), answerPlaces(f.answers)
 	c.Set("definitionVersion", f.version).
 		Set("answers", f.answers).
-		Set("given", given(answerPlaces(oldAnswers), answerPlaces(f.answers), oldGiven, by, at))
+		Set("given", given(before, now, oldGiven, by, at))
 	d.meta().Set("modified", at)
+	if changed || !samePlaces(before, now) {
+		d.markChanged(at)
+	}
+}
+
+// samePlaces: the same answers at the same places.
+func samePlaces(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
 }
 
 // given returns who gave each answer of now and when: unchanged answers

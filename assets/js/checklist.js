@@ -875,7 +875,8 @@ async function makeDocument(button) {
   tell('Het document wordt gemaakt. Even geduld.');
   try {
     const api = await loadDocuments(siteURL($('documenten').dataset.module));
-    const out = api.make(JSON.stringify({ definition: def, lists: payload.lists }), template.tekst, JSON.stringify(answers), format, today());
+    const dossierInfo = inDossier ? inDossier.documentInfo() : '';
+    const out = api.make(JSON.stringify({ definition: def, lists: payload.lists }), template.tekst, JSON.stringify(answers), format, today(), dossierInfo);
     if (!(out instanceof Uint8Array)) throw new Error(JSON.parse(out).error);
     download(`${checklistID}-${template.id}-${today()}.${format}`, documentTypes[format], out);
     tell(`${template.titel} is gedownload als .${format}-bestand. Het is een concept: laat het controleren door een jurist.`);

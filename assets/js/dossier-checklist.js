@@ -5,7 +5,10 @@
 // of the dossier reads, and the checklist's own answers under its id. The engine
 // does the reading and writing of the dossier (Go package dossier); checklist.js
 // calls read, write and drop where it would read, write or remove its own key.
-import { CURRENT, dossier, dossierKey, readDossier, setCurrent, staleKeyOf, writeDossier } from './dossier-store.js';
+import {
+  CURRENT, changedNote, dossier, dossierKey, localDay, missingNote, readDossier, setCurrent, staleKeyOf, statusLabel,
+  writeDossier,
+} from './dossier-store.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -54,7 +57,24 @@ export function dossierContext(checklistID, def) {
 
   const strong = document.createElement('strong');
   strong.textContent = name;
-  const parts = ['U werkt in het dossier ', strong, '. Organisaties en andere rijen die alle checklists van dit dossier delen, vult u één keer in. '];
+  // Status and version, and whether an answer changed after the vaststelling: the
+  // engine says, this line is redrawn after every save.
+  const signoffLine = document.createElement('span');
+  signoffLine.className = 'dw-dossier-banner__status';
+  const showSignoff = (dossierText) => {
+    // Before the engine runs there is nothing to say yet; read() says it then.
+    if (!globalThis.deelwijzerEngine) return null;
+    const s = dossier('summary', { dossier: dossierText });
+    if (s.error || !s.signoff) return null;
+    const note = changedNote(s.signoff);
+    const noteEl = document.createElement('strong');
+    noteEl.textContent = note;
+    const missing = missingNote(s.signoff);
+    signoffLine.replaceChildren(`Status: ${statusLabel(s.signoff.status)}, versie ${s.signoff.version}. `, ...(note ? [noteEl, ' '] : []), missing ? `${missing} ` : '');
+    return s;
+  };
+  showSignoff(text);
+  const parts = ['U werkt in het dossier ', strong, '. ', signoffLine, 'Organisaties en andere rijen die alle checklists van dit dossier delen, vult u één keer in. '];
   let loose = null;
   try { loose = localStorage.getItem(`deelwijzer:${checklistID}:antwoorden`); } catch (err) { /* storage blocked */ }
   // Answers kept for this checklist before dossiers are not shown here: say where they are.
@@ -78,6 +98,7 @@ export function dossierContext(checklistID, def) {
     read() {
       const current = readDossier(id);
       if (current === null) return null;
+      showSignoff(current);
       const res = dossier('checklist', { dossier: current, checklist: checklistID, version: def.version, shared });
       if (res.error) throw new Error(res.error);
       try {
@@ -93,6 +114,24 @@ export function dossierContext(checklistID, def) {
       const res = dossier('put', { dossier: current, file: fileText, shared, by: '', now: new Date().toISOString() });
       if (res.error) throw new Error(res.error);
       writeDossier(id, res.text);
+      showSignoff(res.text);
+    },
+    // documentInfo: the dossier as the documents name it (name, status, version, the
+    // vaststelling and the change log), with days on this device's clock; '' when the
+    // dossier is gone.
+    documentInfo() {
+      const current = readDossier(id);
+      const s = current === null ? null : showSignoff(current);
+      if (!s) return '';
+      const so = s.signoff;
+      return JSON.stringify({
+        name: s.name,
+        status: so.status,
+        version: so.version,
+        adopted: localDay(so.adopted),
+        changedAfterAdoption: so.changedAfterAdoption,
+        log: so.log.map((e) => ({ version: e.version, date: localDay(e.date), status: e.status, text: e.text })),
+      });
     },
     // otherTabText: what the page says when another tab changed or removed the dossier.
     otherTabText(removed) {
@@ -107,6 +146,7 @@ export function dossierContext(checklistID, def) {
       const res = dossier('drop', { dossier: current, checklist: checklistID, now: new Date().toISOString() });
       if (res.error) throw new Error(res.error);
       writeDossier(id, res.text);
+      showSignoff(res.text);
     },
   };
   return ctx;

@@ -83,3 +83,39 @@ export function dutchDate(iso) {
   if (!iso || Number.isNaN(d.getTime())) return '';
   return `${d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' })} om ${d.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' })}`;
 }
+
+// dutchDay: "14 december 2026", the day on this device's clock.
+export function dutchDay(iso) {
+  const d = new Date(iso);
+  if (!iso || Number.isNaN(d.getTime())) return '';
+  return d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+// localDay: the day of a time as YYYY-MM-DD on this device's clock (the documents
+// write dates in that form).
+export function localDay(iso) {
+  const d = new Date(iso);
+  if (!iso || Number.isNaN(d.getTime())) return '';
+  const two = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+// The statuses of a dossier as the pages word them (the documents word them in Go,
+// dossier.StatusLabel).
+export const STATUS_LABELS = { concept: 'Concept', 'ter-advies': 'Ter advies bij de FG', vastgesteld: 'Vastgesteld' };
+export const statusLabel = (status) => STATUS_LABELS[status] || STATUS_LABELS.concept;
+
+// changedNote: the words for a dossier that changed after its vaststelling, from
+// the engine's summary (signoff part); '' when it did not.
+export function changedNote(signoff) {
+  return signoff && signoff.changedAfterAdoption ? `Gewijzigd na vaststelling op ${dutchDay(signoff.adopted)}.` : '';
+}
+
+// missingNote: the words for a vastgesteld dossier whose controllers (named by the
+// engine; '' is a row without a name) lack a vaststelling; '' when none do.
+export function missingNote(signoff) {
+  const names = ((signoff && signoff.missingAdoptions) || []).map((n) => n || 'een organisatie zonder naam');
+  if (!names.length) return '';
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} en ${names[names.length - 1]}`;
+  return `Het dossier staat op vastgesteld, maar ${names.length === 1 ? 'deze verwerkingsverantwoordelijke heeft' : 'deze verwerkingsverantwoordelijken hebben'} nog geen vaststelling met een besluit: ${list}. Vul de vaststelling per organisatie in bij het werkboek, in de laatste stap.`;
+}

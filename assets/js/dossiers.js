@@ -5,8 +5,8 @@
 // draws the list. Names are put in the page as text, never as HTML.
 import '../gen/wasm_exec.js';
 import {
-  currentID, dossier, dossierIDs, dutchDate, isQuota, newID, readDossier,
-  removeDossier, setCurrent, storageWorks, writeDossier,
+  changedNote, currentID, dossier, dossierIDs, dutchDate, dutchDay, isQuota, missingNote, newID, readDossier,
+  removeDossier, setCurrent, STATUS_LABELS, statusLabel, storageWorks, writeDossier,
 } from './dossier-store.js';
 import { download, instantiate } from './files.js';
 
@@ -129,16 +129,114 @@ function item(s, current) {
   }
   const saved = dutchDate(s.modified);
   li.append(el('p', { className: 'dw-dossier__meta' }, saved ? `Laatst bewaard op ${saved}.` : 'Nog niet bewaard.'));
+  li.append(...signoffLines(s));
   li.append(el('p', { className: 'dw-dossier__open' }, 'Open een checklist in dit dossier:'));
   li.append(checklistLinks(s));
   li.append(el('div', { className: 'dw-button-group' },
     button('Andere naam', 'dw-button--secondary', () => askRename(li, s), nameID),
+    statusButton(li, s, nameID),
     button('Kopie maken', 'dw-button--secondary', () => duplicate(s), nameID),
     button(s.archived ? 'Terug uit het archief' : 'Archiveren', 'dw-button--secondary', () => archive(s, !s.archived), nameID),
     button('Download (bestand)', 'dw-button--secondary', () => saveFile(s), nameID),
     button('Verwijderen', 'dw-button--warning', () => askRemove(li, s), nameID)));
-  li.append(renameForm(s), removeDialog(s));
+  li.append(statusForm(s), renameForm(s), removeDialog(s));
   return li;
+}
+
+// ---- status, version and change log ----------------------------------------------
+// The engine keeps them (Go package dossier: version numbers, the moment of
+// vaststelling, whether an answer changed after it); the page shows them and sends
+// the visitor's choice.
+
+const STATUSES = [
+  ['concept', 'Er wordt nog aan gewerkt.'],
+  ['ter-advies', 'De FG van elke verwerkingsverantwoordelijke geeft advies.'],
+  ['vastgesteld', 'Elke verwerkingsverantwoordelijke heeft de uitkomst vastgesteld. Het dossier krijgt een nieuw heel versienummer, zoals 1.0.'],
+];
+
+// signoffLines: status and version, "changed after vaststelling", the engine's
+// sign-off points and the change log.
+function signoffLines(s) {
+  const so = s.signoff || {};
+  const out = [el('p', { className: 'dw-dossier__status' }, `Status: ${statusLabel(so.status)}, versie ${so.version || '0.1'}.`)];
+  if (so.changedAfterAdoption) {
+    out.push(el('p', { className: 'dw-dossier__gewijzigd' }, el('strong', null, changedNote(so)),
+      ' Er is een antwoord veranderd nadat het dossier werd vastgesteld. Laat de wijziging opnieuw vaststellen, of zet het dossier terug op concept.'));
+  }
+  const missing = missingNote(so);
+  if (missing) out.push(el('p', { className: 'dw-dossier__waarschuwing' }, missing));
+  const log = so.log || [];
+  if (log.length) {
+    const rows = log.slice().reverse().map((e) => el('tr', null,
+      el('td', null, e.version), el('td', null, dutchDay(e.date)), el('td', null, statusLabel(e.status)), el('td', null, e.text)));
+    const head = el('tr', null, ...['Versie', 'Datum', 'Status', 'Wat veranderde'].map((h) => el('th', { scope: 'col' }, h)));
+    out.push(el('details', { className: 'dw-dossier__log' },
+      el('summary', null, `Logboek (${log.length === 1 ? '1 versie' : `${log.length} versies`})`),
+      el('div', { className: 'dw-table-scroll' }, el('table', { className: 'dw-table' },
+        el('caption', { className: 'dw-visually-hidden' }, `Logboek van ${s.name}, nieuwste eerst`),
+        el('thead', null, head), el('tbody', null, ...rows)))));
+  }
+  return out;
+}
+
+function statusForm(s) {
+  const so = s.signoff || {};
+  const box = el('div', { className: 'dw-rename', hidden: true });
+  box.dataset.status = s.id;
+  const fieldset = el('fieldset', null, el('legend', { className: 'dw-label' }, 'Nieuwe status van het dossier'));
+  const radios = el('div', { className: 'dw-radios' });
+  for (const [value, hint] of STATUSES) {
+    const label = STATUS_LABELS[value];
+    const id = `status-${s.id}-${value}`;
+    const input = el('input', { type: 'radio', name: `status-${s.id}`, id, value, checked: value === (so.status || 'concept') });
+    input.setAttribute('aria-describedby', `${id}-hint`);
+    radios.append(el('div', { className: 'dw-radio' }, input,
+      el('span', { className: 'dw-option' }, el('label', { htmlFor: id }, label), el('span', { className: 'dw-hint dw-option__hint', id: `${id}-hint` }, hint))));
+  }
+  fieldset.append(radios);
+  const textID = `wijziging-${s.id}`;
+  const hint = el('p', { className: 'dw-hint', id: `${textID}-hint` }, 'Komt in het logboek, met het nieuwe versienummer en de datum. Bijvoorbeeld: "Advies van de FG verwerkt". Geen namen van personen.');
+  const err = el('p', { className: 'dw-error-message', id: `${textID}-fout`, hidden: true });
+  const input = el('input', { className: 'dw-input', type: 'text', id: textID, maxLength: 500, autocomplete: 'off' });
+  input.setAttribute('aria-describedby', hint.id);
+  const cancel = () => {
+    box.hidden = true;
+    box.parentElement.querySelector('[data-action="status"]').focus();
+    announce('De status is niet veranderd.');
+  };
+  const ok = () => {
+    const status = (box.querySelector('input[type=radio]:checked') || {}).value || '';
+    const res = dossier('status', { dossier: readDossier(s.id), status, text: input.value, now: now() });
+    if (res.error) { setNameError(input, err, res.error); input.focus(); announce(res.error); return; }
+    if (!save(s.id, res.text, 'de nieuwe status')) return;
+    render();
+    const d = JSON.parse(res.text).dossier;
+    const h = $(`naam-${s.id}`);
+    if (h) { h.tabIndex = -1; h.focus(); }
+    show('ok', `Het dossier "${d.name}" staat nu op ${statusLabel(d.status).replace(/^./, (c) => c.toLowerCase())}, versie ${d.version}. De wijziging staat in het logboek.`);
+  };
+  box.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape') { ev.preventDefault(); cancel(); }
+    if (ev.key === 'Enter' && ev.target === input) { ev.preventDefault(); ok(); }
+  });
+  box.append(fieldset,
+    el('div', { className: 'dw-question' }, el('label', { className: 'dw-label', htmlFor: textID }, 'Wat is er veranderd?'), hint, err, input),
+    el('div', { className: 'dw-button-group' },
+      button('Leg de nieuwe versie vast', '', ok),
+      button('Annuleren', 'dw-button--secondary', cancel)));
+  return box;
+}
+
+function statusButton(li, s, nameID) {
+  const b = button('Status en versie', 'dw-button--secondary', () => askStatus(li, s), nameID);
+  b.dataset.action = 'status';
+  return b;
+}
+
+function askStatus(li, s) {
+  const box = li.querySelector('[data-status]');
+  box.hidden = false;
+  box.querySelector('input[type=radio]:checked').focus();
 }
 
 // Answers a checklist kept under its own key before dossiers existed

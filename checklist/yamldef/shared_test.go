@@ -116,7 +116,7 @@ func TestShippedSharedGroups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(shared.Names(), " "); got != "organisaties processtappen deelmomenten" {
+	if got := strings.Join(shared.Names(), " "); got != "organisaties processtappen deelmomenten fg-adviezen vaststellingen" {
 		t.Errorf("groups %s", got)
 	}
 }

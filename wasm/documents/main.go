@@ -7,12 +7,14 @@
 // nothing until it is needed. It exposes globalThis.deelwijzerDocuments
 // with one function:
 //
-//	make(payload, template, answers, format, date) -> Uint8Array | string
+//	make(payload, template, answers, format, date, dossier) -> Uint8Array | string
 //
 // payload is what the engine's load() takes (definition and lists);
 // template the Markdown text of a template from data/documenten/; answers
 // the answers JSON the page sends the engine; format "docx" or "odt"; date
-// YYYY-MM-DD. The result is the file's bytes, or {"error":"..."} as text.
+// YYYY-MM-DD; dossier the dossier the workbook is open in as JSON (name,
+// status, version, adopted, changedAfterAdoption, log; see
+// document.DossierInfo), or "" outside a dossier. The result is the file's bytes, or {"error":"..."} as text.
 // Nothing leaves the browser.
 package main
 
@@ -31,7 +33,7 @@ func main() {
 				result = checklist.ErrorJSON("Er ging iets mis bij het maken van het document. Probeer het opnieuw of laad de pagina opnieuw.")
 			}
 		}()
-		var args [5]string
+		var args [6]string
 		for i := 0; i < len(args) && i < len(jsArgs); i++ {
 			if jsArgs[i].Type() == js.TypeString {
 				args[i] = jsArgs[i].String()
@@ -53,7 +55,7 @@ var (
 	definition  *checklist.Definition
 )
 
-func makeDocument(args [5]string) any {
+func makeDocument(args [6]string) any {
 	if definition == nil || args[0] != lastPayload {
 		def, err := checklist.LoadPayload(args[0])
 		if err != nil {
@@ -61,7 +63,11 @@ func makeDocument(args [5]string) any {
 		}
 		definition, lastPayload = def, args[0]
 	}
-	d, err := document.WorkbookDocument(definition, args[1], args[2], args[4])
+	info, err := document.ParseDossierInfo(args[5])
+	if err != nil {
+		return checklist.ErrorJSON(err.Error())
+	}
+	d, err := document.WorkbookDocumentIn(definition, args[1], args[2], args[4], info)
 	if err != nil {
 		return checklist.ErrorJSON(err.Error())
 	}
