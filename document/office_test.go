@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -40,21 +41,39 @@ func TestOfficeOpensDocuments(t *testing.T) {
 	files := map[string][]string{} // by format
 	for _, c := range names {
 		for _, id := range ids {
-			d := render(t, def, src[id], answers[c])
-			base := c + "--" + id
-			docs[base] = d
-			for ext, b := range map[string][]byte{"docx": d.DOCX(), "odt": d.ODT()} {
-				if err := os.MkdirAll(filepath.Join(dir, ext), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				f := filepath.Join(dir, ext, base+"."+ext)
-				if err := os.WriteFile(f, b, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				files[ext] = append(files[ext], f)
+			if workbookOnly(t, src[id]) {
+				docs[c+"--"+id] = render(t, def, src[id], answers[c])
 			}
 		}
 	}
+	// The documents from the whole dossier, from the dossier cases (their
+	// names start with "dossier-" to keep them apart from the workbook's).
+	dnames, dtexts := dossierCases(t)
+	dids, _ := dossierTemplates(t)
+	for _, c := range dnames {
+		for _, id := range dids {
+			docs["dossier-"+c+"--"+id] = renderDossier(t, src[id], dtexts[c])
+		}
+	}
+	for _, id := range dids {
+		docs["vijandig--"+id] = renderDossier(t, src[id], hostileDossier(t))
+	}
+	for _, ext := range []string{"docx", "odt"} {
+		if err := os.MkdirAll(filepath.Join(dir, ext), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for base, d := range docs {
+		for ext, b := range map[string][]byte{"docx": d.DOCX(), "odt": d.ODT()} {
+			f := filepath.Join(dir, ext, base+"."+ext)
+			if err := os.WriteFile(f, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			files[ext] = append(files[ext], f)
+		}
+	}
+	sort.Strings(files["docx"])
+	sort.Strings(files["odt"])
 	profile := "file://" + filepath.Join(dir, "profiel")
 	// A .docx and an .odt of the same document convert to the same name,
 	// so each format converts into its own directory. Each batch must load
@@ -102,7 +121,10 @@ func TestOfficeOpensDocuments(t *testing.T) {
 		if strings.HasPrefix(base, "wijkteam--dpia-rapport") {
 			want = append(want, caseAnswers(t, def, answers["wijkteam"])...)
 		}
-		if strings.HasPrefix(base, "vijandig--dpia-rapport") {
+		if strings.HasPrefix(base, "dossier-wijkteam--convenant") {
+			want = append(want, convenantAnswers(t, dtexts["wijkteam"])...)
+		}
+		if strings.HasPrefix(base, "vijandig--dpia-rapport") || strings.HasPrefix(base, "vijandig--convenant") {
 			for _, h := range hostile {
 				if !strings.ContainsAny(h, "\x00\x07\x1b\u0085\xff") {
 					want = append(want, h)
