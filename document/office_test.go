@@ -145,7 +145,7 @@ func TestOfficeOpensDocuments(t *testing.T) {
 		var expect []string
 		for _, bl := range d.Blocks {
 			if bl.Kind == document.Heading {
-				expect = append(expect, itoa(bl.Level)+" "+squash(bl.Text))
+				expect = append(expect, itoa(bl.Level)+" "+squash(cleaned(bl.Text)))
 			}
 		}
 		if strings.Join(heads, "\n") != strings.Join(expect, "\n") {

@@ -1,16 +1,15 @@
 package document
 
-import (
-	"deelwijzer/checklist"
-	"deelwijzer/dossier"
-)
+import "deelwijzer/checklist"
 
 // A document may read the answers of more than one checklist of a dossier:
 // the convenant needs the workbook's deelmomenten and grondslagen and the
 // collaboration checklist's agreements. The page sends what it has: its own
 // checklist's answers as they are on the screen, the definitions of the
-// checklists the template reads, and the dossier's text when it works in a
-// dossier. Everything happens here, in the browser; nothing is sent.
+// checklists the template reads, and when it works in a dossier the
+// dossier's name and the answer file of each other checklist (which the
+// engine's dossier store makes: dossier.ChecklistFile). Everything happens
+// here, in the browser; nothing is sent.
 
 // Source is one checklist's definition with its answers.
 type Source struct {
@@ -110,11 +109,12 @@ func (s *Sources) Render(t *Template, date string) *Document {
 //	 "answers":   its answers as the page sends the engine,
 //	 "payloads":  {checklist id: {"definition": ..., "lists": ...}} for the
 //	              page's checklist and every other checklist the template reads,
-//	 "dossier":   the dossier's text (deelwijzer-dossier), when the page works in one}
+//	 "dossier":   the dossier's name, when the page works in one,
+//	 "files":     {checklist id: answer file} of the other checklists, from that dossier}
 //
-// The other checklists' answers come from the dossier through the engine's
-// import (so answers of an older version migrate), with the page's rows of
-// the shared groups, which may be newer than the dossier's.
+// The other checklists' answers go through the engine's import (so answers
+// of an older version migrate), with the page's rows of the shared groups,
+// which may be newer than the dossier's.
 func MakeDocument(request, templateSrc, date string) (*Document, error) {
 	t, err := ParseTemplate(templateSrc)
 	if err != nil {
@@ -138,19 +138,17 @@ func MakeDocument(request, templateSrc, date string) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	answers, err := checklist.ParseAnswersJSON(def, checklist.JSONText(req.Values["answers"]))
+	pageTree, _ := req.Values["answers"].(*checklist.Object)
+	if pageTree == nil {
+		pageTree = checklist.NewObject()
+	}
+	answers, err := checklist.ParseAnswersJSON(def, checklist.JSONText(pageTree))
 	if err != nil {
 		return nil, err
 	}
-	dossierText, _ := req.Values["dossier"].(string)
 	srcs := &Sources{}
-	var d *dossier.Dossier
-	if dossierText != "" {
-		if d, err = dossier.Parse(dossierText); err != nil {
-			return nil, err
-		}
-		srcs.Dossier = d.Name()
-	}
+	srcs.Dossier, _ = req.Values["dossier"].(string)
+	files, _ := req.Values["files"].(*checklist.Object)
 	ids := t.Checklists
 	if !contains(ids, page) {
 		ids = append([]string{page}, ids...)
@@ -164,7 +162,11 @@ func MakeDocument(request, templateSrc, date string) (*Document, error) {
 		if err != nil {
 			return nil, err
 		}
-		srcs.List = append(srcs.List, srcs.fromDossier(d, other, def, answers))
+		var file string
+		if files != nil {
+			file, _ = files.Values[id].(string)
+		}
+		srcs.List = append(srcs.List, srcs.fromFile(file, other, def, pageTree))
 	}
 	for _, src := range srcs.List {
 		src.State = checklist.Evaluate(src.Def, src.Answers)
@@ -172,47 +174,60 @@ func MakeDocument(request, templateSrc, date string) (*Document, error) {
 	return srcs.Render(t, date), nil
 }
 
-// fromDossier reads another checklist's answers from the dossier d (nil
-// when the page works without one) and gives it the page's rows of every
-// shared group both include.
-func (s *Sources) fromDossier(d *dossier.Dossier, def, pageDef *checklist.Definition, pageAnswers checklist.Answers) *Source {
-	src := &Source{Def: def, Answers: checklist.Answers{}}
+// fromFile reads another checklist's answers from its answer file in the
+// dossier (empty when the page works without a dossier), after putting the
+// page's rows in every shared group both checklists include: decoding then
+// lines up the groups that follow them (a partner's own answers follow its
+// organisation by row id).
+func (s *Sources) fromFile(file string, def, pageDef *checklist.Definition, pageTree *checklist.Object) *Source {
 	name := "“" + def.Title + "”"
-	switch {
-	case d == nil:
+	var root *checklist.Object
+	if file == "" {
 		s.Notes = append(s.Notes, "Dit document gebruikt ook de antwoorden van "+name+". Deze pagina werkt niet in een dossier, dus die antwoorden ontbreken. Open beide checklists in hetzelfde dossier en maak het document opnieuw.")
-	case !contains(d.ChecklistIDs(), def.ID):
+	} else if tree, err := checklist.ParseJSON(file, checklist.MaxJSONDepth); err == nil {
+		root, _ = tree.(*checklist.Object)
+	}
+	if root == nil {
+		root = checklist.NewObject().Set("schema", checklist.FileSchema).
+			Set("schemaVersion", float64(checklist.FileSchemaVersion)).
+			Set("checklist", def.ID).Set("definitionVersion", def.Version)
+	}
+	own, _ := root.Values["answers"].(*checklist.Object)
+	if own == nil {
+		own = checklist.NewObject()
+		root.Set("answers", own)
+	}
+	empty := true
+	for _, k := range own.Keys {
+		if it := def.Item(k); it == nil || it.Shared == "" {
+			empty = false
+		}
+	}
+	if file != "" && empty {
 		s.Notes = append(s.Notes, "In dit dossier staan nog geen antwoorden van "+name+". Wat daar hoort, staat hieronder als nog in te vullen.")
-	default:
-		shared := map[string]string{}
-		for _, it := range def.Items() {
-			if it.Shared != "" {
-				shared[it.ID] = it.Shared
-			}
-		}
-		imp, err := checklist.Import(def, d.ChecklistFile(def.ID, def.Version, shared))
-		if err != nil {
-			s.Notes = append(s.Notes, "De antwoorden van "+name+" in dit dossier konden niet worden gelezen: "+err.Error()+" Ze ontbreken in dit document.")
-			break
-		}
-		src.Answers = imp.Answers
-		if n := len(imp.Dropped); n > 0 {
-			s.Notes = append(s.Notes, "Niet alle antwoorden van "+name+" passen in de huidige versie van die checklist. Open die checklist om te zien welke, en maak het document daarna opnieuw.")
-		}
 	}
 	for _, it := range def.Items() {
-		if it.Shared == "" {
-			continue
-		}
 		for _, p := range pageDef.Items() {
-			if p.Shared == it.Shared {
-				src.Answers[it.ID] = pageAnswers[p.ID]
+			if it.Shared != "" && p.Shared == it.Shared {
+				if rows, ok := pageTree.Get(p.ID); ok {
+					own.Set(it.ID, rows)
+				} else {
+					own.Delete(it.ID)
+				}
 			}
 		}
 	}
-	// Decoding again lines up the groups that follow a shared group (a
-	// partner's own answers follow its organisation by row id).
-	src.Answers, _ = checklist.DecodeAnswers(def, checklist.EncodeAnswers(def, src.Answers))
+	src := &Source{Def: def, Answers: checklist.Answers{}}
+	imp, err := checklist.Import(def, checklist.JSONText(root))
+	switch {
+	case err != nil:
+		s.Notes = append(s.Notes, "De antwoorden van "+name+" in dit dossier konden niet worden gelezen: "+err.Error()+" Ze ontbreken in dit document.")
+	case len(imp.Dropped) > 0:
+		s.Notes = append(s.Notes, "Niet alle antwoorden van "+name+" passen in de huidige versie van die checklist. Open die checklist om te zien welke, en maak het document daarna opnieuw.")
+		fallthrough
+	default:
+		src.Answers = imp.Answers
+	}
 	return src
 }
 

@@ -109,15 +109,16 @@ func pageAnswers(t *testing.T, dossierText, page string) json.RawMessage {
 	var file struct {
 		Answers json.RawMessage `json:"answers"`
 	}
-	shared := map[string]string{"organisaties": "organisaties", "processtappen": "processtappen"}
-	if err := json.Unmarshal([]byte(d.ChecklistFile(page, "", shared)), &file); err != nil {
+	if err := json.Unmarshal([]byte(d.ChecklistFile(page, "", sharedOf(t, page))), &file); err != nil {
 		t.Fatal(err)
 	}
 	return file.Answers
 }
 
 // request is the page's request for a document of the template, from the
-// page of checklist page, with or without the dossier's text.
+// page of checklist page, in the dossier dossierText ("" for none): the
+// other checklists' answer files come from the dossier store, as the page
+// gets them from the engine.
 func request(t *testing.T, tmplSrc, page string, answers json.RawMessage, dossierText string) string {
 	t.Helper()
 	tm, err := document.ParseTemplate(tmplSrc)
@@ -125,18 +126,46 @@ func request(t *testing.T, tmplSrc, page string, answers json.RawMessage, dossie
 		t.Fatal(err)
 	}
 	payloads := map[string]json.RawMessage{page: payload(t, page)}
+	files := map[string]string{}
+	var d *dossier.Dossier
+	if dossierText != "" {
+		if d, err = dossier.Parse(dossierText); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, id := range tm.Checklists {
 		payloads[id] = payload(t, id)
+		if d != nil && id != page {
+			files[id] = d.ChecklistFile(id, "", sharedOf(t, id))
+		}
 	}
 	req := map[string]any{"checklist": page, "answers": answers, "payloads": payloads}
-	if dossierText != "" {
-		req["dossier"] = dossierText
+	if d != nil {
+		req["dossier"] = d.Name()
+		req["files"] = files
 	}
 	b, err := json.Marshal(req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// sharedOf maps a checklist's items that are shared groups to the group's
+// name, as the page reads them from the definition.
+func sharedOf(t *testing.T, id string) map[string]string {
+	t.Helper()
+	def, err := yamldef.LoadShipped(filepath.Join("..", "data"), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, it := range def.Items() {
+		if it.Shared != "" {
+			out[it.ID] = it.Shared
+		}
+	}
+	return out
 }
 
 func renderDossier(t *testing.T, tmplSrc, dossierText string) *document.Document {
