@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"deelwijzer/checklist"
 	"deelwijzer/checklist/yamldef"
 	"deelwijzer/document"
 	"deelwijzer/dossier"
@@ -99,20 +100,24 @@ func dossierCases(t *testing.T) (names []string, texts map[string]string) {
 }
 
 // pageAnswers is what a checklist page of the dossier sends as its answers:
-// its own answers with the dossier's shared rows.
+// its own answers with the dossier's shared rows, read with the engine's
+// import as the page reads them (so a dossier case of an older version of
+// the checklist migrates as it would on the page).
 func pageAnswers(t *testing.T, dossierText, page string) json.RawMessage {
 	t.Helper()
 	d, err := dossier.Parse(dossierText)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var file struct {
-		Answers json.RawMessage `json:"answers"`
-	}
-	if err := json.Unmarshal([]byte(d.ChecklistFile(page, "", sharedOf(t, page))), &file); err != nil {
+	def, err := yamldef.LoadShipped(filepath.Join("..", "data"), page)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return file.Answers
+	imp, err := checklist.Import(def, d.ChecklistFile(page, def.Version, sharedOf(t, page)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return json.RawMessage(checklist.JSONText(checklist.EncodeAnswers(def, imp.Answers)))
 }
 
 // request is the page's request for a document of the template, from the
