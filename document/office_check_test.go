@@ -72,7 +72,7 @@ func runOffice(t *testing.T, soffice, home, profile, to, ext, out string, files 
 // file txt in run) cleanly as document d; nothing when it did.
 func openProblems(run officeRun, in, txt string, d *document.Document) []string {
 	if !run.converted[in] {
-		return []string{"LibreOffice could not load the file (no convert line; stderr: " + strings.TrimSpace(run.stderr) + ")"}
+		return []string{"LibreOffice could not load the file (no convert line; " + itoa(run.loadErrors) + " load errors in this batch)"}
 	}
 	b, err := os.ReadFile(txt)
 	if err != nil || len(bytes.TrimSpace(bytes.TrimPrefix(b, []byte("\uFEFF")))) == 0 {
