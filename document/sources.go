@@ -41,16 +41,6 @@ func Names(checklists []string) []string {
 	return names
 }
 
-// Get returns the source of a checklist, or nil.
-func (s *Sources) Get(id string) *Source {
-	for _, src := range s.List {
-		if src.Def.ID == id {
-			return src
-		}
-	}
-	return nil
-}
-
 // Values merges the values of every source: each checklist fills its own
 // names (werkboek.go, samenwerking.go), and the shared organisations come
 // from the first source that includes them.
