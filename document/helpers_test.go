@@ -67,11 +67,11 @@ func cases(t *testing.T) (names []string, answers map[string]string) {
 	return names, answers
 }
 
-// caseDossier is the dossier a case is open in (testdata/dossiers/<case>.json:
+// caseDossier is the dossier a case is open in (testdata/dossierinfo/<case>.json:
 // name, status, version, log, as the page sends it), nil when it has none.
 func caseDossier(t *testing.T, name string) *document.DossierInfo {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "dossiers", name+".json"))
+	b, err := os.ReadFile(filepath.Join("testdata", "dossierinfo", name+".json"))
 	if os.IsNotExist(err) {
 		return nil
 	}

@@ -23,7 +23,12 @@ type Template struct {
 	Title       string
 	Version     string
 	Description string
-	body        []string
+	// Checklist is the checklist whose result offers the document;
+	// Checklists all checklists whose answers it reads (front matter
+	// "checklists: [samenwerking, werkwijze]"; without it, Checklist alone).
+	Checklist  string
+	Checklists []string
+	body       []string
 }
 
 // Value is what a placeholder stands for: text, blocks (a list or a table)
@@ -80,6 +85,10 @@ func ParseTemplate(src string) (*Template, error) {
 				t.Version = val
 			case "omschrijving":
 				t.Description = val
+			case "checklist":
+				t.Checklist = val
+			case "checklists":
+				t.Checklists = inlineList(val)
 			}
 		}
 		if end < 0 {
@@ -89,6 +98,9 @@ func ParseTemplate(src string) (*Template, error) {
 	}
 	if t.ID == "" || t.Title == "" || t.Version == "" {
 		return nil, &TemplateError{1, "id, titel en versie zijn verplicht in de kop"}
+	}
+	if len(t.Checklists) == 0 && t.Checklist != "" {
+		t.Checklists = []string{t.Checklist}
 	}
 	t.body = lines[first:]
 	depth := 0
@@ -371,6 +383,25 @@ func perParts(l string) (name, none string, ok bool) {
 	}
 	name, none, _ = cut(inner, '|')
 	return trim(name), trim(none), true
+}
+
+// inlineList reads a YAML flow list such as "[samenwerking, werkwijze]".
+func inlineList(s string) []string {
+	if !hasPrefix(s, "[") || !hasSuffix(s, "]") {
+		return nil
+	}
+	var out []string
+	rest := s[1 : len(s)-1]
+	for {
+		part, more, found := cut(rest, ',')
+		if p := unquote(trim(part)); p != "" {
+			out = append(out, p)
+		}
+		if !found {
+			return out
+		}
+		rest = more
+	}
 }
 
 func isEnd(l string) bool { return trim(l) == "{{einde}}" }

@@ -17,15 +17,18 @@ var update = flag.Bool("update", false, "rewrite the golden documents in testdat
 // visitor's document. Every template carries the note that a jurist must
 // check the draft, and its id matches its file name.
 func TestTemplatesUseKnownNames(t *testing.T) {
-	known := map[string]bool{}
-	for _, n := range document.WorkbookNames {
-		known[n] = true
-	}
 	ids, src := templates(t)
 	for _, id := range ids {
 		tm, err := document.ParseTemplate(src[id])
 		if err != nil {
 			t.Fatalf("%s: %v", id, err)
+		}
+		if len(tm.Checklists) == 0 {
+			t.Errorf("%s: the front matter names no checklist", id)
+		}
+		known := map[string]bool{}
+		for _, n := range document.Names(tm.Checklists) {
+			known[n] = true
 		}
 		if tm.ID != id {
 			t.Errorf("%s.md has id %q", id, tm.ID)
@@ -47,6 +50,20 @@ func TestTemplatesUseKnownNames(t *testing.T) {
 					t.Errorf("%s: a sentence of %d words: %s", id, n, sentence)
 				}
 			}
+		}
+	}
+}
+
+// TestNamesDoNotClash: a document that reads several checklists gets
+// each name from one place only.
+func TestNamesDoNotClash(t *testing.T) {
+	seen := map[string]string{}
+	for list, names := range map[string][]string{"werkwijze": document.WorkbookNames, "samenwerking": document.CollaborationNames, "dossier": document.DossierNames} {
+		for _, n := range names {
+			if other, ok := seen[n]; ok && other != list {
+				t.Errorf("{{%s}} is filled by both %s and %s", n, other, list)
+			}
+			seen[n] = list
 		}
 	}
 }
@@ -121,6 +138,9 @@ func TestGoldenDocuments(t *testing.T) {
 	names, answers := cases(t)
 	for _, c := range names {
 		for _, id := range ids {
+			if !workbookOnly(t, src[id]) {
+				continue // TestGoldenDossierDocuments
+			}
 			d := renderCase(t, def, src[id], c, answers[c])
 			checkDOCX(t, d.DOCX())
 			if names, files, _ := unzip(t, d.ODT()); names[0] != "mimetype" {

@@ -861,6 +861,30 @@ const documentTypes = {
   odt: 'application/vnd.oasis.opendocument.text',
 };
 
+// documentRequest is what the document writer needs (see wasm/documents): this page's
+// answers and definition, the definitions of the other checklists the template reads
+// (files of this site, checked against their hash), and in a dossier its name and the
+// answers of those other checklists. Nothing is sent anywhere.
+async function documentRequest(template, answers) {
+  const payloads = { [checklistID]: { definition: def, lists: payload.lists } };
+  const request = { checklist: checklistID, answers, payloads };
+  if (inDossier) {
+    request.dossier = inDossier.name;
+    request.dossierInfo = inDossier.documentInfo();
+    request.files = {};
+  }
+  for (const [id, file] of Object.entries(template.definities || {})) {
+    const resp = await fetch(siteURL(file.url), { integrity: file.integrity });
+    if (!resp.ok) throw new Error(`De checklist ${id} kon niet worden geladen.`);
+    payloads[id] = await resp.json();
+    if (inDossier) {
+      const text = inDossier.fileOf(id, payloads[id].definition);
+      if (text !== null) request.files[id] = text;
+    }
+  }
+  return JSON.stringify(request);
+}
+
 async function makeDocument(button) {
   const status = $('documenten-status');
   const tell = (text) => { setText(status, text); say(text); };
@@ -875,8 +899,7 @@ async function makeDocument(button) {
   tell('Het document wordt gemaakt. Even geduld.');
   try {
     const api = await loadDocuments(siteURL($('documenten').dataset.module));
-    const dossierInfo = inDossier ? inDossier.documentInfo() : '';
-    const out = api.make(JSON.stringify({ definition: def, lists: payload.lists }), template.tekst, JSON.stringify(answers), format, today(), dossierInfo);
+    const out = api.make(await documentRequest(template, answers), template.tekst, format, today());
     if (!(out instanceof Uint8Array)) throw new Error(JSON.parse(out).error);
     download(`${checklistID}-${template.id}-${today()}.${format}`, documentTypes[format], out);
     tell(`${template.titel} is gedownload als .${format}-bestand. Het is een concept: laat het controleren door een jurist.`);

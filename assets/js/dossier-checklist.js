@@ -106,6 +106,18 @@ export function dossierContext(checklistID, def) {
       } catch (err) { return null; }
       return res.text;
     },
+    // fileOf: the answer file of another checklist of this dossier (otherDef is its
+    // definition), for a document that also reads that checklist; null when the
+    // dossier is gone. The engine makes it, with the dossier's shared rows.
+    fileOf(otherID, otherDef) {
+      const current = readDossier(id);
+      if (current === null) return null;
+      const sharedOther = {};
+      for (const s of otherDef.sections) for (const it of s.items) if (it.shared) sharedOther[it.id] = it.shared;
+      const res = dossier('checklist', { dossier: current, checklist: otherID, version: otherDef.version, shared: sharedOther });
+      if (res.error) throw new Error(res.error);
+      return res.text;
+    },
     // write: the answer file the engine exported goes into the dossier. It throws
     // what localStorage throws, like the page's own key would.
     write(fileText) {

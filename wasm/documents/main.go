@@ -7,15 +7,15 @@
 // nothing until it is needed. It exposes globalThis.deelwijzerDocuments
 // with one function:
 //
-//	make(payload, template, answers, format, date, dossier) -> Uint8Array | string
+//	make(request, template, format, date) -> Uint8Array | string
 //
-// payload is what the engine's load() takes (definition and lists);
-// template the Markdown text of a template from data/documenten/; answers
-// the answers JSON the page sends the engine; format "docx" or "odt"; date
-// YYYY-MM-DD; dossier the dossier the workbook is open in as JSON (name,
-// status, version, adopted, changedAfterAdoption, log; see
-// document.DossierInfo), or "" outside a dossier. The result is the file's bytes, or {"error":"..."} as text.
-// Nothing leaves the browser.
+// request is a JSON object with the page's checklist id, its answers (as
+// the page sends the engine), the definitions of the checklists the
+// template reads and, when the page works in a dossier, the dossier's
+// text (see document.MakeDocument); template the Markdown text of a
+// template from data/documenten/; format "docx" or "odt"; date YYYY-MM-DD.
+// The result is the file's bytes, or {"error":"..."} as text. Nothing
+// leaves the browser.
 package main
 
 import (
@@ -33,7 +33,7 @@ func main() {
 				result = checklist.ErrorJSON("Er ging iets mis bij het maken van het document. Probeer het opnieuw of laad de pagina opnieuw.")
 			}
 		}()
-		var args [6]string
+		var args [4]string
 		for i := 0; i < len(args) && i < len(jsArgs); i++ {
 			if jsArgs[i].Type() == js.TypeString {
 				args[i] = jsArgs[i].String()
@@ -48,31 +48,13 @@ func main() {
 	select {}
 }
 
-// The definition of the last payload, kept so a second document from the
-// same page does not load the definition again.
-var (
-	lastPayload string
-	definition  *checklist.Definition
-)
-
-func makeDocument(args [6]string) any {
-	if definition == nil || args[0] != lastPayload {
-		def, err := checklist.LoadPayload(args[0])
-		if err != nil {
-			return checklist.ErrorJSON(err.Error())
-		}
-		definition, lastPayload = def, args[0]
-	}
-	info, err := document.ParseDossierInfo(args[5])
-	if err != nil {
-		return checklist.ErrorJSON(err.Error())
-	}
-	d, err := document.WorkbookDocumentIn(definition, args[1], args[2], args[4], info)
+func makeDocument(args [4]string) any {
+	d, err := document.MakeDocument(args[0], args[1], args[3])
 	if err != nil {
 		return checklist.ErrorJSON(err.Error())
 	}
 	var b []byte
-	if args[3] == "odt" {
+	if args[2] == "odt" {
 		b = d.ODT()
 	} else {
 		b = d.DOCX()
