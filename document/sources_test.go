@@ -468,3 +468,54 @@ func TestHostileDossierStaysText(t *testing.T) {
 	_, files, _ := unzip(t, d.ODT())
 	wellFormed(t, "content.xml", files["content.xml"])
 }
+
+// TestMakeDocumentNamesDossierState: the page sends the dossier's status,
+// version and change log with the request (dossierInfo); every document
+// made from it names them, also one that reads the whole dossier, and says
+// when the dossier changed after its vaststelling.
+func TestMakeDocumentNamesDossierState(t *testing.T) {
+	_, src := templates(t)
+	_, texts := dossierCases(t)
+	info := string(mustRead(t, filepath.Join("testdata", "dossierinfo", "wijkteam.json")))
+	for _, id := range []string{"convenant", "fg-advies"} {
+		tm, err := document.ParseTemplate(src[id])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var req map[string]any
+		if err := json.Unmarshal([]byte(request(t, src[id], tm.Checklist, pageAnswers(t, texts["wijkteam"], tm.Checklist), texts["wijkteam"])), &req); err != nil {
+			t.Fatal(err)
+		}
+		plain, err := document.MakeDocument(mustJSON(t, req), src[id], testDate)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req["dossierInfo"] = info
+		d, err := document.MakeDocument(mustJSON(t, req), src[id], testDate)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := d.Text()
+		for _, want := range []string{"Status: Vastgesteld, versie 1.0 van 16 december 2026", "Gewijzigd na vaststelling op 16 december 2026"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s made with the dossier's state lacks %q", id, want)
+			}
+			if strings.Contains(plain.Text(), want) {
+				t.Errorf("%s made without the dossier's state has %q", id, want)
+			}
+		}
+		req["dossierInfo"] = "[1, 2"
+		if _, err := document.MakeDocument(mustJSON(t, req), src[id], testDate); err == nil {
+			t.Errorf("%s: a broken dossierInfo was accepted", id)
+		}
+	}
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
