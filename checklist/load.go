@@ -156,7 +156,7 @@ func isSitePath(s string) bool {
 
 func (l *loader) definition(tree any) *Definition {
 	l.setOwner("", "", "")
-	root := l.object(tree, "", "id", "title", "version", "date", "description", "guidance", "sources", "sections", "findings", "views", "moved")
+	root := l.object(tree, "", "id", "title", "version", "date", "description", "guidance", "sources", "sections", "findings", "views", "moved", "plan")
 	if root == nil {
 		return nil
 	}
@@ -222,6 +222,10 @@ func (l *loader) definition(tree any) *Definition {
 			l.checkView(def, v, vv)
 		}
 		def.Views = append(def.Views, v)
+	}
+	def.Plan, _ = root.Values["plan"].(*Object)
+	if raw, ok := root.Get("plan"); ok && AuthorChecks {
+		l.checkPlan(def, raw)
 	}
 	return def
 }

@@ -72,6 +72,7 @@ type Definition struct {
 	Findings    []*Finding
 	Views       []*View // overviews for the result page and the report
 	Moved       []Move  // answers that moved in a newer version (moved.go)
+	Plan        *Object // the measures of the action list per role, as written (actionplan.go)
 
 	items []*Item // top-level items in checklist order
 	byID  map[string]*Item

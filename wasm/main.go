@@ -56,11 +56,11 @@ func function(name string) js.Func {
 			// uses it without one. dossier(op, argsJSON, fileBytes).
 			return dossier.Call(args[0], args[1], args[2])
 		}
-		return call(name, args[0], args[1])
+		return call(name, args[0], args[1], args[2])
 	})
 }
 
-func call(name, first, second string) string {
+func call(name, first, second, third string) string {
 	if name == "load" {
 		def, err := checklist.LoadPayload(first)
 		if err != nil {
@@ -82,7 +82,7 @@ func call(name, first, second string) string {
 	case "importFile":
 		return checklist.ImportJSON(definition, first)
 	case "result":
-		return checklist.ResultJSON(definition, first)
+		return checklist.ResultJSON(definition, first, second)
 	}
-	return checklist.ReportJSON(definition, first, second)
+	return checklist.ReportJSON(definition, first, second, third)
 }
