@@ -208,6 +208,14 @@ func (l *loader) definition(tree any) *Definition {
 	}
 
 	l.checkShowIfs(def)
+	if AuthorChecks {
+		for _, it := range def.items {
+			if it.OutcomeFrom != nil {
+				l.setOwner("vraag", it.ID, it.Path)
+				l.checkOutcomeFrom(it)
+			}
+		}
+	}
 	for _, f := range def.Findings {
 		l.checkFinding(def, f)
 	}
@@ -289,7 +297,7 @@ func isReservedWord(s string) bool {
 }
 
 func (l *loader) item(v any, path string, isField bool) *Item {
-	known := []string{"id", "kind", "question", "hint", "required", "showIf", "links", "options", "optionsFrom", "minRows", "maxRows", "rowLabel", "rowTitle", "rowsFrom", "fields", "shared", "ref", "multiple"}
+	known := []string{"id", "kind", "question", "hint", "required", "showIf", "links", "options", "optionsFrom", "minRows", "maxRows", "rowLabel", "rowTitle", "rowsFrom", "fields", "shared", "ref", "multiple", "outcomeFrom"}
 	if isField {
 		known = []string{"id", "kind", "question", "hint", "required", "options", "optionsFrom", "ref", "multiple"}
 	}
@@ -324,6 +332,10 @@ func (l *loader) item(v any, path string, isField bool) *Item {
 	if !isField {
 		it.ShowIf = l.str(obj, "showIf", path, false)
 		it.Links = l.links(obj, "links", path)
+		it.OutcomeFrom, _ = obj.Values["outcomeFrom"].(*Object)
+		if _, has := obj.Get("outcomeFrom"); AuthorChecks && has && it.OutcomeFrom == nil {
+			l.problem(path+".outcomeFrom", "moet {checklist: ..., values: {...}} zijn")
+		}
 	}
 
 	it.Ref = l.str(obj, "ref", path, it.Kind == KindRef)

@@ -119,6 +119,11 @@ type Item struct {
 	// Target is the group named by Ref.
 	Target *Item
 
+	// OutcomeFrom (choice questions only) names another checklist of the
+	// dossier whose outcome suggests this answer, as written: {checklist,
+	// values: {finding id: option value}}. See carry.go.
+	OutcomeFrom *Object
+
 	// Shared names the group of data/dossier.yaml this group is (group
 	// only): its rows belong to the dossier, and every checklist of the
 	// dossier that includes it reads and writes the same rows.

@@ -18,7 +18,7 @@ var definition *checklist.Definition
 
 func main() {
 	engine := js.Global().Get("Object").New()
-	for _, name := range []string{"load", "evaluate", "validate", "exportFile", "importFile", "report", "result", "dossier"} {
+	for _, name := range []string{"load", "evaluate", "validate", "exportFile", "importFile", "report", "result", "carry", "dossier"} {
 		engine.Set(name, function(name))
 	}
 	js.Global().Set("deelwijzerEngine", engine)
@@ -83,6 +83,8 @@ func call(name, first, second, third string) string {
 		return checklist.ImportJSON(definition, first)
 	case "result":
 		return checklist.ResultJSON(definition, first, second)
+	case "carry":
+		return checklist.CarryJSON(definition, first, second)
 	}
 	return checklist.ReportJSON(definition, first, second, third)
 }
