@@ -73,6 +73,7 @@ func Carry(def *Definition, answers Answers, outcomes map[string]Outcome) []Carr
 		case current == suggested:
 			c.State = CarrySame
 			c.Note = "Uw antwoord hieronder past bij deze uitkomst."
+			c.FilledNote = "Daarom is hieronder \"" + it.Label(suggested) + "\" ingevuld. U kunt dat veranderen."
 		default:
 			c.State = CarryDiffers
 			c.Note = "Uw antwoord hieronder (\"" + it.Label(current) + "\") wijkt af van deze uitkomst. Daarbij past \"" + it.Label(suggested) + "\". Kijk na of uw antwoord of de DPIA-toets moet veranderen."

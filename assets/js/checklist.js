@@ -11,6 +11,7 @@ import { download, instantiate } from './files.js';
 import { ensureRowID, isBlankAnswerRow, moveRow, newRowID, readRowID, rowID, setRowID, writeRowID } from './rowids.js';
 import { enhanceRefs, refText, updateRefs, writeRef } from './refs.js';
 import { localDate, renderPlan } from './plan.js';
+import { carryOutcomes } from './carry.js';
 
 const form = document.getElementById('checklist');
 const dataEl = document.getElementById('checklist-data');
@@ -725,7 +726,7 @@ function persist(answers) {
     return false;
   }
   try {
-    if (inDossier) inDossier.write(file.text);
+    if (inDossier) inDossier.write(file.text, lastState);
     else localStorage.setItem(storeKey, file.text);
   } catch (err) {
     storeFailed(isQuota(err)
@@ -1343,6 +1344,8 @@ function enhance() {
     dropUndo();
     changed(ev);
   });
+  // In a dossier, a verdict of another checklist may answer a question (carry.js).
+  if (inDossier) carryOutcomes(form, def, (ids) => inDossier.outcomes(ids), () => collect().answers);
   // Leaving with work that is neither stored nor downloaded asks first: see
   // setDirty, which arms the question only while there is such work.
   window.addEventListener('storage', otherTab);

@@ -6,6 +6,7 @@
 // does the reading and writing of the dossier (Go package dossier); checklist.js
 // calls read, write and drop where it would read, write or remove its own key.
 import { CURRENT, dossier, dossierKey, readDossier, setCurrent, staleKeyOf, writeDossier } from './dossier-store.js';
+import { namensControl } from './dossier-namens.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -61,6 +62,10 @@ export function dossierContext(checklistID, def) {
   if (loose !== null) parts.push('Op dit apparaat staan ook antwoorden van deze checklist buiten een dossier. Bij Alle dossiers maakt u daar een dossier van. ');
   parts.push(listLink('Alle dossiers'));
   banner(parts);
+  const namens = namensControl(id, $('dossier-banner'));
+  // The verdict of this checklist (a finding of severity uitkomst), kept in the dossier
+  // for the other checklists (dossier op "outcomes", checklist.Carry).
+  const hasVerdicts = (def.findings || []).some((f) => f.severity === 'uitkomst');
   const label = document.querySelector('label[for="bewaar-op-apparaat"]');
   if (label) label.textContent = 'Bewaar in dit dossier op dit apparaat (in deze browser). Doe dit alleen op een apparaat dat niet door anderen wordt gebruikt.';
   const wipeText = $('wis-uitleg');
@@ -78,6 +83,7 @@ export function dossierContext(checklistID, def) {
     read() {
       const current = readDossier(id);
       if (current === null) return null;
+      namens.refresh(current);
       const res = dossier('checklist', { dossier: current, checklist: checklistID, version: def.version, shared });
       if (res.error) throw new Error(res.error);
       try {
@@ -85,14 +91,30 @@ export function dossierContext(checklistID, def) {
       } catch (err) { return null; }
       return res.text;
     },
-    // write: the answer file the engine exported goes into the dossier. It throws
-    // what localStorage throws, like the page's own key would.
-    write(fileText) {
+    // write: the answer file the engine exported goes into the dossier, marked as
+    // given by the organisation chosen under the banner, with the verdict of state (the
+    // engine's last evaluation) when this checklist has verdicts. It throws what
+    // localStorage throws, like the page's own key would.
+    write(fileText, state) {
       const current = readDossier(id);
       if (current === null) throw new Error('Het dossier staat niet meer op dit apparaat.');
-      const res = dossier('put', { dossier: current, file: fileText, shared, by: '', now: new Date().toISOString() });
+      const args = { dossier: current, file: fileText, shared, by: namens.by(), now: new Date().toISOString() };
+      if (hasVerdicts && state) {
+        const verdict = state.findings.find((f) => f.severity === 'uitkomst');
+        Object.assign(args, { checklist: checklistID, outcome: verdict ? { id: verdict.id, text: verdict.text, title: def.title } : null });
+      }
+      const res = dossier('put', args);
       if (res.error) throw new Error(res.error);
       writeDossier(id, res.text);
+      namens.refresh(res.text);
+    },
+    // outcomes: the verdicts other checklists of the dossier keep ({<checklist id>:
+    // {id, text, title, at}}), for the questions that take an answer from them.
+    outcomes(checklists) {
+      const current = readDossier(id);
+      if (current === null || !checklists.length) return {};
+      const res = dossier('outcomes', { dossier: current, checklists });
+      return res.error ? {} : res;
     },
     // otherTabText: what the page says when another tab changed or removed the dossier.
     otherTabText(removed) {
