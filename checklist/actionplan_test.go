@@ -173,6 +173,7 @@ func TestActionPlanOutputs(t *testing.T) {
 // TestPlanChecks: a plan key that names fields that do not fit is refused
 // with a reason.
 func TestPlanChecks(t *testing.T) {
+	skipWithoutAuthorChecks(t)
 	src := smallWith("a == \"ja\"", "a == \"ja\"", "Iets")
 	src = strings.Replace(src, "findings:", "plan: {group: g, owner: naam, due: keuze, status: keuze, done: k9}\nfindings:", 1)
 	var got []string

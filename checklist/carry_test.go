@@ -90,6 +90,7 @@ func TestOutcomeFromNamesVerdicts(t *testing.T) {
 
 // TestOutcomeFromChecks: an outcomeFrom that does not fit is refused.
 func TestOutcomeFromChecks(t *testing.T) {
+	skipWithoutAuthorChecks(t)
 	src := smallWith(`a == "ja"`, `a == "ja"`, "Iets")
 	src = strings.Replace(src, `question: "B?", options:`, `question: "B?", outcomeFrom: {checklist: dpia-toets, values: {v1: x, v2: z}}, options:`, 1)
 	src = strings.Replace(src, `{id: t, kind: text, question: "T?"}`, `{id: t, kind: text, question: "T?", outcomeFrom: {checklist: dpia-toets, values: {v1: x}}}`, 1)
