@@ -44,7 +44,7 @@ export function renderPlan(plan, roles, { findingNode, printOnly, siteURL }) {
     const sec = el('section', { id, className: 'dw-actionlist dw-actionlist--open' },
       el('h4', { id: `${id}-titel`, textContent: plan.unassignedTitle }),
       el('p', { textContent: 'Deze maatregelen hebben nog geen eigenaar of nog geen datum. Spreek af wie ervoor zorgt en wanneer, en vul dat in bij de maatregelen.' }),
-      measuresTable(plan.unassignedTitle, plan.headers, plan.unassigned));
+      measuresTable('Maatregelen zonder eigenaar of datum', plan.headers, plan.unassigned));
     sec.setAttribute('aria-labelledby', `${id}-titel`);
     out.push(sec);
   }

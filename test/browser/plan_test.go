@@ -85,7 +85,7 @@ func TestActionPlan(t *testing.T) {
 	if pl := byCaption["Maatregelen van Projectleider"]; len(pl.Rows) != 1 || pl.Rows[0][2] != "15 januari 2026" || pl.Rows[0][3] != "Klaar" {
 		t.Errorf("a finished measure past its date is marked: %+v", pl)
 	}
-	open := byCaption["Nog geen eigenaar of datum"]
+	open := byCaption["Maatregelen zonder eigenaar of datum"]
 	if len(open.Rows) != 2 || open.Rows[0][1] != "Nog geen eigenaar" || open.Rows[1][2] != "Nog geen datum" {
 		t.Errorf("measures without owner or date: %+v", open)
 	}
