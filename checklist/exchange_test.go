@@ -165,7 +165,7 @@ func TestStringAPIErrors(t *testing.T) {
 		"validate": checklist.ValidateJSON(def, `[`),
 		"export":   checklist.ExportJSON(def, `"x"`, "t"),
 		"import":   checklist.ImportJSON(def, `nope`),
-		"report":   checklist.ReportJSON(def, `{`, ""),
+		"report":   checklist.ReportJSON(def, `{`, "", ""),
 	} {
 		if !strings.HasPrefix(out, `{"error":"`) {
 			t.Errorf("%s: %s", name, out)
@@ -174,7 +174,7 @@ func TestStringAPIErrors(t *testing.T) {
 	if out := checklist.EvaluateJSON(def, ``); !strings.HasPrefix(out, `{"visible":["bestaat"`) {
 		t.Errorf("empty answers: %s", out)
 	}
-	if out := checklist.ReportJSON(def, `{}`, ""); !strings.HasPrefix(out, `{"markdown":"# Testchecklist\n`) {
+	if out := checklist.ReportJSON(def, `{}`, "", ""); !strings.HasPrefix(out, `{"markdown":"# Testchecklist\n`) {
 		t.Errorf("report: %s", out)
 	}
 }

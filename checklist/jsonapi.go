@@ -216,11 +216,11 @@ func ImportJSON(def *Definition, text string) string {
 }
 
 // ReportJSON returns {"markdown":"..."}, with links to the site absolute
-// under siteURL (see ReportAt).
-func ReportJSON(def *Definition, answersJSON, siteURL string) string {
+// under siteURL and the action list as it stands on today (see ReportOn).
+func ReportJSON(def *Definition, answersJSON, siteURL, today string) string {
 	answers, err := ParseAnswersJSON(def, answersJSON)
 	if err != nil {
 		return ErrorJSON(err.Error())
 	}
-	return string(appendFields(nil, `{"markdown":%}`, ReportAt(def, answers, nil, siteURL)))
+	return string(appendFields(nil, `{"markdown":%}`, ReportOn(def, answers, nil, siteURL, today)))
 }

@@ -156,7 +156,7 @@ func isSitePath(s string) bool {
 
 func (l *loader) definition(tree any) *Definition {
 	l.setOwner("", "", "")
-	root := l.object(tree, "", "id", "title", "version", "date", "description", "guidance", "sources", "sections", "findings", "views", "moved")
+	root := l.object(tree, "", "id", "title", "version", "date", "description", "guidance", "sources", "sections", "findings", "views", "moved", "plan")
 	if root == nil {
 		return nil
 	}
@@ -208,6 +208,14 @@ func (l *loader) definition(tree any) *Definition {
 	}
 
 	l.checkShowIfs(def)
+	if AuthorChecks {
+		for _, it := range def.items {
+			if it.OutcomeFrom != nil {
+				l.setOwner("vraag", it.ID, it.Path)
+				l.checkOutcomeFrom(it)
+			}
+		}
+	}
 	for _, f := range def.Findings {
 		l.checkFinding(def, f)
 	}
@@ -222,6 +230,10 @@ func (l *loader) definition(tree any) *Definition {
 			l.checkView(def, v, vv)
 		}
 		def.Views = append(def.Views, v)
+	}
+	def.Plan, _ = root.Values["plan"].(*Object)
+	if raw, ok := root.Get("plan"); ok && AuthorChecks {
+		l.checkPlan(def, raw)
 	}
 	return def
 }
@@ -285,7 +297,7 @@ func isReservedWord(s string) bool {
 }
 
 func (l *loader) item(v any, path string, isField bool) *Item {
-	known := []string{"id", "kind", "question", "hint", "required", "showIf", "links", "options", "optionsFrom", "minRows", "maxRows", "rowLabel", "rowTitle", "rowsFrom", "fields", "shared", "ref", "multiple"}
+	known := []string{"id", "kind", "question", "hint", "required", "showIf", "links", "options", "optionsFrom", "minRows", "maxRows", "rowLabel", "rowTitle", "rowsFrom", "fields", "shared", "ref", "multiple", "outcomeFrom"}
 	if isField {
 		known = []string{"id", "kind", "question", "hint", "required", "options", "optionsFrom", "ref", "multiple"}
 	}
@@ -320,6 +332,10 @@ func (l *loader) item(v any, path string, isField bool) *Item {
 	if !isField {
 		it.ShowIf = l.str(obj, "showIf", path, false)
 		it.Links = l.links(obj, "links", path)
+		it.OutcomeFrom, _ = obj.Values["outcomeFrom"].(*Object)
+		if _, has := obj.Get("outcomeFrom"); AuthorChecks && has && it.OutcomeFrom == nil {
+			l.problem(path+".outcomeFrom", "moet {checklist: ..., values: {...}} zijn")
+		}
 	}
 
 	it.Ref = l.str(obj, "ref", path, it.Kind == KindRef)

@@ -72,6 +72,7 @@ type Definition struct {
 	Findings    []*Finding
 	Views       []*View // overviews for the result page and the report
 	Moved       []Move  // answers that moved in a newer version (moved.go)
+	Plan        *Object // the measures of the action list per role, as written (actionplan.go)
 
 	items []*Item // top-level items in checklist order
 	byID  map[string]*Item
@@ -117,6 +118,11 @@ type Item struct {
 
 	// Target is the group named by Ref.
 	Target *Item
+
+	// OutcomeFrom (choice questions only) names another checklist of the
+	// dossier whose outcome suggests this answer, as written: {checklist,
+	// values: {finding id: option value}}. See carry.go.
+	OutcomeFrom *Object
 
 	// Shared names the group of data/dossier.yaml this group is (group
 	// only): its rows belong to the dossier, and every checklist of the

@@ -21,6 +21,13 @@ func Report(def *Definition, answers Answers, st *State) string {
 // site's page when the site lives under a subpath). A siteURL that could
 // break a Markdown link is ignored.
 func ReportAt(def *Definition, answers Answers, st *State, siteURL string) string {
+	return ReportOn(def, answers, st, siteURL, "")
+}
+
+// ReportOn is ReportAt with the action list as it stands on today
+// (yyyy-mm-dd): open measures due before it are marked late. Without a
+// date ("") nothing is marked.
+func ReportOn(def *Definition, answers Answers, st *State, siteURL, today string) string {
 	if st == nil {
 		st = Evaluate(def, answers)
 	}
@@ -80,6 +87,7 @@ func ReportAt(def *Definition, answers Answers, st *State, siteURL string) strin
 			b.WriteString("\n")
 		}
 	}
+	writePlan(&b, BuildPlan(def, answers, st, today), today, siteURL)
 	out := withoutControls(b.b)
 	for len(out) > 0 && out[len(out)-1] == '\n' {
 		out = out[:len(out)-1]

@@ -45,7 +45,7 @@ func TestReportLinksAndText(t *testing.T) {
 			t.Errorf("site address %q was used", bad)
 		}
 	}
-	if !strings.Contains(checklist.ReportJSON(def, `{"bestaat":"ja"}`, "https://example.org/"), `(https://example.org/samenwerking/)`) {
+	if !strings.Contains(checklist.ReportJSON(def, `{"bestaat":"ja"}`, "https://example.org/", ""), `(https://example.org/samenwerking/)`) {
 		t.Error("ReportJSON does not pass the site address on")
 	}
 }

@@ -249,8 +249,9 @@ func appendAnswerTexts(b []byte, def *Definition, answers Answers, st *State) []
 
 // ResultJSON returns what the result page shows besides the findings:
 // {"answers": {item id: text, or for a group with rows a list of row
-// texts}, "views": [...] (see AppendViewsJSON)}.
-func ResultJSON(def *Definition, answersJSON string) string {
+// texts}, "views": [...] (see AppendViewsJSON), "plan": {...} (the action
+// list per role on date today, see appendPlanJSON)}.
+func ResultJSON(def *Definition, answersJSON, today string) string {
 	answers, err := ParseAnswersJSON(def, answersJSON)
 	if err != nil {
 		return ErrorJSON(err.Error())
@@ -259,5 +260,7 @@ func ResultJSON(def *Definition, answersJSON string) string {
 	b := appendAnswerTexts([]byte(`{"answers":`), def, answers, st)
 	b = append(b, ',')
 	views := AppendViewsJSON(nil, BuildViews(def, answers, st))
-	return string(append(b, views[1:]...)) // views is {"views":[...]}
+	b = append(b, views[1:len(views)-1]...) // views is {"views":[...]}
+	b = appendPlanJSON(append(b, ','), BuildPlan(def, answers, st, today))
+	return string(append(b, '}'))
 }

@@ -20,7 +20,7 @@ func TestResultJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := checklist.ResultJSON(def, parseArchive(string(data)).files["answers.json"])
+	out := checklist.ResultJSON(def, parseArchive(string(data)).files["answers.json"], "")
 	var res struct {
 		Answers map[string]any
 		Views   []struct {
@@ -53,7 +53,7 @@ func TestResultJSON(t *testing.T) {
 	if got := res.Answers["open-punten"]; got != "Niet ingevuld" {
 		t.Errorf("unanswered question shown as %q", got)
 	}
-	if got := checklist.ResultJSON(def, `{}`); !strings.Contains(got, `"processtappen":"Niet ingevuld"`) {
+	if got := checklist.ResultJSON(def, `{}`, ""); !strings.Contains(got, `"processtappen":"Niet ingevuld"`) {
 		t.Errorf("a group without rows: %s", got)
 	}
 	if rows, _ := res.Answers["maatregelen"].([]any); len(rows) != 6 || !strings.Contains(rows[0].(string), "Klaar op: 3 maart 2026") {

@@ -19,8 +19,11 @@ import (
 //	import     {infos, existing, id, now} + data    → {dossier, from}
 //	checklist  {dossier, checklist, version, shared} → answer file text
 //	put        {dossier, file, shared, by, now}     → dossier text
+//	           + {checklist, outcome}: also keeps (or, null, removes) the checklist's outcome
 //	drop       {dossier, checklist, now}            → dossier text
 //	status     {dossier, status, text, now}         → dossier text (a new version in the log)
+//	organisaties {dossier}                          → {rows: [{id, label}]}
+//	outcomes   {dossier, checklists}                → {<checklist id>: {id, text, title, at}}
 func Call(op, args, data string) string {
 	tree, err := checklist.ParseJSON(args, checklist.MaxJSONDepth)
 	a, ok := tree.(*checklist.Object)
@@ -73,7 +76,17 @@ func Call(op, args, data string) string {
 	case "status":
 		return result(d, d.SetStatus(str("status"), str("text"), str("now")))
 	case "put":
-		return result(d, d.Put(str("file"), sharedMap(a.Values["shared"]), str("by"), str("now")))
+		if err := d.Put(str("file"), sharedMap(a.Values["shared"]), str("by"), str("now")); err != nil {
+			return checklist.ErrorJSON(err.Error())
+		}
+		if o, ok := a.Get("outcome"); ok {
+			d.SetOutcome(str("checklist"), o, str("now"))
+		}
+		return d.Text()
+	case "organisaties":
+		return organisationsJSON(d)
+	case "outcomes":
+		return checklist.JSONText(d.Outcomes(strings(a.Values["checklists"])))
 	}
 	return checklist.ErrorJSON("Er ging iets mis met het dossier.")
 }

@@ -36,7 +36,10 @@
 //	    place: an item id ("doel"), or a row field "<group>.<row>.<field>"
 //	    (in shared groups "<row>.<field>"), where <row> is the row's "_id", or
 //	    "#<index>" for a row without one. by is the id of an organisation row
-//	    (may be empty: not said), at an ISO 8601 time.
+//	    (empty while the visitor has not said for which organisation they
+//	    fill it in, see namens.go), at an ISO 8601 time.
+//	  - checklists.<id>.outcome: the checklist's verdict as its page last
+//	    saved it, {id, text, title, at} (see outcome.go).
 //	  - Keys this version does not know are kept as they are, so a file of a
 //	    newer version of the same schemaVersion passes through unharmed.
 //

@@ -18,7 +18,7 @@ var definition *checklist.Definition
 
 func main() {
 	engine := js.Global().Get("Object").New()
-	for _, name := range []string{"load", "evaluate", "validate", "exportFile", "importFile", "report", "result", "dossier"} {
+	for _, name := range []string{"load", "evaluate", "validate", "exportFile", "importFile", "report", "result", "carry", "dossier"} {
 		engine.Set(name, function(name))
 	}
 	js.Global().Set("deelwijzerEngine", engine)
@@ -56,11 +56,11 @@ func function(name string) js.Func {
 			// uses it without one. dossier(op, argsJSON, fileBytes).
 			return dossier.Call(args[0], args[1], args[2])
 		}
-		return call(name, args[0], args[1])
+		return call(name, args[0], args[1], args[2])
 	})
 }
 
-func call(name, first, second string) string {
+func call(name, first, second, third string) string {
 	if name == "load" {
 		def, err := checklist.LoadPayload(first)
 		if err != nil {
@@ -82,7 +82,9 @@ func call(name, first, second string) string {
 	case "importFile":
 		return checklist.ImportJSON(definition, first)
 	case "result":
-		return checklist.ResultJSON(definition, first)
+		return checklist.ResultJSON(definition, first, second)
+	case "carry":
+		return checklist.CarryJSON(definition, first, second)
 	}
-	return checklist.ReportJSON(definition, first, second)
+	return checklist.ReportJSON(definition, first, second, third)
 }

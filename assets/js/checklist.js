@@ -11,6 +11,8 @@ import { download, instantiate } from './files.js';
 import { ensureRowID, isBlankAnswerRow, moveRow, newRowID, readRowID, rowID, setRowID, writeRowID } from './rowids.js';
 import { enhanceRefs, refText, updateRefs, writeRef } from './refs.js';
 import { keepEarly, viewTitle } from './steps.js';
+import { localDate, renderPlan } from './plan.js';
+import { carryOutcomes } from './carry.js';
 
 const form = document.getElementById('checklist');
 const dataEl = document.getElementById('checklist-data');
@@ -724,7 +726,7 @@ function persist(answers) {
     return false;
   }
   try {
-    if (inDossier) inDossier.write(file.text);
+    if (inDossier) inDossier.write(file.text, lastState);
     else localStorage.setItem(storeKey, file.text);
   } catch (err) {
     storeFailed(isQuota(err)
@@ -825,7 +827,7 @@ function exportJSON() {
 
 function exportMarkdown() {
   const answers = evaluate();
-  const out = engineError ? { error: engineError } : call('report', JSON.stringify(answers), root.href);
+  const out = engineError ? { error: engineError } : call('report', JSON.stringify(answers), root.href, localDate());
   if (out.error || typeof out.markdown !== 'string') {
     failed(`Het downloaden van het verslag is niet gelukt. ${out.error || 'Er ging iets mis in de checklist.'} Er is geen bestand opgeslagen.`);
     return;
@@ -1231,7 +1233,7 @@ function summaryRow(label, valueNodes, changeTarget, changeContext) {
 // "Niet ingevuld") and works out the overviews; this only puts them in the page.
 function renderResult(answers, focus = true) {
   const visible = new Set(lastState.visible);
-  const result = call('result', JSON.stringify(answers));
+  const result = call('result', JSON.stringify(answers), localDate());
   const texts = result.answers || {};
   const out = [];
   def.sections.forEach((s, n) => {
@@ -1257,7 +1259,7 @@ function renderResult(answers, focus = true) {
   out.push(fh, fl);
   $('resultaat-inhoud').replaceChildren(...out);
   $('resultaat-overzichten').replaceChildren(...renderViews(result));
-  $('actielijsten').replaceChildren(...renderActionLists(lastState.findings));
+  $('actielijsten').replaceChildren(...renderPlan(result.plan, roles, { findingNode, printOnly, siteURL }));
   const res = $('resultaat');
   res.hidden = false;
   if (focus) res.focus();
@@ -1280,32 +1282,8 @@ function afterPrint() {
 
 // ---- action lists per role ---------------------------------------------------------
 
+// The engine works the plan out (result.plan); plan.js draws it.
 const roles = JSON.parse(($('checklist-roles') || { textContent: '[]' }).textContent);
-
-function renderActionLists(findings) {
-  // Heaviest first, so each list starts with what cannot wait.
-  const weight = { uitkomst: -1, risico: 0, aandacht: 1, info: 2 };
-  const sorted = [...findings].sort((a, b) => (weight[a.severity] ?? 3) - (weight[b.severity] ?? 3));
-  const byRole = new Map();
-  for (const f of sorted) for (const r of f.roles || []) (byRole.get(r) || byRole.set(r, []).get(r)).push(f);
-  if (!byRole.size) return [];
-  const out = [el('h3', { textContent: 'Actielijst per rol' }),
-    el('p', { textContent: 'Wie pakt wat op? Elke bevinding staat bij de rollen die ermee aan de slag gaan. Print een lijst om mee te geven.' })];
-  for (const role of roles) {
-    const list = byRole.get(role.id);
-    if (!list) continue;
-    const id = `actielijst-${role.id}`;
-    const heading = el('h4', { id: `${id}-titel` });
-    heading.append(role.page ? el('a', { href: siteURL(role.page), textContent: role.name }) : role.name);
-    const button = el('button', { type: 'button', className: 'dw-button dw-button--secondary dw-actionlist__print', textContent: `Print de actielijst voor ${role.name}` });
-    button.addEventListener('click', () => printOnly(id));
-    const ul = el('ul', { className: 'dw-findings__list' }, ...list.map(findingNode));
-    const sec = el('section', { id, className: 'dw-actionlist' }, heading, ul, button);
-    sec.setAttribute('aria-labelledby', `${id}-titel`);
-    out.push(sec);
-  }
-  return out;
-}
 
 // printOnly prints one action list: the page marks it, the print style sheet shows
 // only what is marked, and the mark goes when printing is done.
@@ -1407,6 +1385,8 @@ function enhance() {
     dropUndo();
     changed(ev);
   });
+  // In a dossier, a verdict of another checklist may answer a question (carry.js).
+  if (inDossier) carryOutcomes(form, def, (ids) => inDossier.outcomes(ids), () => collect().answers);
   // Leaving with work that is neither stored nor downloaded asks first: see
   // setDirty, which arms the question only while there is such work.
   window.addEventListener('storage', otherTab);

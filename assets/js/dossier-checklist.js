@@ -9,6 +9,7 @@ import {
   CURRENT, changedNote, dossier, dossierKey, localDay, missingNote, readDossier, setCurrent, staleKeyOf, statusLabel,
   writeDossier,
 } from './dossier-store.js';
+import { namensControl } from './dossier-namens.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -81,6 +82,10 @@ export function dossierContext(checklistID, def) {
   if (loose !== null) parts.push('Op dit apparaat staan ook antwoorden van deze checklist buiten een dossier. Bij Alle dossiers maakt u daar een dossier van. ');
   parts.push(listLink('Alle dossiers'));
   banner(parts);
+  const namens = namensControl(id, $('dossier-banner'));
+  // The verdict of this checklist (a finding of severity uitkomst), kept in the dossier
+  // for the other checklists (dossier op "outcomes", checklist.Carry).
+  const hasVerdicts = (def.findings || []).some((f) => f.severity === 'uitkomst');
   const label = document.querySelector('label[for="bewaar-op-apparaat"]');
   if (label) label.textContent = 'Bewaar in dit dossier op dit apparaat (in deze browser). Doe dit alleen op een apparaat dat niet door anderen wordt gebruikt.';
   const wipeText = $('wis-uitleg');
@@ -99,6 +104,7 @@ export function dossierContext(checklistID, def) {
       const current = readDossier(id);
       if (current === null) return null;
       showSignoff(current);
+      namens.refresh(current);
       const res = dossier('checklist', { dossier: current, checklist: checklistID, version: def.version, shared });
       if (res.error) throw new Error(res.error);
       try {
@@ -118,15 +124,23 @@ export function dossierContext(checklistID, def) {
       if (res.error) throw new Error(res.error);
       return res.text;
     },
-    // write: the answer file the engine exported goes into the dossier. It throws
-    // what localStorage throws, like the page's own key would.
-    write(fileText) {
+    // write: the answer file the engine exported goes into the dossier, marked as
+    // given by the organisation chosen under the banner, with the verdict of state (the
+    // engine's last evaluation) when this checklist has verdicts. It throws what
+    // localStorage throws, like the page's own key would.
+    write(fileText, state) {
       const current = readDossier(id);
       if (current === null) throw new Error('Het dossier staat niet meer op dit apparaat.');
-      const res = dossier('put', { dossier: current, file: fileText, shared, by: '', now: new Date().toISOString() });
+      const args = { dossier: current, file: fileText, shared, by: namens.by(), now: new Date().toISOString() };
+      if (hasVerdicts && state) {
+        const verdict = state.findings.find((f) => f.severity === 'uitkomst');
+        Object.assign(args, { checklist: checklistID, outcome: verdict ? { id: verdict.id, text: verdict.text, title: def.title } : null });
+      }
+      const res = dossier('put', args);
       if (res.error) throw new Error(res.error);
       writeDossier(id, res.text);
       showSignoff(res.text);
+      namens.refresh(res.text);
     },
     // documentInfo: the dossier as the documents name it (name, status, version, the
     // vaststelling and the change log), with days on this device's clock; '' when the
@@ -144,6 +158,14 @@ export function dossierContext(checklistID, def) {
         changedAfterAdoption: so.changedAfterAdoption,
         log: so.log.map((e) => ({ version: e.version, date: localDay(e.date), status: e.status, text: e.text })),
       });
+    },
+    // outcomes: the verdicts other checklists of the dossier keep ({<checklist id>:
+    // {id, text, title, at}}), for the questions that take an answer from them.
+    outcomes(checklists) {
+      const current = readDossier(id);
+      if (current === null || !checklists.length) return {};
+      const res = dossier('outcomes', { dossier: current, checklists });
+      return res.error ? {} : res;
     },
     // otherTabText: what the page says when another tab changed or removed the dossier.
     otherTabText(removed) {

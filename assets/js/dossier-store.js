@@ -11,6 +11,9 @@ export const PREFIX = 'deelwijzer:dossier:';
 export const CURRENT = 'deelwijzer:huidig-dossier';
 export const dossierKey = (id) => `${PREFIX}${id}`;
 export const staleKeyOf = (id) => `${PREFIX}${id}:verouderd`;
+// For which organisation of the dossier the visitor fills it in, on this device: the
+// id of one of its organisaties rows (dossier-namens.js).
+export const namensKey = (id) => `${PREFIX}${id}:namens`;
 const validID = (id) => typeof id === 'string' && /^[a-z0-9-]{1,40}$/.test(id);
 
 export const isQuota = (err) => !!err && (err.name === 'QuotaExceededError' || err.name === 'NS_ERROR_DOM_QUOTA_REACHED' || err.code === 22);
@@ -54,6 +57,7 @@ export function writeDossier(id, text) {
 export function removeDossier(id) {
   localStorage.removeItem(dossierKey(id));
   try { localStorage.removeItem(staleKeyOf(id)); } catch (err) { /* storage blocked */ }
+  try { localStorage.removeItem(namensKey(id)); } catch (err) { /* storage blocked */ }
   try { if (localStorage.getItem(CURRENT) === id) localStorage.removeItem(CURRENT); } catch (err) { /* storage blocked */ }
 }
 
