@@ -4,12 +4,13 @@ import (
 	"deelwijzer/checklist"
 )
 
-// Call is the page's way in (through wasm/main.go): op names the
-// operation, args is a JSON object with its arguments, data the bytes of a
-// chosen file (for "import"). The result is a dossier's or answer file's
-// text, which always starts with {"schema", or a JSON object: {"error":
-// Dutch message} or, for "import" and "summary", the fields named below.
-// The page keeps the ids and the clock; this package has neither.
+// Call is the list of dossiers' way in (through wasm/documents/main.go): op
+// names the operation, args is a JSON object with its arguments, data the
+// bytes of a chosen file (for "import"). The result is a dossier's or answer
+// file's text, which always starts with {"schema", or a JSON object:
+// {"error": Dutch message} or, for "import" and "summary", the fields named
+// below. The page keeps the ids and the clock; this package has neither.
+// The operations a checklist page needs go through PageCall.
 //
 //	new        {id, name, now}                      → dossier text
 //	rename     {dossier, name, now}                 → dossier text
@@ -21,15 +22,14 @@ import (
 //	put        {dossier, file, shared, by, now}     → dossier text
 //	drop       {dossier, checklist, now}            → dossier text
 func Call(op, args, data string) string {
-	tree, err := checklist.ParseJSON(args, checklist.MaxJSONDepth)
-	a, ok := tree.(*checklist.Object)
-	if err != nil || !ok {
+	if isPageOp(op) {
+		return PageCall(op, args)
+	}
+	a, ok := parseArgs(args)
+	if !ok {
 		return checklist.ErrorJSON("Er ging iets mis met het dossier.")
 	}
-	str := func(key string) string {
-		s, _ := a.Values[key].(string)
-		return s
-	}
+	str := func(key string) string { return argString(a, key) }
 	if op == "new" {
 		d, err := New(str("id"), str("name"), str("now"))
 		return result(d, err)
@@ -63,15 +63,48 @@ func Call(op, args, data string) string {
 			Set("id", d.ID()).Set("name", d.Name()).
 			Set("created", d.Created()).Set("modified", d.Modified()).
 			Set("archived", d.Archived()).Set("checklists", ids))
-	case "checklist":
-		return d.ChecklistFile(str("checklist"), str("version"), sharedMap(a.Values["shared"]))
-	case "drop":
-		d.Drop(str("checklist"), str("now"))
-		return d.Text()
-	case "put":
-		return result(d, d.Put(str("file"), sharedMap(a.Values["shared"]), str("by"), str("now")))
 	}
 	return checklist.ErrorJSON("Er ging iets mis met het dossier.")
+}
+
+// isPageOp says whether an operation is one a checklist page uses.
+func isPageOp(op string) bool {
+	return op == "checklist" || op == "put" || op == "drop"
+}
+
+// PageCall is the part of Call a checklist page needs (through
+// wasm/main.go): read its answers from the dossier, put them back, drop
+// them. The engine module carries only this part, so the operations of the
+// list of dossiers (new, import, summary, ...) do not count against the
+// engine's size budget; the list loads the document module instead.
+func PageCall(op, args string) string {
+	a, ok := parseArgs(args)
+	if !ok || !isPageOp(op) {
+		return checklist.ErrorJSON("Er ging iets mis met het dossier.")
+	}
+	d, err := Parse(argString(a, "dossier"))
+	if err != nil {
+		return checklist.ErrorJSON(err.Error())
+	}
+	switch op {
+	case "checklist":
+		return d.ChecklistFile(argString(a, "checklist"), argString(a, "version"), sharedMap(a.Values["shared"]))
+	case "drop":
+		d.Drop(argString(a, "checklist"), argString(a, "now"))
+		return d.Text()
+	}
+	return result(d, d.Put(argString(a, "file"), sharedMap(a.Values["shared"]), argString(a, "by"), argString(a, "now")))
+}
+
+func parseArgs(args string) (*checklist.Object, bool) {
+	tree, err := checklist.ParseJSON(args, checklist.MaxJSONDepth)
+	a, ok := tree.(*checklist.Object)
+	return a, err == nil && ok
+}
+
+func argString(a *checklist.Object, key string) string {
+	s, _ := a.Values[key].(string)
+	return s
 }
 
 func result(d *Dossier, err error) string {

@@ -259,7 +259,7 @@ func TestWasmFlagsMatchMakefile(t *testing.T) {
 		if rest, ok := strings.CutPrefix(line, "WASM_FLAGS := "); ok {
 			// The breakdown keeps symbols (-ldflags=-w); everything else must
 			// be what the Makefile ships with.
-			if want := engineGCFlags + ` -ldflags="-s -w"`; strings.TrimSpace(rest) != want {
+			if want := engineGCFlags + ` -ldflags="` + engineLDFlags + `"`; strings.TrimSpace(rest) != want {
 				t.Errorf("Makefile WASM_FLAGS = %q, bench assumes %q: update engineGCFlags", rest, want)
 			}
 			return

@@ -52,6 +52,10 @@ func main() {
 // equal, so the size per package is that of the module as shipped.
 const engineGCFlags = "-gcflags=deelwijzer/...=-l"
 
+// engineLDFlags is the linker part of WASM_FLAGS: no symbols, no DWARF, no
+// build ID. The floor is linked the same way; the breakdown keeps symbols.
+const engineLDFlags = "-s -w -buildid="
+
 // wasmEnv is the Makefile's WASM_ENV (the classic garbage collector); the
 // floor is built the same way, so the two compare like for like.
 var wasmEnv = []string{"GOOS=js", "GOARCH=wasm", "GOEXPERIMENT=nogreenteagc"}
@@ -79,7 +83,7 @@ func (b *bench) floorWasm() (string, error) {
 		return "", err
 	}
 	out := filepath.Join(b.o.work, "floor.wasm")
-	return out, buildWasm(dir, out, "-s -w", ".")
+	return out, buildWasm(dir, out, engineLDFlags, ".")
 }
 
 func (b *bench) wasmSizes() {
@@ -129,7 +133,7 @@ func (b *bench) wasmSizes() {
 // (-w without -s), and shows which Go packages its code comes from. Printed in full when the size target is missed.
 func (b *bench) packageBreakdown(missed bool) {
 	out := filepath.Join(b.o.work, "engine-symbols.wasm")
-	if err := buildWasm(b.src, out, "-w", "./wasm"); err != nil {
+	if err := buildWasm(b.src, out, "-w -buildid=", "./wasm"); err != nil {
 		b.r.detail("Engine size per Go package: build failed", []string{err.Error()})
 		return
 	}

@@ -1,18 +1,22 @@
 //go:build js && wasm
 
-// Command documents is the document writer, a second WebAssembly module
-// that a checklist page loads only when a visitor asks for a document
-// (.docx or .odt). Inside the checklist engine it would take the engine
-// over its size budget (see README, "Documenten"); on its own it costs
-// nothing until it is needed. It exposes globalThis.deelwijzerDocuments
-// with one function:
+// Command documents is the second WebAssembly module: what a page needs only
+// on demand. A checklist page loads it at the first click on a document
+// (.docx or .odt) or on the Markdown report; the list of dossiers loads it to
+// make, open and manage dossiers. Inside the checklist engine this would take
+// the engine over its size budget (see README, "Documenten" and
+// "Prestaties"); on its own it costs nothing until it is needed. It exposes
+// globalThis.deelwijzerDocuments with three functions:
 //
 //	make(payload, template, answers, format, date) -> Uint8Array | string
+//	report(payload, answers, siteURL)              -> {"markdown"} | {"error"}
+//	dossier(op, args, data)                        -> see dossier.Call
 //
 // payload is what the engine's load() takes (definition and lists);
 // template the Markdown text of a template from data/documenten/; answers
 // the answers JSON the page sends the engine; format "docx" or "odt"; date
-// YYYY-MM-DD. The result is the file's bytes, or {"error":"..."} as text.
+// YYYY-MM-DD. data is the bytes of a chosen file (a Uint8Array). A document
+// comes back as the file's bytes, a problem as {"error":"..."} in text.
 // Nothing leaves the browser.
 package main
 
@@ -21,29 +25,53 @@ import (
 
 	"deelwijzer/checklist"
 	"deelwijzer/document"
+	"deelwijzer/dossier"
 )
 
 func main() {
 	api := js.Global().Get("Object").New()
-	api.Set("make", js.FuncOf(func(this js.Value, jsArgs []js.Value) (result any) {
-		defer func() {
-			if r := recover(); r != nil {
-				result = checklist.ErrorJSON("Er ging iets mis bij het maken van het document. Probeer het opnieuw of laad de pagina opnieuw.")
-			}
-		}()
-		var args [5]string
-		for i := 0; i < len(args) && i < len(jsArgs); i++ {
-			if jsArgs[i].Type() == js.TypeString {
-				args[i] = jsArgs[i].String()
-			}
+	api.Set("make", function("Er ging iets mis bij het maken van het document.", makeDocument))
+	api.Set("report", function("Er ging iets mis bij het maken van het verslag.", func(args [5]string) any {
+		def, err := load(args[0])
+		if err != nil {
+			return checklist.ErrorJSON(err.Error())
 		}
-		return makeDocument(args)
+		return checklist.ReportJSON(def, args[1], args[2])
+	}))
+	api.Set("dossier", function("Er ging iets mis met het dossier.", func(args [5]string) any {
+		return dossier.Call(args[0], args[1], args[2])
 	}))
 	js.Global().Set("deelwijzerDocuments", api)
 	if ready := js.Global().Get("deelwijzerDocumentsReady"); ready.Type() == js.TypeFunction {
 		ready.Invoke()
 	}
 	select {}
+}
+
+// function makes one function of the module. Arguments are strings, or the
+// bytes of a chosen file as a Uint8Array (read as a string of those bytes,
+// so the engine decides how they become text); a panic becomes an error
+// result, so a bug never leaves the page without an answer.
+func function(problem string, fn func(args [5]string) any) js.Func {
+	return js.FuncOf(func(this js.Value, jsArgs []js.Value) (result any) {
+		defer func() {
+			if r := recover(); r != nil {
+				result = checklist.ErrorJSON(problem + " Probeer het opnieuw of laad de pagina opnieuw.")
+			}
+		}()
+		var args [5]string
+		for i := 0; i < len(args) && i < len(jsArgs); i++ {
+			switch jsArgs[i].Type() {
+			case js.TypeString:
+				args[i] = jsArgs[i].String()
+			case js.TypeObject:
+				b := make([]byte, jsArgs[i].Length())
+				js.CopyBytesToGo(b, jsArgs[i])
+				args[i] = string(b)
+			}
+		}
+		return fn(args)
+	})
 }
 
 // The definition of the last payload, kept so a second document from the
@@ -53,15 +81,23 @@ var (
 	definition  *checklist.Definition
 )
 
-func makeDocument(args [5]string) any {
-	if definition == nil || args[0] != lastPayload {
-		def, err := checklist.LoadPayload(args[0])
+func load(payload string) (*checklist.Definition, error) {
+	if definition == nil || payload != lastPayload {
+		def, err := checklist.LoadPayload(payload)
 		if err != nil {
-			return checklist.ErrorJSON(err.Error())
+			return nil, err
 		}
-		definition, lastPayload = def, args[0]
+		definition, lastPayload = def, payload
 	}
-	d, err := document.WorkbookDocument(definition, args[1], args[2], args[4])
+	return definition, nil
+}
+
+func makeDocument(args [5]string) any {
+	def, err := load(args[0])
+	if err != nil {
+		return checklist.ErrorJSON(err.Error())
+	}
+	d, err := document.WorkbookDocument(def, args[1], args[2], args[4])
 	if err != nil {
 		return checklist.ErrorJSON(err.Error())
 	}
