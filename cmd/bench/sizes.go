@@ -127,6 +127,9 @@ func (b *bench) wasmSizes() {
 		g.computed()
 	}
 	b.packageBreakdown(br > targetWasmBrotli)
+	if br > targetWasmBrotli {
+		b.r.detail("What was tried for the engine's size", wasmTried)
+	}
 }
 
 // packageBreakdown builds the engine as the Makefile does, but with symbols
