@@ -123,7 +123,7 @@ func (b *bench) wasmSizes() {
 	// "Documenten"): outside the engine's budget, shown for the record.
 	if docs, _ := filepath.Glob(filepath.Join(filepath.Dir(file), "documents*.wasm")); len(docs) == 1 {
 		dbr, _ := b.brotliSize(docs[0])
-		g.info("document writer module (loaded on demand), brotli", kb(dbr))
+		g.info("document module (documents, report, list of dossiers; on demand), brotli", kb(dbr))
 		g.computed()
 	}
 	b.packageBreakdown(br > targetWasmBrotli)
