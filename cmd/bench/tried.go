@@ -9,7 +9,8 @@ var wasmTried = []string{
 	"  author-only checks compiled out (checks_browser.go); no inlining in our packages; the classic",
 	"  garbage collector; no build ID; no fmt, encoding/json, reflect or regexp.",
 	"  next step, measured: the result page's data (ResultJSON: answer texts, overviews, flow layout)",
-	"  is about 15 KB brotli and could load on demand as the report does.",
+	"  is about 15 KB brotli and could load on demand as the report does; no inlining in the",
+	"  runtime too (-gcflags=all=-l) is about 31 KB smaller, speed cost not yet measured.",
 }
 
 var startupTried = []string{
