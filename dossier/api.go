@@ -4,36 +4,40 @@ import (
 	"deelwijzer/checklist"
 )
 
-// Call is the page's way in (through wasm/main.go): op names the
-// operation, args is a JSON object with its arguments, data the bytes of a
-// chosen file (for "import"). The result is a dossier's or answer file's
-// text, which always starts with {"schema", or a JSON object: {"error":
-// Dutch message} or, for "import" and "summary", the fields named below.
-// The page keeps the ids and the clock; this package has neither.
+// Call is the list of dossiers' way in (through wasm/documents/main.go): op
+// names the operation, args is a JSON object with its arguments, data the
+// bytes of a chosen file (for "import"). The result is a dossier's or answer
+// file's text, which always starts with {"schema", or a JSON object:
+// {"error": Dutch message} or, for "import", "summary", "organisaties" and
+// "outcomes", the fields named below. The page keeps the ids and the clock;
+// this package has neither. The operations a checklist page needs go
+// through PageCall.
 //
 //	new        {id, name, now}                      → dossier text
 //	rename     {dossier, name, now}                 → dossier text
 //	archive    {dossier, archived, now}             → dossier text
 //	duplicate  {dossier, id, name, now}             → dossier text
-//	summary    {dossier}                            → {id, name, created, modified, archived, checklists}
 //	import     {infos, existing, id, now} + data    → {dossier, from}
+//	status     {dossier, status, text, now}         → dossier text (a new version in the log)
+//
+// and the page operations:
+//
+//	summary    {dossier}                            → {id, name, created, modified, archived, checklists, signoff}
 //	checklist  {dossier, checklist, version, shared} → answer file text
 //	put        {dossier, file, shared, by, now}     → dossier text
 //	           + {checklist, outcome}: also keeps (or, null, removes) the checklist's outcome
 //	drop       {dossier, checklist, now}            → dossier text
-//	status     {dossier, status, text, now}         → dossier text (a new version in the log)
 //	organisaties {dossier}                          → {rows: [{id, label}]}
 //	outcomes   {dossier, checklists}                → {<checklist id>: {id, text, title, at}}
 func Call(op, args, data string) string {
-	tree, err := checklist.ParseJSON(args, checklist.MaxJSONDepth)
-	a, ok := tree.(*checklist.Object)
-	if err != nil || !ok {
+	if isPageOp(op) {
+		return PageCall(op, args)
+	}
+	a, ok := parseArgs(args)
+	if !ok {
 		return checklist.ErrorJSON("Er ging iets mis met het dossier.")
 	}
-	str := func(key string) string {
-		s, _ := a.Values[key].(string)
-		return s
-	}
+	str := func(key string) string { return argString(a, key) }
 	if op == "new" {
 		d, err := New(str("id"), str("name"), str("now"))
 		return result(d, err)
@@ -58,6 +62,39 @@ func Call(op, args, data string) string {
 		return d.Text()
 	case "duplicate":
 		return result(d.Duplicate(str("id"), str("name"), str("now")))
+	case "status":
+		return result(d, d.SetStatus(str("status"), str("text"), str("now")))
+	}
+	return checklist.ErrorJSON("Er ging iets mis met het dossier.")
+}
+
+// isPageOp says whether an operation is one a checklist page uses.
+func isPageOp(op string) bool {
+	switch op {
+	case "summary", "checklist", "put", "drop", "organisaties", "outcomes":
+		return true
+	}
+	return false
+}
+
+// PageCall is the part of Call a checklist page needs (through
+// wasm/main.go): read its answers from the dossier, put them back, drop
+// them, show the dossier's name and status, the organisations to fill in
+// on behalf of, and the outcomes of the other checklists. The engine module
+// carries only this part, so the operations of the list of dossiers (new,
+// import, rename, ...) do not count against the engine's size budget; the
+// list loads the document module instead.
+func PageCall(op, args string) string {
+	a, ok := parseArgs(args)
+	if !ok || !isPageOp(op) {
+		return checklist.ErrorJSON("Er ging iets mis met het dossier.")
+	}
+	str := func(key string) string { return argString(a, key) }
+	d, err := Parse(str("dossier"))
+	if err != nil {
+		return checklist.ErrorJSON(err.Error())
+	}
+	switch op {
 	case "summary":
 		ids := make([]any, 0)
 		for _, id := range d.ChecklistIDs() {
@@ -73,22 +110,29 @@ func Call(op, args, data string) string {
 	case "drop":
 		d.Drop(str("checklist"), str("now"))
 		return d.Text()
-	case "status":
-		return result(d, d.SetStatus(str("status"), str("text"), str("now")))
-	case "put":
-		if err := d.Put(str("file"), sharedMap(a.Values["shared"]), str("by"), str("now")); err != nil {
-			return checklist.ErrorJSON(err.Error())
-		}
-		if o, ok := a.Get("outcome"); ok {
-			d.SetOutcome(str("checklist"), o, str("now"))
-		}
-		return d.Text()
 	case "organisaties":
 		return organisationsJSON(d)
 	case "outcomes":
 		return checklist.JSONText(d.Outcomes(strings(a.Values["checklists"])))
 	}
-	return checklist.ErrorJSON("Er ging iets mis met het dossier.")
+	if err := d.Put(str("file"), sharedMap(a.Values["shared"]), str("by"), str("now")); err != nil {
+		return checklist.ErrorJSON(err.Error())
+	}
+	if o, ok := a.Get("outcome"); ok {
+		d.SetOutcome(str("checklist"), o, str("now"))
+	}
+	return d.Text()
+}
+
+func parseArgs(args string) (*checklist.Object, bool) {
+	tree, err := checklist.ParseJSON(args, checklist.MaxJSONDepth)
+	a, ok := tree.(*checklist.Object)
+	return a, err == nil && ok
+}
+
+func argString(a *checklist.Object, key string) string {
+	s, _ := a.Values[key].(string)
+	return s
 }
 
 func result(d *Dossier, err error) string {

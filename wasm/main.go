@@ -4,6 +4,11 @@
 // globalThis.deelwijzerEngine. Every function takes strings (or, for a
 // file, its bytes as a Uint8Array) and returns strings (JSON), and never throws into JavaScript: a problem comes back as
 // {"error":"Dutch message"}. All work happens in the visitor's browser.
+//
+// It holds what a checklist page uses from the start or at once on a click.
+// The Markdown report, the documents and the list of dossiers' operations live
+// in the second module (wasm/documents), which a page loads when it needs
+// them: in here they would take the engine over its size budget.
 package main
 
 import (
@@ -18,7 +23,7 @@ var definition *checklist.Definition
 
 func main() {
 	engine := js.Global().Get("Object").New()
-	for _, name := range []string{"load", "evaluate", "validate", "exportFile", "importFile", "report", "result", "carry", "dossier"} {
+	for _, name := range []string{"load", "evaluate", "validate", "exportFile", "importFile", "result", "carry", "dossier"} {
 		engine.Set(name, function(name))
 	}
 	js.Global().Set("deelwijzerEngine", engine)
@@ -52,9 +57,9 @@ func function(name string) js.Func {
 			}
 		}
 		if name == "dossier" {
-			// The dossier store needs no checklist: the list of dossiers
-			// uses it without one. dossier(op, argsJSON, fileBytes).
-			return dossier.Call(args[0], args[1], args[2])
+			// A checklist page in a dossier reads and writes its answers
+			// there: dossier(op, argsJSON) with op checklist, put or drop.
+			return dossier.PageCall(args[0], args[1])
 		}
 		return call(name, args[0], args[1], args[2])
 	})
@@ -81,10 +86,8 @@ func call(name, first, second, third string) string {
 		return checklist.ExportJSON(definition, first, second)
 	case "importFile":
 		return checklist.ImportJSON(definition, first)
-	case "result":
-		return checklist.ResultJSON(definition, first, second)
 	case "carry":
 		return checklist.CarryJSON(definition, first, second)
 	}
-	return checklist.ReportJSON(definition, first, second, third)
+	return checklist.ResultJSON(definition, first, second)
 }

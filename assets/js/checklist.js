@@ -825,9 +825,26 @@ function exportJSON() {
   }
 }
 
-function exportMarkdown() {
+// The report is written by the document module (wasm/documents), fetched at the first
+// click like the documents: in the engine it would not fit the engine's size budget.
+// The answers are those of the moment of the click.
+let reportBusy = false;
+async function exportMarkdown() {
+  if (reportBusy) return;
   const answers = evaluate();
-  const out = engineError ? { error: engineError } : call('report', JSON.stringify(answers), root.href, localDate());
+  let out = { error: engineError };
+  if (!engineError) {
+    reportBusy = true;
+    if (!documentsModule) say('Het verslag wordt gemaakt. Even geduld.');
+    try {
+      const api = await loadDocuments(siteURL($('dw-engine').dataset.documents));
+      out = JSON.parse(api.report(JSON.stringify({ definition: def, lists: payload.lists }), JSON.stringify(answers), root.href, localDate()));
+    } catch (err) {
+      out = { error: 'Het onderdeel dat het verslag maakt, kon niet worden geladen. Controleer uw verbinding en probeer het opnieuw.' };
+    } finally {
+      reportBusy = false;
+    }
+  }
   if (out.error || typeof out.markdown !== 'string') {
     failed(`Het downloaden van het verslag is niet gelukt. ${out.error || 'Er ging iets mis in de checklist.'} Er is geen bestand opgeslagen.`);
     return;

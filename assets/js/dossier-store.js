@@ -69,10 +69,16 @@ export function setCurrent(id) {
   try { localStorage.setItem(CURRENT, id); } catch (err) { /* not remembered; the address still says it */ }
 }
 
-// dossier calls the engine's dossier store. The result is a file's text (starting
+// The module that holds the dossier store: on a checklist page the engine (reading
+// and writing that checklist's answers); the list of dossiers sets the document
+// module, which also makes, opens and changes whole dossiers.
+let storeModule;
+export function useModule(mod) { storeModule = mod; }
+
+// dossier calls the dossier store. The result is a file's text (starting
 // with {"schema") or an object: {error} or the fields of "summary" and "import".
 export function dossier(op, args, data) {
-  const text = globalThis.deelwijzerEngine.dossier(op, JSON.stringify(args), data || '');
+  const text = (storeModule || globalThis.deelwijzerEngine).dossier(op, JSON.stringify(args), data || '');
   if (text.startsWith('{"schema"')) return { text };
   try {
     const v = JSON.parse(text);

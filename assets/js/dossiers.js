@@ -6,7 +6,7 @@
 import '../gen/wasm_exec.js';
 import {
   changedNote, currentID, dossier, dossierIDs, dutchDate, dutchDay, isQuota, missingNote, newID, readDossier,
-  removeDossier, setCurrent, STATUS_LABELS, statusLabel, storageWorks, writeDossier,
+  removeDossier, setCurrent, STATUS_LABELS, statusLabel, storageWorks, useModule, writeDossier,
 } from './dossier-store.js';
 import { download, instantiate } from './files.js';
 
@@ -24,10 +24,13 @@ async function start() {
     return;
   }
   const go = new globalThis.Go();
-  const ready = new Promise((resolve) => { globalThis.deelwijzerReady = resolve; });
+  // The list runs on the document module (wasm/documents): the checklist engine
+  // holds only what a checklist page needs of a dossier.
+  const ready = new Promise((resolve) => { globalThis.deelwijzerDocumentsReady = resolve; });
   const { instance } = await instantiate($('dw-engine').href, go);
   go.run(instance);
   await ready;
+  useModule(globalThis.deelwijzerDocuments);
   $('dossiers-laden').hidden = true;
   $('dossiers-app').hidden = false;
   wire();

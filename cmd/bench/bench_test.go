@@ -259,7 +259,7 @@ func TestWasmFlagsMatchMakefile(t *testing.T) {
 		if rest, ok := strings.CutPrefix(line, "WASM_FLAGS := "); ok {
 			// The breakdown keeps symbols (-ldflags=-w); everything else must
 			// be what the Makefile ships with.
-			if want := engineGCFlags + ` -ldflags="-s -w"`; strings.TrimSpace(rest) != want {
+			if want := engineGCFlags + ` -ldflags="` + engineLDFlags + `"`; strings.TrimSpace(rest) != want {
 				t.Errorf("Makefile WASM_FLAGS = %q, bench assumes %q: update engineGCFlags", rest, want)
 			}
 			return
@@ -364,5 +364,36 @@ func TestTransferSumsReceivedAndFails(t *testing.T) {
 	b.sizeRow(g, pageType{"checklist page", "/checklists/x/"}, base, bad)
 	if len(g.Rows) != 1 || g.Rows[0].Status != statusFailed {
 		t.Errorf("rows = %+v, want one FAILED row", g.Rows)
+	}
+}
+
+// TestPhaseTimes: a task's own time goes to its phase, time in nested events
+// to theirs, and each window counts only what ran before its end.
+func TestPhaseTimes(t *testing.T) {
+	const nav = 1000.0 // µs
+	x := func(name string, startMS, durMS float64) traceEvent {
+		return traceEvent{Name: name, Ph: "X", Ts: nav + startMS*1000, Dur: durMS * 1000, Pid: 1, Tid: 2}
+	}
+	events := []traceEvent{
+		x("RunTask", 0, 10), x("ParseHTML", 1, 6), x("EvaluateScript", 2, 2), // parse 4, script 2, other 4
+		x("RunTask", 20, 30), x("Layout", 20, 25), // layout 25, other 5
+		x("ParseHTML", 100, 5), // on another thread: not counted
+	}
+	events[len(events)-1].Tid = 3
+	got := phaseTimes(events, 1, 2, nav, []float64{10, 30, 1000})
+	want := []map[string]float64{
+		{"HTML parse": 4, "script run (JavaScript and the engine's WebAssembly)": 2, otherPhase: 4},
+		{"HTML parse": 4, "script run (JavaScript and the engine's WebAssembly)": 2, otherPhase: 4, "layout": 10},
+		{"HTML parse": 4, "script run (JavaScript and the engine's WebAssembly)": 2, otherPhase: 9, "layout": 25},
+	}
+	for i := range want {
+		for phase, ms := range want[i] {
+			if d := got[i][phase] - ms; d > 1e-9 || d < -1e-9 {
+				t.Errorf("window %d, %s: %.3f ms, want %.3f", i, phase, got[i][phase], ms)
+			}
+		}
+		if len(got[i]) != len(want[i]) {
+			t.Errorf("window %d: phases %v, want %v", i, got[i], want[i])
+		}
 	}
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
 
 	"deelwijzer/internal/browsertest"
@@ -135,6 +136,9 @@ type pageLoad struct {
 	mu   sync.Mutex
 	reqs []recordedRequest
 	byID map[network.RequestID]int
+
+	trace     []traceEvent  // a Chrome trace, when startTrace ran (trace.go)
+	traceDone chan struct{} // closed when the trace is complete
 }
 
 func (b *browser) coldLoad(pageURL string, timeout time.Duration) (*pageLoad, error) {
@@ -200,6 +204,17 @@ func (pl *pageLoad) record(ev any) {
 		if i, ok := pl.byID[ev.RequestID]; ok {
 			pl.reqs[i].Received = int(ev.EncodedDataLength)
 			pl.reqs[i].Finished = true
+		}
+	case *tracing.EventDataCollected:
+		values := make([][]byte, len(ev.Value))
+		for i, v := range ev.Value {
+			values[i] = v
+		}
+		pl.addTraceData(values)
+	case *tracing.EventTracingComplete:
+		if pl.traceDone != nil {
+			close(pl.traceDone)
+			pl.traceDone = nil
 		}
 	}
 }

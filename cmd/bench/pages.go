@@ -205,8 +205,11 @@ func (b *bench) measurePage(br *browser, srv *siteServer, p pageType, gs, gt *gr
 		gt.info(p.Name+": DOMContentLoaded without JavaScript (HTML and CSS alone)", spread(summarize(bare)))
 		sl := summarize(longest)
 		gt.check(p.Name+": long tasks (> 50 ms) before the engine is ready", fmt.Sprintf("%d in %d loads (longest %s)", longTasks, len(longest), ms(sl.Max)), "none", longTasks == 0)
-		if s.Median > targetEngineReady || longTasks > 0 || sd.Median > targetDCL {
+		if s.Median > targetEngineReady || longTasks > 0 || sd.Median > targetDCL || sf.Median > targetFirstQuestion {
+			b.r.detail("Where the checklist page's start-up time goes (targets missed): Chrome trace of one cold load, main thread",
+				b.traceProfile(br, u))
 			b.profileStart(br, u)
+			b.r.detail("What was tried for the start-up targets", startupTried)
 		}
 	}
 	if p.Name == "guidance step" {
@@ -287,6 +290,7 @@ func (b *bench) reevaluation(br *browser, base, u, name, answers string, g *grou
 	}
 	if checked && b.reevalMissed {
 		b.profileClicks(br, u, answers)
+		b.r.detail("What was tried for re-evaluation p95", reevaluationTried)
 	}
 	// Where a click's time goes: the engine call against the page's own script
 	// (reading the form, writing visibility, progress, findings, warnings).

@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
 	"deelwijzer/internal/browsertest"
 )
 
@@ -47,4 +50,27 @@ func TestChecklistAnswerBeforeEngineIsEvaluated(t *testing.T) {
 		return
 	}
 	t.Fatal("no checklist has a question that depends on a yes/no answer")
+}
+
+// TestStartupScriptsDoNotHoldUpDOMContentLoaded: on a checklist page the browser
+// fires DOMContentLoaded before the page script runs (its tag is async and it waits
+// for the parsed document and the first frame), so the event never waits for the
+// stylesheet, the first layout of the form or the engine's start. The page script
+// (which brings Go's loader, globalThis.Go) is not there yet at DOMContentLoaded, and
+// starts the engine afterwards.
+func TestStartupScriptsDoNotHoldUpDOMContentLoaded(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	tab := browsertest.NewBrowser(t).NewTab(t)
+	probe := `document.addEventListener('DOMContentLoaded', () => {
+		window.__dwAtDCL = { goLoader: typeof globalThis.Go };
+	}, { capture: true, once: true });`
+	if _, err := chromedp.Call(tab.Ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probe}); err != nil {
+		t.Fatal(err)
+	}
+	tab.Go(s.URL + "checklists/samenwerking/")
+	tab.WaitReady(`html[data-engine="ready"]`)
+	if got := browsertest.Eval[string](tab, `(window.__dwAtDCL || {goLoader: 'no DOMContentLoaded seen'}).goLoader`); got != "undefined" {
+		t.Errorf("at DOMContentLoaded Go's loader was %q: the checklist script ran before the event and held it up", got)
+	}
 }

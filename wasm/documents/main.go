@@ -1,21 +1,27 @@
 //go:build js && wasm
 
-// Command documents is the document writer, a second WebAssembly module
-// that a checklist page loads only when a visitor asks for a document
-// (.docx or .odt). Inside the checklist engine it would take the engine
-// over its size budget (see README, "Documenten"); on its own it costs
-// nothing until it is needed. It exposes globalThis.deelwijzerDocuments
-// with one function:
+// Command documents is the second WebAssembly module: what a page needs only
+// on demand. A checklist page loads it at the first click on a document
+// (.docx or .odt) or on the Markdown report; the list of dossiers loads it to
+// make, open and manage dossiers. Inside the checklist engine this would take
+// the engine over its size budget (see README, "Documenten" and
+// "Prestaties"); on its own it costs nothing until it is needed. It exposes
+// globalThis.deelwijzerDocuments with three functions:
 //
-//	make(request, template, format, date) -> Uint8Array | string
+//	make(request, template, format, date)   -> Uint8Array | string
+//	report(payload, answers, siteURL, date) -> {"markdown"} | {"error"}
+//	dossier(op, args, data)                 -> see dossier.Call
 //
 // request is a JSON object with the page's checklist id, its answers (as
 // the page sends the engine), the definitions of the checklists the
 // template reads and, when the page works in a dossier, the dossier's
-// text (see document.MakeDocument); template the Markdown text of a
-// template from data/documenten/; format "docx" or "odt"; date YYYY-MM-DD.
-// The result is the file's bytes, or {"error":"..."} as text. Nothing
-// leaves the browser.
+// name, state and files (see document.MakeDocument); template the Markdown
+// text of a template from data/documenten/; format "docx" or "odt"; date
+// YYYY-MM-DD. payload is what the engine's load() takes (definition and
+// lists); answers the answers JSON the page sends the engine; data the
+// bytes of a chosen file (a Uint8Array). A document comes back as the
+// file's bytes, a problem as {"error":"..."} in text. Nothing leaves the
+// browser.
 package main
 
 import (
@@ -23,23 +29,21 @@ import (
 
 	"deelwijzer/checklist"
 	"deelwijzer/document"
+	"deelwijzer/dossier"
 )
 
 func main() {
 	api := js.Global().Get("Object").New()
-	api.Set("make", js.FuncOf(func(this js.Value, jsArgs []js.Value) (result any) {
-		defer func() {
-			if r := recover(); r != nil {
-				result = checklist.ErrorJSON("Er ging iets mis bij het maken van het document. Probeer het opnieuw of laad de pagina opnieuw.")
-			}
-		}()
-		var args [4]string
-		for i := 0; i < len(args) && i < len(jsArgs); i++ {
-			if jsArgs[i].Type() == js.TypeString {
-				args[i] = jsArgs[i].String()
-			}
+	api.Set("make", function("Er ging iets mis bij het maken van het document.", makeDocument))
+	api.Set("report", function("Er ging iets mis bij het maken van het verslag.", func(args [5]string) any {
+		def, err := load(args[0])
+		if err != nil {
+			return checklist.ErrorJSON(err.Error())
 		}
-		return makeDocument(args)
+		return checklist.ReportJSON(def, args[1], args[2], args[3])
+	}))
+	api.Set("dossier", function("Er ging iets mis met het dossier.", func(args [5]string) any {
+		return dossier.Call(args[0], args[1], args[2])
 	}))
 	js.Global().Set("deelwijzerDocuments", api)
 	if ready := js.Global().Get("deelwijzerDocumentsReady"); ready.Type() == js.TypeFunction {
@@ -48,7 +52,51 @@ func main() {
 	select {}
 }
 
-func makeDocument(args [4]string) any {
+// function makes one function of the module. Arguments are strings, or the
+// bytes of a chosen file as a Uint8Array (read as a string of those bytes,
+// so the engine decides how they become text); a panic becomes an error
+// result, so a bug never leaves the page without an answer.
+func function(problem string, fn func(args [5]string) any) js.Func {
+	return js.FuncOf(func(this js.Value, jsArgs []js.Value) (result any) {
+		defer func() {
+			if r := recover(); r != nil {
+				result = checklist.ErrorJSON(problem + " Probeer het opnieuw of laad de pagina opnieuw.")
+			}
+		}()
+		var args [5]string
+		for i := 0; i < len(args) && i < len(jsArgs); i++ {
+			switch jsArgs[i].Type() {
+			case js.TypeString:
+				args[i] = jsArgs[i].String()
+			case js.TypeObject:
+				b := make([]byte, jsArgs[i].Length())
+				js.CopyBytesToGo(b, jsArgs[i])
+				args[i] = string(b)
+			}
+		}
+		return fn(args)
+	})
+}
+
+// The definition of the last payload, kept so a second document from the
+// same page does not load the definition again.
+var (
+	lastPayload string
+	definition  *checklist.Definition
+)
+
+func load(payload string) (*checklist.Definition, error) {
+	if definition == nil || payload != lastPayload {
+		def, err := checklist.LoadPayload(payload)
+		if err != nil {
+			return nil, err
+		}
+		definition, lastPayload = def, payload
+	}
+	return definition, nil
+}
+
+func makeDocument(args [5]string) any {
 	d, err := document.MakeDocument(args[0], args[1], args[3])
 	if err != nil {
 		return checklist.ErrorJSON(err.Error())

@@ -1,0 +1,21 @@
+// Entry of the checklist page's script (built as js/checklist.js). Its tag is async,
+// so it never holds up DOMContentLoaded: a deferred script waits for the stylesheet
+// and, on a long checklist, for the first layout of the whole form, and only then
+// does the browser fire DOMContentLoaded. The page script needs the parsed form and
+// starts the engine, whose compilation competes with drawing the page; so it starts
+// once the document is parsed and its first frame is drawn (the form is usable from
+// then on). A hidden tab draws no frames: there it starts at once. esbuild bundles
+// the imported file into this one; the import only decides when it runs.
+let started = false;
+const run = () => {
+  if (started) return;
+  started = true;
+  import('./checklist.js');
+};
+const afterFirstFrame = () => {
+  if (document.visibilityState === 'hidden') { run(); return; }
+  requestAnimationFrame(() => setTimeout(run, 0));
+  document.addEventListener('visibilitychange', run, { once: true });
+};
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterFirstFrame, { once: true });
+else afterFirstFrame();

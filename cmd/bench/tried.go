@@ -1,0 +1,33 @@
+package main
+
+// What was tried for a target that is still missed, printed beside its
+// profile (README, "Prestaties", has the figures of each attempt).
+
+var wasmTried = []string{
+	"  in the engine only what a checklist page uses at start or at once on a click; the Markdown",
+	"  report and the operations of the list of dossiers are in the document module (on demand);",
+	"  author-only checks compiled out (checks_browser.go); no inlining in our packages; the classic",
+	"  garbage collector; no build ID; no fmt, encoding/json, reflect or regexp.",
+	"  next step, measured: the result page's data (ResultJSON: answer texts, overviews, flow layout)",
+	"  is about 15 KB brotli and could load on demand as the report does; no inlining in the",
+	"  runtime too (-gcflags=all=-l) is about 31 KB smaller, speed cost not yet measured.",
+}
+
+var startupTried = []string{
+	"  DOMContentLoaded: the scripts are async (site.js at the end of <body>; checklist.js waits for the",
+	"  parsed document): a deferred script waited for the stylesheet and for the first layout of the",
+	"  whole form. DOMContentLoaded is now about that of the page without JavaScript (row above).",
+	"  first question: the page script and the engine start after the first frame, so compiling does",
+	"  not delay it; what remains is the first style and layout of the long form (trace above).",
+	"  content-visibility: auto on the steps did not shorten that first layout in Chromium; step",
+	"  pages make each page shorter.",
+	"  engine ready and long tasks: the .wasm is preloaded; what remains is compiling (wasm.* rows)",
+	"  and Go's start-up, split in three tasks; a Web Worker takes them off the main thread (worker",
+	"  figures), but the page calls the engine synchronously: see README, \"Prestaties\".",
+}
+
+var reevaluationTried = []string{
+	"  a field index instead of searching the form per question, only changed parts written; the",
+	"  engine reads answers without an intermediate tree and reuses buffers (4x faster, 95% fewer",
+	"  allocations); a higher GOGC costs the 6 MB memory target. What remains is page work per click.",
+}
