@@ -21,7 +21,13 @@ import (
 //	put        {dossier, file, shared, by, now}     → dossier text
 //	drop       {dossier, checklist, now}            → dossier text
 //	status     {dossier, status, text, now}         → dossier text (a new version in the log)
-func Call(op, args, data string) string {
+//	tasks      {dossier, infos}                     → {"<checklist id>": {state, steps: [{id, status}]}}
+func Call(op, args, data string) string { return CallWith(op, args, data, nil) }
+
+// CallWith is Call for a page that has a checklist loaded: steps computes
+// the status of each step of an answer file being put, which the dossier
+// keeps for its task list (see Tasks).
+func CallWith(op, args, data string, steps StepsFunc) string {
 	tree, err := checklist.ParseJSON(args, checklist.MaxJSONDepth)
 	a, ok := tree.(*checklist.Object)
 	if err != nil || !ok {
@@ -73,7 +79,17 @@ func Call(op, args, data string) string {
 	case "status":
 		return result(d, d.SetStatus(str("status"), str("text"), str("now")))
 	case "put":
-		return result(d, d.Put(str("file"), sharedMap(a.Values["shared"]), str("by"), str("now")))
+		if err := d.Put(str("file"), sharedMap(a.Values["shared"]), str("by"), str("now")); err != nil {
+			return checklist.ErrorJSON(err.Error())
+		}
+		var list []checklist.SectionProgress
+		if steps != nil {
+			list = steps(str("file"))
+		}
+		d.recordSteps(str("file"), list)
+		return d.Text()
+	case "tasks":
+		return checklist.JSONText(d.Tasks(infos(a.Values["infos"])))
 	}
 	return checklist.ErrorJSON("Er ging iets mis met het dossier.")
 }
@@ -112,7 +128,8 @@ func sharedMap(v any) map[string]string {
 }
 
 // infos reads {"<checklist id>": {"title", "version", "shared": {...},
-// "moved": [{"from", "to", "before"}]}}, as the site build writes it.
+// "moved": [{"from", "to", "before"}], "steps": [{"id", "title"}]}}, as the
+// site build writes it.
 func infos(v any) map[string]Info {
 	o, _ := v.(*checklist.Object)
 	out := map[string]Info{}
@@ -139,7 +156,19 @@ func infos(v any) map[string]Info {
 			move.Before, _ = m.Values["before"].(string)
 			info.Moved = append(info.Moved, move)
 		}
+		for _, sv := range list(c.Values["steps"]) {
+			if st, _ := sv.(*checklist.Object); st != nil {
+				if sid, _ := st.Values["id"].(string); sid != "" {
+					info.Steps = append(info.Steps, sid)
+				}
+			}
+		}
 		out[id] = info
 	}
 	return out
+}
+
+func list(v any) []any {
+	l, _ := v.([]any)
+	return l
 }

@@ -54,10 +54,16 @@ func function(name string) js.Func {
 		if name == "dossier" {
 			// The dossier store needs no checklist: the list of dossiers
 			// uses it without one. dossier(op, argsJSON, fileBytes).
-			return dossier.Call(args[0], args[1], args[2])
+			// On a checklist page a put also records the status of each
+			// step, computed from the loaded definition.
+			return dossier.CallWith(args[0], args[1], args[2], stepsOf)
 		}
 		return call(name, args[0], args[1])
 	})
+}
+
+func stepsOf(file string) []checklist.SectionProgress {
+	return dossier.StepsOf(definition, file)
 }
 
 func call(name, first, second string) string {
