@@ -1,0 +1,184 @@
+//go:build browser
+
+package browser
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"deelwijzer/internal/browsertest"
+)
+
+// The task list of a dossier (/dossiers/taken/, assets/js/dossier-taken.js): every
+// checklist with its steps and, per step, the status the engine recorded in the
+// dossier when the checklist saved (Go: dossier.Tasks).
+
+const tasksPage = "dossiers/taken/"
+
+type taskRow struct{ Checklist, Step, Href, Status, Described string }
+
+// taskRows reads the task list as a visitor sees it: per step the link, its
+// address and the status text the link is described by.
+func taskRows(tab *browsertest.Tab) []taskRow {
+	return browsertest.Eval[[]taskRow](tab, `Array.from(document.querySelectorAll('section[data-checklist] li')).map(li => {
+		const a = li.querySelector('a'), tag = li.querySelector('[data-task-status]');
+		const d = document.getElementById(a.getAttribute('aria-describedby'));
+		return {Checklist: li.closest('section').dataset.checklist, Step: a.textContent, Href: a.href,
+			Status: tag.offsetParent === null ? '' : tag.innerText, Described: d && d.offsetParent !== null ? d.textContent : ''};
+	})`)
+}
+
+func statusesOf(rows []taskRow, checklist string) []string {
+	var out []string
+	for _, r := range rows {
+		if r.Checklist == checklist {
+			out = append(out, r.Status)
+		}
+	}
+	return out
+}
+
+// waitStored waits until the dossier in localStorage holds want.
+func waitStored(t *testing.T, tab *browsertest.Tab, key, want string) {
+	t.Helper()
+	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
+		if strings.Contains(stored(t, tab, key), want) {
+			return
+		}
+	}
+	t.Fatalf("the dossier never held %s: %s", want, stored(t, tab, key))
+}
+
+// TestDossierTasks: answers on the step pages of two checklists in a dossier;
+// the dossier's task list shows for each of their steps the same status as the
+// checklist's own overview, "Niet gestart" for a checklist never opened, links
+// to each step in this dossier (followed with the keyboard), and "Bijwerken"
+// with a way to bring it up to date when the recorded status belongs to another
+// version of the checklist. axe finds nothing, also in forced colours.
+func TestDossierTasks(t *testing.T) {
+	s := browsertest.Serve(t, publicDir(t), prefix, browsertest.ServeOptions{Quiet: true})
+	tab := browsertest.NewBrowser(t).NewTab(t)
+	openDossiers(t, tab, s.URL+dossiersPage)
+	id := makeDossier(t, tab, "Wijkteam Noord")
+	key := "deelwijzer:dossier:" + id
+	link := browsertest.Eval[string](tab, `document.querySelector('li[data-dossier="`+id+`"] .dw-dossier__taken a').href`)
+	if !strings.HasSuffix(link, prefix+tasksPage+"?dossier="+id) {
+		t.Errorf("the dossier's link to its task list is %q", link)
+	}
+
+	openChecklist(t, tab, inDossier(s, "checklists/werkwijze/stap-1/", id))
+	typeInto(tab, "werkproces", "Van melding tot afsluiting")
+	waitStored(t, tab, key, `"werkproces":"Van melding tot afsluiting"`)
+	openChecklist(t, tab, inDossier(s, "checklists/werkwijze/stappen/", id))
+	werkwijze := statusTags(tab)
+	openChecklist(t, tab, inDossier(s, "checklists/upp/stap-2/", id))
+	openChecklist(t, tab, inDossier(s, "checklists/upp/stap-1/", id))
+	typeInto(tab, "taak", "Wij beoordelen aanvragen voor ondersteuning thuis")
+	waitStored(t, tab, key, `"taak":"Wij beoordelen`)
+	openChecklist(t, tab, inDossier(s, "checklists/upp/stappen/", id))
+	upp := statusTags(tab)
+	if upp[0] != "Bezig" || werkwijze[0] == "Niet gestart" {
+		t.Fatalf("the checklists' own overviews show upp %q, werkwijze %q: the answers did not count", upp, werkwijze)
+	}
+
+	openDossiers(t, tab, s.URL+tasksPage+"?dossier="+id)
+	if got := textOf(tab, "#taken-dossier"); got != "Dossier: Wijkteam Noord." {
+		t.Errorf("the task list names the dossier as %q", got)
+	}
+	rows := taskRows(tab)
+	if got := statusesOf(rows, "werkwijze"); strings.Join(got, ",") != strings.Join(werkwijze, ",") {
+		t.Errorf("werkwijze in the task list %q, on its own overview %q", got, werkwijze)
+	}
+	if got := statusesOf(rows, "upp"); strings.Join(got, ",") != strings.Join(upp, ",") {
+		t.Errorf("upp in the task list %q, on its own overview %q", got, upp)
+	}
+	samenwerking := statusesOf(rows, "samenwerking")
+	if len(samenwerking) < 2 || strings.Trim(strings.Join(samenwerking, ","), "Niet gestart,") != "" {
+		t.Errorf("samenwerking, never opened, shows %q", samenwerking)
+	}
+	for i, r := range rows {
+		n := 1
+		for j := 0; j < i; j++ {
+			if rows[j].Checklist == r.Checklist {
+				n++
+			}
+		}
+		want := prefix + "checklists/" + r.Checklist + "/stap-" + string(rune('0'+n)) + "/?dossier=" + id
+		if !strings.HasSuffix(r.Href, want) || r.Described != r.Status || r.Status == "" {
+			t.Errorf("step %q links to %q (want …%s), status %q, described by %q", r.Step, r.Href, want, r.Status, r.Described)
+		}
+	}
+	axeClean(t, tab, "task list")
+	tab.EmulateMedia("forced-colors", "active")
+	type look struct{ Border, Text string }
+	if l := browsertest.Eval[look](tab, `(() => { const e = document.querySelector('section[data-checklist="upp"] [data-task-status]'); const c = getComputedStyle(e); return {Border: c.borderTopStyle + ' ' + c.borderTopWidth, Text: e.innerText}; })()`); l.Border != "solid 1px" || l.Text != "Bezig" {
+		t.Errorf("in forced colours the status has border %q and text %q", l.Border, l.Text)
+	}
+	axeClean(t, tab, "task list, forced colours")
+	tab.EmulateMedia()
+
+	// With the keyboard to upp's first step: it opens in this dossier, with the answer.
+	tabTo(t, tab, `section[data-checklist="upp"] li:first-child a`)
+	tab.Press(browsertest.KeyEnter)
+	tab.WaitReady(`html[data-engine="ready"] .dw-checklist[data-step="1"]`)
+	if got := fieldValue(t, tab, "taak"); got != "Wij beoordelen aanvragen voor ondersteuning thuis" {
+		t.Errorf("the step link opened upp step 1 with taak = %q", got)
+	}
+	if got := textOf(tab, "#dossier-banner"); !strings.Contains(got, "Wijkteam Noord") {
+		t.Errorf("the step opened outside the dossier: %q", got)
+	}
+
+	// Answers recorded with another version of upp: no status shown as current.
+	browsertest.Eval[bool](tab, `(() => { const k = '`+key+`'; const d = JSON.parse(localStorage.getItem(k)); d.checklists.upp.definitionVersion = '1.0.0'; localStorage.setItem(k, JSON.stringify(d)); return true; })()`)
+	openDossiers(t, tab, s.URL+tasksPage+"?dossier="+id)
+	rows = taskRows(tab)
+	if got := statusesOf(rows, "upp"); strings.Trim(strings.Join(got, ","), "Bijwerken,") != "" {
+		t.Errorf("upp with statuses of version 1.0.0 shows %q, want Bijwerken for each step", got)
+	}
+	if got := statusesOf(rows, "werkwijze"); strings.Join(got, ",") != strings.Join(werkwijze, ",") {
+		t.Errorf("werkwijze changed with upp: %q", got)
+	}
+	note := textOf(tab, `section[data-checklist="upp"] [data-task-stale]`)
+	if !strings.Contains(note, "andere versie") || !browsertest.Eval[bool](tab, `document.querySelector('section[data-checklist="upp"] [data-task-stale] a').href.endsWith('checklists/upp/?dossier=`+id+`')`) {
+		t.Errorf("the stale note says %q, or has no link to upp in this dossier", note)
+	}
+	if textOf(tab, `section[data-checklist="werkwijze"] [data-task-stale]`) != "" && browsertest.Eval[bool](tab, `!document.querySelector('section[data-checklist="werkwijze"] [data-task-stale]').hidden`) {
+		t.Error("werkwijze is marked as stale")
+	}
+	axeClean(t, tab, "task list, a stale checklist")
+	// Saving upp again in the dossier makes its statuses current.
+	openChecklist(t, tab, inDossier(s, "checklists/upp/stap-1/", id))
+	typeInto(tab, "taak", ".")
+	waitStored(t, tab, key, `"definitionVersion":"1.3.0"`)
+	openDossiers(t, tab, s.URL+tasksPage+"?dossier="+id)
+	if got := statusesOf(taskRows(tab), "upp"); strings.Join(got, ",") != strings.Join(upp, ",") {
+		t.Errorf("upp after saving again shows %q, want %q", got, upp)
+	}
+}
+
+// TestDossierTasksWithoutDossier: without JavaScript the page says that dossiers
+// live in the browser and links every step of every checklist; with JavaScript
+// but no dossier open it points to the list of dossiers.
+func TestDossierTasksWithoutDossier(t *testing.T) {
+	s := browsertest.Serve(t, publicDir(t), prefix, browsertest.ServeOptions{Quiet: true})
+	b := browsertest.NewBrowser(t)
+	tab := b.NewTab(t)
+	tab.DisableJavaScript()
+	tab.Go(s.URL + tasksPage)
+	if body := tab.Text("main"); !strings.Contains(body, "alleen in de browser op dit apparaat bewaard") {
+		t.Errorf("without JavaScript the page does not explain where dossiers live:\n%s", body)
+	}
+	rows := taskRows(tab)
+	if len(rows) < 20 || !strings.HasSuffix(rows[0].Href, "/stap-1/") || rows[0].Status != "" {
+		t.Errorf("without JavaScript the steps are %+v", rows)
+	}
+
+	tab = b.NewTab(t)
+	tab.Go(s.URL + tasksPage + "?dossier=bestaat-niet")
+	tab.WaitVisible("#taken-geen-dossier")
+	if got := textOf(tab, "#taken-geen-dossier"); !strings.Contains(got, "Alle dossiers") {
+		t.Errorf("without a dossier the page says %q", got)
+	}
+	axeClean(t, tab, "task list without a dossier")
+}
