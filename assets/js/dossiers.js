@@ -120,7 +120,11 @@ function tasksLink(s) {
   url.searchParams.set('dossier', s.id);
   const a = el('a', { href: url.href }, 'Takenlijst: alle stappen en hun status');
   a.addEventListener('click', () => setCurrent(s.id));
-  return el('p', { className: 'dw-dossier__taken' }, a);
+  const whole = new URL(siteURL('/dossiers/alles/'));
+  whole.searchParams.set('dossier', s.id);
+  const b = el('a', { href: whole.href }, 'Het hele dossier: alle antwoorden, om te printen');
+  b.addEventListener('click', () => setCurrent(s.id));
+  return el('p', { className: 'dw-dossier__taken' }, a, el('br'), b);
 }
 
 function item(s, current) {

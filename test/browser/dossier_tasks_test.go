@@ -182,3 +182,95 @@ func TestDossierTasksWithoutDossier(t *testing.T) {
 	}
 	axeClean(t, tab, "task list without a dossier")
 }
+
+// TestDossierWhole: the whole dossier on one page (/dossiers/alles/): the rows the
+// checklists share once, then every checklist with its questions and the answers as
+// the engine writes them ("Ja" for a yes, "Niet ingevuld"), its findings, and
+// Wijzigen links to the step in this dossier; axe finds nothing, and the print has
+// every checklist without navigation or buttons.
+func TestDossierWhole(t *testing.T) {
+	s := browsertest.Serve(t, publicDir(t), prefix, browsertest.ServeOptions{Quiet: true})
+	tab := browsertest.NewBrowser(t).NewTab(t)
+	openDossiers(t, tab, s.URL+dossiersPage)
+	id := makeDossier(t, tab, "Wijkteam Noord")
+	key := "deelwijzer:dossier:" + id
+
+	openChecklist(t, tab, inDossier(s, "checklists/samenwerking/stap-1/", id))
+	typeInto(tab, "organisaties.0.naam", "Gemeente Zaanstad")
+	typeInto(tab, "partners.0.taak", "Regie op de casus")
+	waitStored(t, tab, key, `"taak":"Regie op de casus"`)
+	openChecklist(t, tab, inDossier(s, "checklists/upp/stap-1/", id))
+	typeInto(tab, "taak", "Wij beoordelen aanvragen voor ondersteuning thuis")
+	tab.Click(`input[name="overheid"][value="ja"]`)
+	waitStored(t, tab, key, `"overheid":`)
+
+	openDossiers(t, tab, s.URL+"dossiers/alles/?dossier="+id)
+	type answerRow struct{ Checklist, Question, Answer, Change string }
+	rows := browsertest.Eval[[]answerRow](tab, `Array.from(document.querySelectorAll('#alles-inhoud .dw-summary__row')).map(r => {
+		const a = r.querySelector('.dw-summary__action a');
+		return {Checklist: r.closest('section').dataset.checklist || 'gedeeld', Question: r.querySelector('dt').textContent,
+			Answer: r.querySelector('dd').innerText, Change: a ? a.href : ''};
+	})`)
+	find := func(checklist, question string) answerRow {
+		for _, r := range rows {
+			if r.Checklist == checklist && strings.HasPrefix(r.Question, question) {
+				return r
+			}
+		}
+		return answerRow{}
+	}
+	if r := find("upp", "Welke taak voert uw organisatie uit"); r.Answer != "Wij beoordelen aanvragen voor ondersteuning thuis" || !strings.HasSuffix(r.Change, prefix+"checklists/upp/stap-1/?dossier="+id) {
+		t.Errorf("upp's taak: %+v", r)
+	}
+	if r := find("upp", "Is uw organisatie een overheidsorganisatie"); r.Answer != "Ja" {
+		t.Errorf("upp's overheid (a yes) is shown as %q, want the engine's Ja", r.Answer)
+	}
+	if r := find("upp", "In welke wet staat die taak"); r.Answer != "Niet ingevuld" {
+		t.Errorf("an unanswered question is shown as %q", r.Answer)
+	}
+	if r := find("samenwerking", "Wat doet elke organisatie"); !strings.Contains(r.Answer, "Regie op de casus") {
+		t.Errorf("samenwerking's partners: %+v", r)
+	}
+	body := tab.Text("#alles-inhoud")
+	if n := strings.Count(body, "Gemeente Zaanstad"); n != 1 || !strings.Contains(textOf(tab, ".dw-alles__gedeeld"), "Gemeente Zaanstad") {
+		t.Errorf("the shared organisation is on the page %d times, want once under Gedeeld in dit dossier:\n%s", n, body)
+	}
+	sections := browsertest.Eval[[]string](tab, `Array.from(document.querySelectorAll('#alles-inhoud section[data-checklist]')).map(s => s.dataset.checklist + ': ' + s.querySelector('h2').textContent + ' | ' + (s.textContent.includes('Geen bevindingen.') || /\d+ bevindingen: /.test(s.textContent)))`)
+	if len(sections) != 5 {
+		t.Errorf("the page has %d checklists: %q", len(sections), sections)
+	}
+	for _, sec := range sections {
+		if !strings.HasSuffix(sec, "| true") {
+			t.Errorf("a checklist without its findings: %q", sec)
+		}
+	}
+	if !strings.Contains(textOf(tab, `section[data-checklist="dpia-toets"]`), "nog niet ingevuld") {
+		t.Error("dpia-toets, never opened, does not say so")
+	}
+	axeClean(t, tab, "whole dossier")
+
+	pdf := strings.Join(strings.Fields(browsertest.PDFText(t, tab.PrintPDF())), " ")
+	for _, want := range []string{"Wijkteam Noord", "Gedeeld in dit dossier", "Gemeente Zaanstad", "Wij beoordelen aanvragen", "Regie op de casus", "Bevindingen"} {
+		if !strings.Contains(pdf, want) {
+			t.Errorf("the print lacks %q", want)
+		}
+	}
+	for _, title := range browsertest.Eval[[]string](tab, `Array.from(document.querySelectorAll('#alles-inhoud section[data-checklist] h2')).map(h => h.textContent)`) {
+		if !strings.Contains(pdf, title) {
+			t.Errorf("the print lacks the checklist %q", title)
+		}
+	}
+	for _, not := range []string{"Print het hele dossier", "Wijzigen", "Hoofdmenu", "UPP-stappenplan Wegwijzer"} {
+		if strings.Contains(pdf, not) {
+			t.Errorf("the print has %q", not)
+		}
+	}
+
+	// With the keyboard from a Wijzigen link to the step, in this dossier.
+	tabTo(t, tab, `section[data-checklist="upp"] .dw-summary__action a`)
+	tab.Press(browsertest.KeyEnter)
+	tab.WaitReady(`html[data-engine="ready"] .dw-checklist[data-step="1"]`)
+	if got := fieldValue(t, tab, "taak"); got != "Wij beoordelen aanvragen voor ondersteuning thuis" {
+		t.Errorf("Wijzigen opened upp with taak = %q", got)
+	}
+}
