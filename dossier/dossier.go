@@ -37,6 +37,9 @@
 //	    (in shared groups "<row>.<field>"), where <row> is the row's "_id", or
 //	    "#<index>" for a row without one. by is the id of an organisation row
 //	    (may be empty: not said), at an ISO 8601 time.
+//	  - checklists.<id>.steps: {"<step id>": "niet-gestart" | "bezig" |
+//	    "afgerond"}, the engine's status of each step when the checklist page
+//	    last saved, for definitionVersion (see tasks.go). Optional.
 //	  - Keys this version does not know are kept as they are, so a file of a
 //	    newer version of the same schemaVersion passes through unharmed.
 //
