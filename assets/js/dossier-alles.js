@@ -93,7 +93,13 @@ function checklistPart(id, c, saved) {
   const hid = `alles-${c.id}`;
   section.setAttribute('aria-labelledby', hid);
   section.append(el('h2', { id: hid }, c.info.title));
-  if (!saved) section.append(el('p', null, 'Deze checklist is in dit dossier nog niet ingevuld.'));
+  if (!saved) {
+    // Only "Niet ingevuld" under every question would make the print long and say
+    // nothing; the shared rows are at the top.
+    const a = el('a', { href: stepURL(id, c, 0) }, `Begin aan ${c.info.title}`);
+    section.append(el('p', null, 'Deze checklist is in dit dossier nog niet ingevuld. ', el('span', { className: 'dw-noprint' }, a, '.')));
+    return section;
+  }
   if (c.error) {
     section.append(el('p', null, `De antwoorden van deze checklist konden niet worden gelezen: ${c.error}`));
     return section;

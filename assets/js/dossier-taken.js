@@ -52,7 +52,7 @@ function draw(id, tasks, name) {
       url.searchParams.set('dossier', id);
       a.href = url.href;
       a.textContent = `Open ${info.title} in dit dossier`;
-      stale.replaceChildren('De status van deze stappen is niet bekend: de antwoorden zijn bewaard met een andere versie van de checklist, of voordat de status werd bijgehouden. ', a, '. Dan rekent de checklist de status opnieuw uit.');
+      stale.replaceChildren('De status van deze stappen is niet bekend. De antwoorden zijn bewaard met een andere versie van de checklist, of voordat de status werd bijgehouden. ', a, '. Dan rekent de checklist de status opnieuw uit.');
       stale.hidden = false;
     } else {
       stale.hidden = true;
