@@ -21,7 +21,7 @@ import (
 //	put        {dossier, file, shared, by, now}     → dossier text
 //	drop       {dossier, checklist, now}            → dossier text
 //	status     {dossier, status, text, now}         → dossier text (a new version in the log)
-//	tasks      {dossier, infos}                     → {"<checklist id>": {state, steps: [{id, status}]}}
+//	tasks      {dossier, infos}                     → {"<checklist id>": {state, reason, steps: [{id, status}]}}
 func Call(op, args, data string) string { return CallWith(op, args, data, nil) }
 
 // CallWith is Call for a page that has a checklist loaded: steps computes
@@ -86,7 +86,7 @@ func CallWith(op, args, data string, steps StepsFunc) string {
 		if steps != nil {
 			list = steps(str("file"))
 		}
-		d.recordSteps(str("file"), list)
+		d.recordSteps(str("file"), sharedMap(a.Values["shared"]), list)
 		return d.Text()
 	case "tasks":
 		return checklist.JSONText(d.Tasks(infos(a.Values["infos"])))

@@ -39,7 +39,8 @@
 //	    (may be empty: not said), at an ISO 8601 time.
 //	  - checklists.<id>.steps: {"<step id>": "niet-gestart" | "bezig" |
 //	    "afgerond"}, the engine's status of each step when the checklist page
-//	    last saved, for definitionVersion (see tasks.go). Optional.
+//	    last saved, for definitionVersion, and stepsShared, a fingerprint of
+//	    the shared rows they were computed with (see tasks.go). Optional.
 //	  - Keys this version does not know are kept as they are, so a file of a
 //	    newer version of the same schemaVersion passes through unharmed.
 //

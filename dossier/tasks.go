@@ -1,6 +1,8 @@
 package dossier
 
 import (
+	"strconv"
+
 	"deelwijzer/checklist"
 )
 
@@ -10,7 +12,9 @@ import (
 // (checklist.Evaluate), under checklists.<id>.steps: {"<step id>":
 // "niet-gestart" | "bezig" | "afgerond"}. The statuses belong to the
 // checklist's definitionVersion: a status recorded with another version
-// than the site's is not shown as current. The key is additive
+// than the site's is not shown as current, nor one recorded before another
+// checklist changed the shared rows it includes (stepsShared, a fingerprint
+// of those rows). The keys are additive
 // (schemaVersion stays 1); an older reader keeps it as an unknown key.
 
 // StepsFunc computes the status of every step from an answer file of the
@@ -36,7 +40,7 @@ func StepsOf(def *checklist.Definition, file string) []checklist.SectionProgress
 // just put. Without statuses the old ones are removed: they belonged to
 // answers that may have changed, and a task list must not show them as
 // current.
-func (d *Dossier) recordSteps(file string, steps []checklist.SectionProgress) {
+func (d *Dossier) recordSteps(file string, shared map[string]string, steps []checklist.SectionProgress) {
 	root, err := read(file)
 	if err != nil {
 		return
@@ -48,13 +52,34 @@ func (d *Dossier) recordSteps(file string, steps []checklist.SectionProgress) {
 	}
 	if len(steps) == 0 {
 		c.Delete("steps")
+		c.Delete("stepsShared")
 		return
 	}
 	out := checklist.NewObject()
 	for _, s := range steps {
 		out.Set(s.ID, s.Status)
 	}
-	c.Set("steps", out)
+	c.Set("steps", out).Set("stepsShared", d.sharedBasis(shared))
+}
+
+// sharedBasis is a short fingerprint of the rows of the shared groups a
+// checklist includes. Another checklist of the dossier can change those
+// rows (add an organisation), which can change this checklist's statuses
+// without it saving; a different fingerprint says so. FNV-1a, 32 bits:
+// it only has to notice a change, and hash/fnv would add to the module.
+func (d *Dossier) sharedBasis(shared map[string]string) string {
+	groups := map[string]string{}
+	for _, name := range shared {
+		groups[name] = name
+	}
+	h := uint32(2166136261)
+	for _, name := range sortedKeys(groups) {
+		text := name + "=" + checklist.JSONText(d.SharedRows(name)) + ";"
+		for i := 0; i < len(text); i++ {
+			h = (h ^ uint32(text[i])) * 16777619
+		}
+	}
+	return strconv.FormatUint(uint64(h), 36)
 }
 
 // Task list states of one checklist in a dossier.
@@ -62,6 +87,13 @@ const (
 	TasksEmpty   = "leeg"      // never saved in this dossier: every step is niet-gestart
 	TasksCurrent = "actueel"   // statuses recorded with the site's version
 	TasksStale   = "bijwerken" // answers of another version, or no statuses: open the checklist
+)
+
+// Why a checklist's statuses are not current (the "reason" of a stale one).
+const (
+	StaleVersion = "versie"   // recorded with another version of the checklist
+	StaleShared  = "gedeeld"  // the shared rows changed since (in another checklist)
+	StaleUnknown = "onbekend" // no statuses recorded with the answers
 )
 
 // Tasks is the task list of the dossier: for every checklist the site has
@@ -77,13 +109,21 @@ func (d *Dossier) Tasks(infos map[string]Info) *checklist.Object {
 	}
 	for _, id := range sortedKeys(ids) {
 		info := infos[id]
-		state := TasksEmpty
+		state, reason := TasksEmpty, ""
 		var recorded *checklist.Object
 		if c, ok := lists.Values[id].(*checklist.Object); ok {
 			state = TasksStale
 			v, _ := c.Values["definitionVersion"].(string)
+			basis, _ := c.Values["stepsShared"].(string)
 			recorded, _ = c.Values["steps"].(*checklist.Object)
-			if recorded != nil && v == info.Version && hasAll(recorded, info.Steps) {
+			switch {
+			case v != info.Version:
+				reason = StaleVersion
+			case recorded == nil || !hasAll(recorded, info.Steps):
+				reason = StaleUnknown
+			case basis != d.sharedBasis(info.Shared):
+				reason = StaleShared
+			default:
 				state = TasksCurrent
 			}
 		}
@@ -98,7 +138,7 @@ func (d *Dossier) Tasks(infos map[string]Info) *checklist.Object {
 			}
 			steps = append(steps, checklist.NewObject().Set("id", step).Set("status", status))
 		}
-		out.Set(id, checklist.NewObject().Set("state", state).Set("steps", steps))
+		out.Set(id, checklist.NewObject().Set("state", state).Set("reason", reason).Set("steps", steps))
 	}
 	return out
 }

@@ -11,8 +11,8 @@ import (
 )
 
 type taskList map[string]struct {
-	State string
-	Steps []struct{ ID, Status string }
+	State, Reason string
+	Steps         []struct{ ID, Status string }
 }
 
 func callJSON(t *testing.T, steps dossier.StepsFunc, op string, args map[string]any) string {
@@ -49,10 +49,16 @@ func statuses(l taskList, id string) string {
 // list: its version and the ids of its steps.
 func siteInfo(def *checklist.Definition, version string) map[string]any {
 	steps := []any{}
+	shared := map[string]any{}
 	for _, s := range def.Sections {
 		steps = append(steps, map[string]any{"id": s.ID, "title": s.Title})
+		for _, it := range s.Items {
+			if it.Shared != "" {
+				shared[it.ID] = it.Shared
+			}
+		}
 	}
-	return map[string]any{"title": def.Title, "version": version, "steps": steps}
+	return map[string]any{"title": def.Title, "version": version, "steps": steps, "shared": shared}
 }
 
 // TestTasksFromEngine: a checklist page that puts its answers also records
@@ -98,10 +104,23 @@ func TestTasksFromEngine(t *testing.T) {
 
 	// Another version on the site: the recorded statuses are not current.
 	infos["upp"] = siteInfo(upp, "99.0.0")
-	if g := statuses(tasksOf(t, text, infos), "upp"); !strings.HasPrefix(g, "bijwerken: taak=bijwerken doelen=bijwerken") {
-		t.Errorf("upp after a new version: %s", g)
+	if l := tasksOf(t, text, infos); l["upp"].Reason != dossier.StaleVersion || !strings.HasPrefix(statuses(l, "upp"), "bijwerken: taak=bijwerken doelen=bijwerken") {
+		t.Errorf("upp after a new version: %s (reason %q)", statuses(l, "upp"), l["upp"].Reason)
 	}
 	infos["upp"] = siteInfo(upp, upp.Version)
+
+	// Another checklist adds an organisation: upp's statuses were computed
+	// without it, so they are not current, with that reason.
+	werkwijzeFile := answerFile("werkwijze", werkwijze.Version, t1, `{"organisaties":[{"naam":"Gemeente"}]}`)
+	werkwijzeSteps := func(file string) []checklist.SectionProgress { return dossier.StepsOf(werkwijze, file) }
+	other := callJSON(t, werkwijzeSteps, "put", map[string]any{"dossier": text, "file": werkwijzeFile, "shared": siteInfo(werkwijze, "")["shared"], "by": "", "now": t1})
+	after := tasksOf(t, other, infos)
+	if g := statuses(after, "upp"); after["upp"].Reason != dossier.StaleShared || !strings.HasPrefix(g, "bijwerken: taak=bijwerken") {
+		t.Errorf("upp after werkwijze changed the organisations: %s (reason %q)", g, after["upp"].Reason)
+	}
+	if g := statuses(after, "werkwijze"); !strings.HasPrefix(g, "actueel: ") {
+		t.Errorf("werkwijze, which saved last: %s", g)
+	}
 
 	// A put without a loaded checklist (no statuses) drops the old ones.
 	file = answerFile("upp", upp.Version, t1, `{"taak":"Wij beoordelen aanvragen","overheid":true}`)

@@ -10,6 +10,12 @@ import { instantiate } from './files.js';
 
 const $ = (id) => document.getElementById(id);
 const infos = JSON.parse($('dossier-checklists').textContent);
+// Why a status is not current (Go: dossier.Tasks, "reason").
+const WHY = {
+  versie: 'De antwoorden zijn bewaard met een andere versie van de checklist.',
+  gedeeld: 'Daarna zijn in een andere checklist van dit dossier gedeelde rijen veranderd, zoals de organisaties.',
+  onbekend: 'De antwoorden zijn bewaard voordat de status werd bijgehouden.',
+};
 const LABELS = { 'niet-gestart': 'Niet gestart', bezig: 'Bezig', afgerond: 'Afgerond', bijwerken: 'Bijwerken' };
 
 // openID is the dossier of the address (?dossier=<id>) or else the one opened last,
@@ -52,7 +58,7 @@ function draw(id, tasks, name) {
       url.searchParams.set('dossier', id);
       a.href = url.href;
       a.textContent = `Open ${info.title} in dit dossier`;
-      stale.replaceChildren('De status van deze stappen is niet bekend. De antwoorden zijn bewaard met een andere versie van de checklist, of voordat de status werd bijgehouden. ', a, '. Dan rekent de checklist de status opnieuw uit.');
+      stale.replaceChildren(`De status van deze stappen is niet bekend. ${WHY[t.reason] || WHY.onbekend} `, a, '. Dan rekent de checklist de status opnieuw uit.');
       stale.hidden = false;
     } else {
       stale.hidden = true;

@@ -155,6 +155,23 @@ func TestDossierTasks(t *testing.T) {
 	if got := statusesOf(taskRows(tab), "upp"); strings.Join(got, ",") != strings.Join(upp, ",") {
 		t.Errorf("upp after saving again shows %q, want %q", got, upp)
 	}
+
+	// An organisation added in samenwerking is in upp too: upp's recorded statuses
+	// were computed without it, and the task list says so.
+	openChecklist(t, tab, inDossier(s, "checklists/samenwerking/stap-1/", id))
+	typeInto(tab, "organisaties.0.naam", "Gemeente Zaanstad")
+	waitStored(t, tab, key, `"naam":"Gemeente Zaanstad"`)
+	openDossiers(t, tab, s.URL+tasksPage+"?dossier="+id)
+	rows = taskRows(tab)
+	if got := statusesOf(rows, "upp"); strings.Trim(strings.Join(got, ","), "Bijwerken,") != "" {
+		t.Errorf("upp after samenwerking changed the organisations shows %q, want Bijwerken", got)
+	}
+	if note := textOf(tab, `section[data-checklist="upp"] [data-task-stale]`); !strings.Contains(note, "gedeelde rijen") {
+		t.Errorf("upp's note after a change in the shared rows: %q", note)
+	}
+	if got := statusesOf(rows, "samenwerking"); got[0] == "Niet gestart" || got[0] == "Bijwerken" {
+		t.Errorf("samenwerking, just saved, shows %q", got)
+	}
 }
 
 // TestDossierTasksWithoutDossier: without JavaScript the page says that dossiers
