@@ -27,6 +27,16 @@ function listLink(text) {
   return a;
 }
 
+// tasksLink: the task list of this dossier, every step of every checklist with its status.
+function tasksLink(id) {
+  const a = document.createElement('a');
+  const url = new URL('dossiers/taken/', new URL(document.querySelector('.dw-home').href));
+  url.searchParams.set('dossier', id);
+  a.href = url.href;
+  a.textContent = 'Takenlijst van dit dossier';
+  return a;
+}
+
 // dossierContext returns null when the page works on its own (no dossier, or storage
 // blocked), else what checklist.js needs to keep its answers in the dossier.
 export function dossierContext(checklistID, def) {
@@ -80,6 +90,7 @@ export function dossierContext(checklistID, def) {
   // Answers kept for this checklist before dossiers are not shown here: say where they are.
   if (loose !== null) parts.push('Op dit apparaat staan ook antwoorden van deze checklist buiten een dossier. Bij Alle dossiers maakt u daar een dossier van. ');
   parts.push(listLink('Alle dossiers'));
+  parts.push(' · ', tasksLink(id));
   banner(parts);
   const label = document.querySelector('label[for="bewaar-op-apparaat"]');
   if (label) label.textContent = 'Bewaar in dit dossier op dit apparaat (in deze browser). Doe dit alleen op een apparaat dat niet door anderen wordt gebruikt.';

@@ -128,6 +128,10 @@ func TestDossierTasks(t *testing.T) {
 	if got := textOf(tab, "#dossier-banner"); !strings.Contains(got, "Wijkteam Noord") {
 		t.Errorf("the step opened outside the dossier: %q", got)
 	}
+	// And back from the step to the task list, through the line that names the dossier.
+	if got := browsertest.Eval[string](tab, `Array.from(document.querySelectorAll('#dossier-banner a')).find(a => a.textContent === 'Takenlijst van dit dossier')?.href ?? ''`); !strings.HasSuffix(got, prefix+tasksPage+"?dossier="+id) {
+		t.Errorf("the step's dossier line links to the task list as %q", got)
+	}
 
 	// Answers recorded with another version of upp: no status shown as current.
 	browsertest.Eval[bool](tab, `(() => { const k = '`+key+`'; const d = JSON.parse(localStorage.getItem(k)); d.checklists.upp.definitionVersion = '1.0.0'; localStorage.setItem(k, JSON.stringify(d)); return true; })()`)
