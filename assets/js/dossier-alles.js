@@ -105,7 +105,9 @@ function checklistPart(id, c, saved) {
     return section;
   }
   if (c.dropped.length) {
-    section.append(el('p', { className: 'dw-alles__let-op' }, `${c.dropped.length} antwoorden passen niet meer in deze versie van de checklist. Ze staan nog in het dossier. Open de checklist in dit dossier om ze te zien.`));
+    const n = c.dropped.length;
+    const a = el('a', { href: stepURL(id, c, 0) }, `Open ${c.info.title} in dit dossier`);
+    section.append(el('p', { className: 'dw-alles__let-op' }, `${n === 1 ? 'Eén antwoord past' : `${n} antwoorden passen`} niet in deze versie van de checklist. Dat staat hieronder dus niet. In het dossier staat het nog. `, el('span', { className: 'dw-noprint' }, a, ' om te zien wat het is.')));
   }
   c.def.sections.forEach((s, n) => {
     const rows = [];

@@ -290,6 +290,18 @@ func TestDossierWhole(t *testing.T) {
 		}
 	}
 
+	// An answer of an older version of upp that no longer fits is named, not dropped
+	// silently.
+	browsertest.Eval[bool](tab, `(() => { const k = '`+key+`'; const d = JSON.parse(localStorage.getItem(k)); d.checklists.upp.definitionVersion = '1.0.0'; d.checklists.upp.answers['vraag-van-toen'] = 'Oud antwoord'; localStorage.setItem(k, JSON.stringify(d)); return true; })()`)
+	openDossiers(t, tab, s.URL+"dossiers/alles/?dossier="+id)
+	if got := textOf(tab, `section[data-checklist="upp"] .dw-alles__let-op`); !strings.HasPrefix(got, "Eén antwoord past niet in deze versie") {
+		t.Errorf("an answer that no longer fits: %q", got)
+	}
+	if got := textOf(tab, `section[data-checklist="upp"]`); !strings.Contains(got, "Wij beoordelen aanvragen") {
+		t.Errorf("the answers that still fit are gone: %q", got)
+	}
+	axeClean(t, tab, "whole dossier, an answer that no longer fits")
+
 	// With the keyboard from a Wijzigen link to the step, in this dossier.
 	tabTo(t, tab, `section[data-checklist="upp"] .dw-summary__action a`)
 	tab.Press(browsertest.KeyEnter)
