@@ -29,9 +29,13 @@ import (
 //	drop       {dossier, checklist, now}            → dossier text
 //	organisaties {dossier}                          → {rows: [{id, label}]}
 //	outcomes   {dossier, checklists}                → {<checklist id>: {id, text, title, at}}
+//
+// and for the task list of a dossier (/dossiers/taken/):
+//
+//	tasks      {dossier, infos}                     → {"<checklist id>": {state, reason, steps: [{id, status}]}}
 func Call(op, args, data string) string {
 	if isPageOp(op) {
-		return PageCall(op, args)
+		return PageCall(op, args, nil)
 	}
 	a, ok := parseArgs(args)
 	if !ok {
@@ -64,6 +68,8 @@ func Call(op, args, data string) string {
 		return result(d.Duplicate(str("id"), str("name"), str("now")))
 	case "status":
 		return result(d, d.SetStatus(str("status"), str("text"), str("now")))
+	case "tasks":
+		return checklist.JSONText(d.Tasks(infos(a.Values["infos"])))
 	}
 	return checklist.ErrorJSON("Er ging iets mis met het dossier.")
 }
@@ -83,8 +89,10 @@ func isPageOp(op string) bool {
 // on behalf of, and the outcomes of the other checklists. The engine module
 // carries only this part, so the operations of the list of dossiers (new,
 // import, rename, ...) do not count against the engine's size budget; the
-// list loads the document module instead.
-func PageCall(op, args string) string {
+// list loads the document module instead. steps, when the page has a
+// checklist loaded, computes the status of each step of an answer file
+// being put, which the dossier keeps for its task list (see Tasks).
+func PageCall(op, args string, steps StepsFunc) string {
 	a, ok := parseArgs(args)
 	if !ok || !isPageOp(op) {
 		return checklist.ErrorJSON("Er ging iets mis met het dossier.")
@@ -121,6 +129,11 @@ func PageCall(op, args string) string {
 	if o, ok := a.Get("outcome"); ok {
 		d.SetOutcome(str("checklist"), o, str("now"))
 	}
+	var list []checklist.SectionProgress
+	if steps != nil {
+		list = steps(str("file"))
+	}
+	d.recordSteps(str("file"), sharedMap(a.Values["shared"]), list)
 	return d.Text()
 }
 
@@ -169,7 +182,8 @@ func sharedMap(v any) map[string]string {
 }
 
 // infos reads {"<checklist id>": {"title", "version", "shared": {...},
-// "moved": [{"from", "to", "before"}]}}, as the site build writes it.
+// "moved": [{"from", "to", "before"}], "steps": [{"id", "title"}]}}, as the
+// site build writes it.
 func infos(v any) map[string]Info {
 	o, _ := v.(*checklist.Object)
 	out := map[string]Info{}
@@ -196,7 +210,19 @@ func infos(v any) map[string]Info {
 			move.Before, _ = m.Values["before"].(string)
 			info.Moved = append(info.Moved, move)
 		}
+		for _, sv := range list(c.Values["steps"]) {
+			if st, _ := sv.(*checklist.Object); st != nil {
+				if sid, _ := st.Values["id"].(string); sid != "" {
+					info.Steps = append(info.Steps, sid)
+				}
+			}
+		}
 		out[id] = info
 	}
 	return out
+}
+
+func list(v any) []any {
+	l, _ := v.([]any)
+	return l
 }

@@ -40,6 +40,10 @@
 //	    fill it in, see namens.go), at an ISO 8601 time.
 //	  - checklists.<id>.outcome: the checklist's verdict as its page last
 //	    saved it, {id, text, title, at} (see outcome.go).
+//	  - checklists.<id>.steps: {"<step id>": "niet-gestart" | "bezig" |
+//	    "afgerond"}, the engine's status of each step when the checklist page
+//	    last saved, for definitionVersion, and stepsShared, a fingerprint of
+//	    the shared rows they were computed with (see tasks.go). Optional.
 //	  - Keys this version does not know are kept as they are, so a file of a
 //	    newer version of the same schemaVersion passes through unharmed.
 //

@@ -310,25 +310,25 @@ func TestPageCall(t *testing.T) {
 	text := dossier.Call("new", `{"id":"a1","name":"Proef","now":"`+t0+`"}`, "")
 	file := answerFile("upp", "1.3.0", t1, `{"organisaties":[{"naam":"GGD"}]}`)
 	args := `{"dossier":` + checklist.JSONText(text) + `,"file":` + checklist.JSONText(file) + `,"shared":{"organisaties":"organisaties"},"by":"","now":"` + t1 + `"}`
-	put := dossier.PageCall("put", args)
+	put := dossier.PageCall("put", args, nil)
 	if want := dossier.Call("put", args, ""); put != want || !strings.Contains(put, `"rows":[{"naam":"GGD"}]`) {
 		t.Errorf("put: %s, want %s", put, want)
 	}
 	read := `{"dossier":` + checklist.JSONText(put) + `,"checklist":"upp","version":"1.3.0","shared":{"organisaties":"organisaties"}}`
-	if got := dossier.PageCall("checklist", read); !strings.Contains(got, `"organisaties":[{"naam":"GGD"}]`) {
+	if got := dossier.PageCall("checklist", read, nil); !strings.Contains(got, `"organisaties":[{"naam":"GGD"}]`) {
 		t.Errorf("checklist: %s", got)
 	}
-	if got := dossier.PageCall("drop", `{"dossier":`+checklist.JSONText(put)+`,"checklist":"upp","now":"`+t0+`"}`); !strings.Contains(got, `"checklists":{}`) {
+	if got := dossier.PageCall("drop", `{"dossier":`+checklist.JSONText(put)+`,"checklist":"upp","now":"`+t0+`"}`, nil); !strings.Contains(got, `"checklists":{}`) {
 		t.Errorf("drop: %s", got)
 	}
 	// summary, organisaties and outcomes are page operations too: the
 	// checklist page shows the dossier's status, the organisations to fill
 	// in on behalf of, and the outcomes of the other checklists.
-	if got := dossier.PageCall("summary", `{"dossier":`+checklist.JSONText(text)+`}`); !strings.Contains(got, `"signoff":{"status":"concept"`) {
+	if got := dossier.PageCall("summary", `{"dossier":`+checklist.JSONText(text)+`}`, nil); !strings.Contains(got, `"signoff":{"status":"concept"`) {
 		t.Errorf("summary: %s", got)
 	}
-	for _, op := range []string{"new", "rename", "import", "archive", "duplicate", "status"} {
-		if got := dossier.PageCall(op, `{"dossier":`+checklist.JSONText(text)+`,"id":"b2","name":"X","now":"x"}`); got != `{"error":"Er ging iets mis met het dossier."}` {
+	for _, op := range []string{"new", "rename", "import", "archive", "duplicate", "status", "tasks"} {
+		if got := dossier.PageCall(op, `{"dossier":`+checklist.JSONText(text)+`,"id":"b2","name":"X","now":"x"}`, nil); got != `{"error":"Er ging iets mis met het dossier."}` {
 			t.Errorf("%s through PageCall: %s", op, got)
 		}
 	}

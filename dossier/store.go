@@ -15,6 +15,7 @@ type Info struct {
 	Version string
 	Shared  map[string]string
 	Moved   []checklist.Move
+	Steps   []string // the ids of its steps, in order
 }
 
 // ChecklistFile is the answer file (schema deelwijzer-antwoorden) for one

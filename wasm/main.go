@@ -58,11 +58,17 @@ func function(name string) js.Func {
 		}
 		if name == "dossier" {
 			// A checklist page in a dossier reads and writes its answers
-			// there: dossier(op, argsJSON) with op checklist, put or drop.
-			return dossier.PageCall(args[0], args[1])
+			// there: dossier(op, argsJSON) with op checklist, put, drop,
+			// summary, organisaties or outcomes. A put also records the
+			// status of each step, computed from the loaded definition.
+			return dossier.PageCall(args[0], args[1], stepsOf)
 		}
 		return call(name, args[0], args[1], args[2])
 	})
+}
+
+func stepsOf(file string) []checklist.SectionProgress {
+	return dossier.StepsOf(definition, file)
 }
 
 func call(name, first, second, third string) string {

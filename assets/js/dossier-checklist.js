@@ -28,6 +28,16 @@ function listLink(text) {
   return a;
 }
 
+// tasksLink: the task list of this dossier, every step of every checklist with its status.
+function tasksLink(id) {
+  const a = document.createElement('a');
+  const url = new URL('dossiers/taken/', new URL(document.querySelector('.dw-home').href));
+  url.searchParams.set('dossier', id);
+  a.href = url.href;
+  a.textContent = 'Takenlijst van dit dossier';
+  return a;
+}
+
 // dossierContext returns null when the page works on its own (no dossier, or storage
 // blocked), else what checklist.js needs to keep its answers in the dossier.
 export function dossierContext(checklistID, def) {
@@ -81,6 +91,7 @@ export function dossierContext(checklistID, def) {
   // Answers kept for this checklist before dossiers are not shown here: say where they are.
   if (loose !== null) parts.push('Op dit apparaat staan ook antwoorden van deze checklist buiten een dossier. Bij Alle dossiers maakt u daar een dossier van. ');
   parts.push(listLink('Alle dossiers'));
+  parts.push(' · ', tasksLink(id));
   banner(parts);
   const namens = namensControl(id, $('dossier-banner'));
   // The verdict of this checklist (a finding of severity uitkomst), kept in the dossier

@@ -117,6 +117,19 @@ function checklistLinks(s) {
   return list;
 }
 
+// tasksLink: the task list of the dossier, every step of every checklist with its status.
+function tasksLink(s) {
+  const url = new URL(siteURL('/dossiers/taken/'));
+  url.searchParams.set('dossier', s.id);
+  const a = el('a', { href: url.href }, 'Takenlijst: alle stappen en hun status');
+  a.addEventListener('click', () => setCurrent(s.id));
+  const whole = new URL(siteURL('/dossiers/alles/'));
+  whole.searchParams.set('dossier', s.id);
+  const b = el('a', { href: whole.href }, 'Het hele dossier: alle antwoorden, om te printen');
+  b.addEventListener('click', () => setCurrent(s.id));
+  return el('p', { className: 'dw-dossier__taken' }, a, el('br'), b);
+}
+
 function item(s, current) {
   const nameID = `naam-${s.id}`;
   const li = el('li', { className: 'dw-dossier' });
@@ -135,6 +148,7 @@ function item(s, current) {
   li.append(...signoffLines(s));
   li.append(el('p', { className: 'dw-dossier__open' }, 'Open een checklist in dit dossier:'));
   li.append(checklistLinks(s));
+  li.append(tasksLink(s));
   li.append(el('div', { className: 'dw-button-group' },
     button('Andere naam', 'dw-button--secondary', () => askRename(li, s), nameID),
     statusButton(li, s, nameID),

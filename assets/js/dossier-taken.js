@@ -1,0 +1,102 @@
+// The task list of one dossier (/dossiers/taken/): every checklist of the site with its
+// steps, and per step its status in this dossier. The engine (Go package dossier,
+// op "tasks") says the status: as the checklist page recorded it when it saved, "Niet
+// gestart" for a checklist never saved in the dossier, and "Bijwerken" when the
+// recorded status belongs to another version of the checklist. This file only puts
+// that in the page Hugo made, as text, and adds the dossier to every link.
+import '../gen/wasm_exec.js';
+import { currentID, dossier, readDossier, setCurrent, storageWorks, useModule } from './dossier-store.js';
+import { instantiate } from './files.js';
+
+const $ = (id) => document.getElementById(id);
+const infos = JSON.parse($('dossier-checklists').textContent);
+// Why a status is not current (Go: dossier.Tasks, "reason").
+const WHY = {
+  versie: 'De antwoorden zijn bewaard met een andere versie van de checklist.',
+  gedeeld: 'Daarna zijn in een andere checklist van dit dossier gedeelde rijen veranderd, zoals de organisaties.',
+  onbekend: 'De antwoorden zijn bewaard voordat de status werd bijgehouden.',
+};
+const LABELS = { 'niet-gestart': 'Niet gestart', bezig: 'Bezig', afgerond: 'Afgerond', bijwerken: 'Bijwerken' };
+
+// openID is the dossier of the address (?dossier=<id>) or else the one opened last,
+// when it is on this device; null otherwise.
+function openID() {
+  if (!storageWorks()) return null;
+  const asked = new URLSearchParams(window.location.search).get('dossier');
+  const id = asked || currentID();
+  if (!id || readDossier(id) === null) return null;
+  if (asked) setCurrent(id);
+  return id;
+}
+
+function draw(id, tasks, name) {
+  const line = $('taken-dossier');
+  const strong = document.createElement('strong');
+  strong.textContent = name;
+  line.replaceChildren('Dossier: ', strong, '.');
+  line.hidden = false;
+  for (const a of document.querySelectorAll('a[data-task-link]')) {
+    const url = new URL(a.href);
+    url.searchParams.set('dossier', id);
+    a.href = url.href;
+  }
+  for (const section of document.querySelectorAll('section[data-checklist]')) {
+    const t = tasks[section.dataset.checklist];
+    if (!t) continue;
+    for (const s of t.steps) {
+      const tag = section.querySelector(`[data-task-status="${s.id}"]`);
+      if (!tag) continue;
+      tag.textContent = LABELS[s.status] || LABELS.bijwerken;
+      tag.className = `dw-status-tag dw-status-tag--${s.status}`;
+      tag.hidden = false;
+    }
+    const stale = section.querySelector('[data-task-stale]');
+    if (t.state === 'bijwerken') {
+      const info = infos[section.dataset.checklist];
+      const a = document.createElement('a');
+      const url = new URL(info.page.replace(/^\//, ''), new URL(document.querySelector('.dw-home').href));
+      url.searchParams.set('dossier', id);
+      a.href = url.href;
+      a.textContent = `Open ${info.title} in dit dossier`;
+      stale.replaceChildren(`De status van deze stappen is niet bekend. ${WHY[t.reason] || WHY.onbekend} `, a, '. Dan rekent de checklist de status opnieuw uit.');
+      stale.hidden = false;
+    } else {
+      stale.hidden = true;
+    }
+  }
+}
+
+async function start() {
+  const id = openID();
+  if (id === null) {
+    $('taken-geen-dossier').hidden = false;
+    return;
+  }
+  $('taken-laden').hidden = false;
+  const go = new globalThis.Go();
+  // The document module holds the dossier store's list operations, tasks among them.
+  const ready = new Promise((resolve) => { globalThis.deelwijzerDocumentsReady = resolve; });
+  const { instance } = await instantiate($('dw-engine').href, go);
+  go.run(instance);
+  await ready;
+  useModule(globalThis.deelwijzerDocuments);
+  $('taken-laden').hidden = true;
+  const text = readDossier(id);
+  const summary = dossier('summary', { dossier: text });
+  const tasks = dossier('tasks', { dossier: text, infos });
+  if (summary.error || tasks.error) {
+    const box = $('taken-geen-dossier');
+    box.textContent = `Dit dossier kan niet worden gelezen: ${summary.error || tasks.error}`;
+    box.hidden = false;
+  } else {
+    draw(id, tasks, summary.name);
+  }
+  document.documentElement.dataset.engine = 'ready';
+}
+
+start().catch(() => {
+  $('taken-laden').hidden = true;
+  const box = $('taken-geen-dossier');
+  box.textContent = 'De takenlijst kon niet worden geladen. Laad de pagina opnieuw.';
+  box.hidden = false;
+});
