@@ -29,6 +29,7 @@ type Move struct {
 }
 
 func (l *loader) moves(def *Definition, root *Object) {
+	l.setOwner("", "", "")
 	for i, mv := range l.list(root, "moved", "") {
 		path := "moved[" + itoa(i) + "]"
 		obj := l.object(mv, path, "from", "to", "before", "as")

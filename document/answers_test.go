@@ -1,6 +1,7 @@
 package document_test
 
 import (
+	"strings"
 	"testing"
 
 	"deelwijzer/checklist"
@@ -22,8 +23,12 @@ func caseAnswers(t *testing.T, def *checklist.Definition, answersJSON string) []
 		}
 		switch it.Kind {
 		case checklist.KindRef:
-			// A reference reads as the row it names ("Processtap 2: …").
+			// A reference reads as the row it names ("Processtap 2: …"); an
+			// organisation a deelmoment comes from or goes to by its name.
 			v = it.AnswerText(v, answers)
+			if _, name, ok := strings.Cut(v, ": "); ok && it.Target.Shared == "organisaties" {
+				v = name
+			}
 		case checklist.KindChoice, checklist.KindYesNo:
 			v = it.Label(v)
 		case checklist.KindDate:

@@ -233,8 +233,8 @@ func workbookMoments(def *checklist.Definition, answers checklist.Answers) []dee
 		m := deelmoment{
 			nr:        itoa(i + 1),
 			stap:      refText(dg, "processtap", r, answers),
-			van:       party(dg, r, "van"),
-			naar:      party(dg, r, "naar"),
+			van:       party(dg, r, "van", answers),
+			naar:      party(dg, r, "naar", answers),
 			gegevens:  str(r["gegevens"]),
 			doel:      str(r["doel"]),
 			kanaal:    orDash(label(dg, "kanaal", r)),
@@ -259,16 +259,23 @@ func workbookMoments(def *checklist.Definition, answers checklist.Answers) []dee
 	return out
 }
 
-// party names who gives or receives: the partner from the list, else what
-// the visitor typed, else "onbekend".
-func party(g *checklist.Item, r checklist.Row, field string) string {
-	if s := label(g, field, r); s != "" {
-		return s
+// party names who gives or receives: the name of the organisation row the
+// deelmoment points at ("Organisatie 2" when that row has no name yet,
+// "verwijderde rij" when it is gone), else "onbekend".
+func party(g *checklist.Item, r checklist.Row, field string, answers checklist.Answers) string {
+	f := g.Field(field)
+	id := str(r[field])
+	if f == nil || id == "" {
+		return "onbekend"
 	}
-	if s := str(r[field+"-anders"]); s != "" {
-		return s
+	if t := f.Target; t != nil {
+		for _, row := range rows(answers[t.ID]) {
+			if str(row[checklist.RowIDKey]) == id && str(row[t.RowTitle]) != "" {
+				return str(row[t.RowTitle])
+			}
+		}
 	}
-	return "onbekend"
+	return f.AnswerText(id, answers)
 }
 
 // organisations lists every party of the deelmomenten once, in order of

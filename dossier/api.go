@@ -108,7 +108,7 @@ func sharedMap(v any) map[string]string {
 }
 
 // infos reads {"<checklist id>": {"title", "version", "shared": {...},
-// "moved": [{"from", "to", "before"}]}}, as the site build writes it.
+// "moved": [{"from", "to", "before", "as"}]}}, as the site build writes it.
 func infos(v any) map[string]Info {
 	o, _ := v.(*checklist.Object)
 	out := map[string]Info{}
@@ -133,6 +133,7 @@ func infos(v any) map[string]Info {
 			move.From, _ = m.Values["from"].(string)
 			move.To, _ = m.Values["to"].(string)
 			move.Before, _ = m.Values["before"].(string)
+			move.As, _ = m.Values["as"].(string)
 			info.Moved = append(info.Moved, move)
 		}
 		out[id] = info
