@@ -193,19 +193,12 @@ func firstMoveTo(moves []Move, i int) bool {
 // as not fitting.
 func moveToRows(def *Definition, moves []Move, to, version string, answers *Object) {
 	dst := splitMovePlace(to)
-	g := def.group(dst[0])
-	ref := g.Field(dst[1])
-	target := def.group(ref.Ref)
+	var target *Item
+	if ref := def.group(dst[0]).Field(dst[1]); ref != nil {
+		target = def.group(ref.Ref)
+	}
 	if target == nil || target.Field(target.RowTitle) == nil {
 		return
-	}
-	var bundle []Move
-	for _, m := range moves {
-		if m.As != "" && m.To == to && compareSemver(version, m.Before) < 0 {
-			if src := splitMovePlace(m.From); len(src) == 2 && src[0] == dst[0] {
-				bundle = append(bundle, m)
-			}
-		}
 	}
 	rows, _ := answers.Values[dst[0]].([]any)
 	for _, rv := range rows {
@@ -213,25 +206,31 @@ func moveToRows(def *Definition, moves []Move, to, version string, answers *Obje
 		if row == nil {
 			continue
 		}
-		values := map[string]string{}
+		// The old answers by field of the target, and the keys they came from.
+		values := make([]string, len(target.Fields))
 		var used []string
-		for _, m := range bundle {
-			key := splitMovePlace(m.From)[1]
-			if s, ok := row.Values[key].(string); ok && trimSpace(s) != "" && values[m.As] == "" {
-				values[m.As] = trimSpace(s)
-				used = append(used, key)
+		for _, m := range moves {
+			src := splitMovePlace(m.From)
+			if m.As == "" || m.To != to || compareSemver(version, m.Before) >= 0 || len(src) != 2 || src[0] != dst[0] {
+				continue
+			}
+			s, _ := row.Values[src[1]].(string)
+			for k, f := range target.Fields {
+				if f.ID == m.As && values[k] == "" && trimSpace(s) != "" {
+					values[k] = trimSpace(s)
+					used = append(used, src[1])
+				}
 			}
 		}
-		if len(values) == 0 {
+		if used == nil || row.Values[dst[1]] != nil && !containsString(used, dst[1]) {
 			continue
 		}
-		if v, taken := row.Get(dst[1]); taken && v != nil && !containsString(used, dst[1]) {
+		list, ok := answers.Values[target.ID].([]any)
+		if !ok && answers.Values[target.ID] != nil {
 			continue
 		}
-		id := rowFor(target, answers, values)
-		if id == "" {
-			continue
-		}
+		list, id := rowFor(target, list, values)
+		answers.Set(target.ID, list)
 		for _, key := range used {
 			row.Delete(key)
 		}
@@ -239,23 +238,30 @@ func moveToRows(def *Definition, moves []Move, to, version string, answers *Obje
 	}
 }
 
-// rowFor returns the id of the row of target that values describe, made
-// when there is none: the row whose title is the typed title or else the
-// label of a chosen value; without a typed title also the one row holding
-// that value. "" when the group's answer is not a list of rows.
-func rowFor(target *Item, answers *Object, values map[string]string) string {
-	raw, present := answers.Get(target.ID)
-	list, ok := raw.([]any)
-	if present && raw != nil && !ok {
-		return ""
+// rowFor returns the rows of target with the row that values (by field)
+// describe, and its id. That row is the one whose title is the typed title
+// or else the label of a chosen value; without a typed title also the one
+// row holding that value; else a new row. Every row gets an id first, the
+// one reading the file would give it (<group>-<n>), so the reference names
+// the row it will have.
+func rowFor(target *Item, list []any, values []string) ([]any, string) {
+	for i, rv := range list {
+		if r, _ := rv.(*Object); r != nil {
+			if id, _ := r.Values[RowIDKey].(string); !isValidRowID(id) || idIn(list[:i], id) {
+				r.Set(RowIDKey, freeRowID(target, list, i+1))
+			}
+		}
 	}
-	list = withRowIDs(target, list)
-	answers.Set(target.ID, list)
-	title := values[target.RowTitle]
+	ti, title := -1, ""
+	for k, f := range target.Fields {
+		if f.ID == target.RowTitle {
+			ti, title = k, values[k]
+		}
+	}
 	typed := title != ""
-	for _, f := range target.Fields {
-		if title == "" && values[f.ID] != "" {
-			title = f.Label(values[f.ID])
+	for k, f := range target.Fields {
+		if title == "" && values[k] != "" {
+			title = f.Label(values[k])
 		}
 	}
 	var found *Object
@@ -265,15 +271,14 @@ func rowFor(target *Item, answers *Object, values map[string]string) string {
 			break
 		}
 	}
-	for _, f := range target.Fields {
-		v := values[f.ID]
-		if found != nil || typed || v == "" {
+	for k, f := range target.Fields {
+		if found != nil || typed || values[k] == "" {
 			continue
 		}
 		var only *Object
 		n := 0
 		for _, rv := range list {
-			if r, _ := rv.(*Object); r != nil && r.Values[f.ID] == v {
+			if r, _ := rv.(*Object); r != nil && r.Values[f.ID] == values[k] {
 				only, n = r, n+1
 			}
 		}
@@ -282,72 +287,38 @@ func rowFor(target *Item, answers *Object, values map[string]string) string {
 		}
 	}
 	if found == nil {
-		found = NewObject()
-		found.Set(RowIDKey, newRowID(target, list))
+		found = NewObject().Set(RowIDKey, freeRowID(target, list, len(list)+1))
 		list = append(list, found)
-		answers.Set(target.ID, list)
 	}
-	if _, has := found.Get(target.RowTitle); !has {
-		found.Set(target.RowTitle, title)
-	}
-	for _, f := range target.Fields {
-		if v := values[f.ID]; v != "" {
-			if _, has := found.Get(f.ID); !has {
-				found.Set(f.ID, v)
-			}
+	for k, f := range target.Fields {
+		v := values[k]
+		if k == ti {
+			v = title
+		}
+		if _, has := found.Get(f.ID); v != "" && !has {
+			found.Set(f.ID, v)
 		}
 	}
 	id, _ := found.Values[RowIDKey].(string)
-	return id
+	return list, id
 }
 
-// withRowIDs gives every row of a group in an answers tree a valid id of its
-// own, as reading the file would (<group>-<n>), so a reference made before
-// the rows are read names the row it will have.
-func withRowIDs(g *Item, list []any) []any {
-	seen := map[string]bool{}
-	var missing []*Object
-	for _, rv := range list {
-		r, _ := rv.(*Object)
-		if r == nil {
-			continue
-		}
-		if id, _ := r.Values[RowIDKey].(string); isValidRowID(id) && !seen[id] {
-			seen[id] = true
-		} else {
-			missing = append(missing, r)
-		}
-	}
-	for _, r := range missing {
-		n := 1
-		for i, rv := range list {
-			if rv == r {
-				n = i + 1
-			}
-		}
-		id := g.ID + "-" + itoa(n)
-		for ; seen[id]; n++ {
-			id = g.ID + "-" + itoa(n)
-		}
-		seen[id] = true
-		r.Set(RowIDKey, id)
-	}
-	return list
-}
-
-func newRowID(g *Item, list []any) string {
-	for n := len(list) + 1; ; n++ {
-		id := g.ID + "-" + itoa(n)
-		taken := false
-		for _, rv := range list {
-			if r, _ := rv.(*Object); r != nil && r.Values[RowIDKey] == id {
-				taken = true
-			}
-		}
-		if !taken {
+// freeRowID returns <group>-<n> for the first n from n that no row has.
+func freeRowID(g *Item, list []any, n int) string {
+	for ; ; n++ {
+		if id := g.ID + "-" + itoa(n); !idIn(list, id) {
 			return id
 		}
 	}
+}
+
+func idIn(list []any, id string) bool {
+	for _, rv := range list {
+		if r, _ := rv.(*Object); r != nil && r.Values[RowIDKey] == id {
+			return true
+		}
+	}
+	return false
 }
 
 // sameText compares a title with a text, ignoring case and surrounding
