@@ -10,9 +10,12 @@ import ()
 //	unary   = "not" unary | compare
 //	compare = operand [ ("==" | "!=" | "<" | "<=" | ">" | ">=") operand ]
 //	operand = "(" expr ")" | string | integer | "true" | "false"
-//	        | name | name "(" [ expr { "," expr } ] ")"
+//	        | name | name "." name | name "(" [ expr { "," expr } ] ")"
 //
-// Names are item ids (and inside forEach also row field ids). Conditions are
+// Names are item ids (and inside forEach also row field ids). A reference
+// followed by a dot and a field reads that field of the row it points at:
+// van.soort is the type of the organisation a deelmoment comes from; it is
+// unanswered while no row, or a removed row, is chosen. Conditions are
 // type-checked when the definition loads, so a mistake is found by the author
 // and never by a visitor.
 
@@ -40,6 +43,10 @@ type node struct {
 	typ      valueType
 	item     *Item
 	rowField bool
+	// via is the reference a dotted name goes through (van in van.soort);
+	// item is then the field of the row it points at.
+	via         *Item
+	viaRowField bool
 }
 
 // scopeFunc resolves a name to an item; isField tells whether it is a field
@@ -110,7 +117,8 @@ func lexCondition(src string) ([]token, error) {
 			return nil, conditionError(i, "zet tekst tussen dubbele aanhalingstekens (\"ja\"), niet tussen enkele")
 		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '#':
 			start := i
-			for i < len(src) && (src[i] >= 'a' && src[i] <= 'z' || src[i] >= '0' && src[i] <= '9' || src[i] == '-') {
+			for i < len(src) && (src[i] >= 'a' && src[i] <= 'z' || src[i] >= '0' && src[i] <= '9' || src[i] == '-' ||
+				src[i] == '.' && src[start] >= 'a' && src[start] <= 'z') {
 				i++
 			}
 			word := src[start:i]
@@ -317,12 +325,16 @@ func (n *node) names(out []string) []string {
 		return out
 	}
 	if n.op == "ref" {
+		name := n.text
+		if dot := indexByte(name, '.'); dot > 0 {
+			name = name[:dot]
+		}
 		for _, s := range out {
-			if s == n.text {
+			if s == name {
 				return out
 			}
 		}
-		out = append(out, n.text)
+		out = append(out, name)
 	}
 	out = n.left.names(out)
 	out = n.right.names(out)
@@ -378,6 +390,9 @@ func (n *node) checkNode(scope scopeFunc) (valueType, error) {
 	case "bool":
 		n.typ = typeBool
 	case "ref":
+		if dot := indexByte(n.text, '.'); dot >= 0 {
+			return n.checkDotted(scope, dot)
+		}
 		it, isField, msg := scope(n.text)
 		if it == nil {
 			return 0, conditionError(n.pos, msg)
@@ -414,6 +429,29 @@ func (n *node) checkNode(scope scopeFunc) (valueType, error) {
 		}
 	}
 	return n.typ, nil
+}
+
+// checkDotted resolves "ref.field": ref must be a reference to one row, and
+// field a field of the group it points at (not a group or another ref, so
+// the value is a plain answer).
+func (n *node) checkDotted(scope scopeFunc, dot int) (valueType, error) {
+	first, second := n.text[:dot], n.text[dot+1:]
+	if first == "" || second == "" || indexByte(second, '.') >= 0 {
+		return 0, conditionError(n.pos, "'"+n.text+"' is geen geldige naam; schrijf verwijzing.veld, zoals van.soort")
+	}
+	via, isField, msg := scope(first)
+	if via == nil {
+		return 0, conditionError(n.pos, msg)
+	}
+	if via.Kind != KindRef || via.Multiple || via.Target == nil {
+		return 0, conditionError(n.pos, "'"+first+"' is geen verwijzing naar één rij; alleen daarvan kun je een veld lezen met een punt ("+n.text+")")
+	}
+	f := via.Target.Field(second)
+	if f == nil || f.Kind == KindGroup || f.Kind == KindRef {
+		return 0, conditionError(n.pos, "'"+second+"' is geen veld van groep "+via.Target.ID+", waar "+first+" naar verwijst")
+	}
+	n.via, n.viaRowField, n.item, n.typ = via, isField, f, typeRef
+	return typeRef, nil
 }
 
 func (n *node) checkComparison(scope scopeFunc) error {
@@ -611,6 +649,9 @@ func (e *evalEnv) cell(f *Item) any {
 }
 
 func (e *evalEnv) value(n *node) any {
+	if n.via != nil {
+		return e.through(n)
+	}
 	if n.rowField {
 		return e.cell(n.item)
 	}
@@ -618,6 +659,29 @@ func (e *evalEnv) value(n *node) any {
 		return nil
 	}
 	return e.answers[n.item.ID]
+}
+
+// through reads a field of the row a reference points at; nil while the
+// reference, or the group it names, is not answered or the row is gone.
+func (e *evalEnv) through(n *node) any {
+	var id any
+	if n.viaRowField {
+		id = e.cell(n.via)
+	} else if e.visible[n.via.slot] {
+		id = e.answers[n.via.ID]
+	}
+	s, _ := id.(string)
+	g := n.via.Target
+	if s == "" || !e.visible[g.slot] {
+		return nil
+	}
+	rows, _ := e.answers[g.ID].([]Row)
+	for _, r := range rows {
+		if rowID(r) == s {
+			return r[n.item.ID]
+		}
+	}
+	return nil
 }
 
 func (n *node) evalBool(e *evalEnv) bool {

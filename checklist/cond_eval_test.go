@@ -1,6 +1,7 @@
 package checklist_test
 
 import (
+	"strings"
 	"testing"
 
 	"deelwijzer/checklist"
@@ -180,5 +181,64 @@ func TestConditionEvaluation(t *testing.T) {
 				t.Errorf("%s with %s = %v, want %v", c.cond, c.answers, got, c.want)
 			}
 		})
+	}
+}
+
+// TestConditionThroughReference: van.soort reads the field of the row van
+// points at, at the top level and per row (also from a group that follows
+// the rows); with no row chosen, a removed row or a row without that field
+// it is unanswered, so "!=" holds and answered() does not.
+func TestConditionThroughReference(t *testing.T) {
+	def := loadYAML(t, `
+id: door
+title: "Door"
+version: "1.0.0"
+date: "2026-11-30"
+description: "Velden van de rij waar een verwijzing naar wijst."
+sections:
+  - id: s
+    title: "Vul in"
+    items:
+      - id: organisaties
+        kind: group
+        question: "Organisaties"
+        rowTitle: naam
+        fields:
+          - {id: naam, kind: text, question: "Naam"}
+          - {id: soort, kind: choice, question: "Soort", options: [{value: politie, label: "Politie"}, {value: gemeente, label: "Gemeente"}]}
+      - {id: hoofd, kind: ref, ref: organisaties, question: "Hoofdaannemer"}
+      - id: deelmomenten
+        kind: group
+        question: "Deelmomenten"
+        fields:
+          - {id: van, kind: ref, ref: organisaties, question: "Van"}
+          - {id: gegevens, kind: text, question: "Gegevens"}
+      - id: toets
+        kind: group
+        question: "Toets"
+        rowsFrom: deelmomenten
+        fields:
+          - {id: grondslag, kind: text, question: "Grondslag"}
+findings:
+  - {id: hoofd-politie, severity: info, when: 'hoofd.soort == "politie"', text: "x", roles: [fg]}
+  - {id: politie, severity: info, forEach: deelmomenten, when: 'van.soort == "politie"', text: "x", roles: [fg]}
+  - {id: geen-politie, severity: info, forEach: toets, when: 'van.soort != "politie"', text: "x", roles: [fg]}
+  - {id: soort-onbekend, severity: info, forEach: toets, when: 'not answered(van.soort)', text: "x", roles: [fg]}
+`)
+	answers := answersFromJSON(t, def, `{
+	  "organisaties": [{"_id": "p", "naam": "Politie Noord", "soort": "politie"}, {"_id": "g", "naam": "Gemeente"}],
+	  "hoofd": "p",
+	  "deelmomenten": [{"_id": "d1", "van": "p"}, {"_id": "d2", "van": "g"}, {"_id": "d3", "van": "weg"}, {"_id": "d4", "gegevens": "Naam"}],
+	  "toets": [{"_id": "d1"}, {"_id": "d2"}, {"_id": "d3"}, {"_id": "d4", "grondslag": "nog open"}]
+	}`)
+	var got []string
+	for _, f := range checklist.Evaluate(def, answers).Findings {
+		if f.ID != checklist.FindingRemovedRow {
+			got = append(got, f.ID+"#"+string(rune('1'+f.Row)))
+		}
+	}
+	want := "hoofd-politie#0 politie#1 geen-politie#2 geen-politie#3 geen-politie#4 soort-onbekend#2 soort-onbekend#3 soort-onbekend#4"
+	if s := strings.Join(got, " "); s != want {
+		t.Errorf("findings\n got %s\nwant %s", s, want)
 	}
 }

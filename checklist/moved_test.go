@@ -1,6 +1,9 @@
 package checklist_test
 
 import (
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -104,5 +107,87 @@ moved:
 		if want == "" && err != nil || want != "" && (err == nil || !strings.Contains(err.Error(), want)) {
 			t.Errorf("%s: %v, want %q", move, err, want)
 		}
+	}
+}
+
+// TestOldWerkwijzeFileMakesOrganisations: in werkwijze 1.x a deelmoment's
+// van and naar were a partner from the list plus a typed "andere partij";
+// since 2.0.0 they name rows of organisaties. Every partner and typed name
+// becomes one row (a typed name with its partner as one row), an existing
+// row with that name, or the only row of that soort, is reused, and nothing
+// is reported as no longer fitting. The findings that need the type of an
+// organisation read it from the row.
+func TestOldWerkwijzeFileMakesOrganisations(t *testing.T) {
+	def := loadShipped(t, "werkwijze")
+	old, err := os.ReadFile(filepath.Join("testdata", "werkwijze-1.3.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := checklist.Import(def, string(old))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Dropped) != 0 || len(res.Notes) != 0 {
+		t.Fatalf("dropped %+v, notes %q", res.Dropped, res.Notes)
+	}
+	enc := checklist.EncodeAnswers(def, res.Answers)
+	orgs, _ := enc.Values["organisaties"].([]any)
+	wantOrgs := []string{
+		// kept as they were; the wijkteam is the only row of its soort
+		`{"_id":"k3j2h4g5","naam":"Gemeente Noordstad, wijkteam","soort":"wmo-jeugd-wijkteam","rol":"verwerkingsverantwoordelijke"}`,
+		// GGD (from the list) matches this row by name and fills its soort
+		`{"_id":"organisaties-2","naam":"GGD","soort":"ggd"}`,
+		`{"_id":"organisaties-3","naam":"Woningcorporaties","soort":"woningcorporatie"}`,
+		`{"_id":"organisaties-4","naam":"Politie basisteam Noord","soort":"politie"}`,
+		`{"_id":"organisaties-5","naam":"Buurtteam Oost"}`,
+		`{"_id":"organisaties-6","naam":"Veilig Thuis Noord"}`,
+	}
+	if len(orgs) != len(wantOrgs) {
+		t.Fatalf("organisaties: %s", checklist.JSONText(orgs))
+	}
+	for i, w := range wantOrgs {
+		if got := checklist.JSONText(orgs[i]); got != w {
+			t.Errorf("organisatie %d\n got %s\nwant %s", i+1, got, w)
+		}
+	}
+	moments, _ := res.Answers["deelmomenten"].([]checklist.Row)
+	want := [][2]string{
+		{"organisaties-3", "k3j2h4g5"},
+		{"organisaties-4", "k3j2h4g5"},
+		{"k3j2h4g5", "organisaties-2"},
+		{"organisaties-5", "organisaties-5"},
+		{"organisaties-3", "organisaties-6"},
+	}
+	for i, w := range want {
+		r := moments[i]
+		if r["van"] != w[0] || r["naar"] != w[1] || r["van-anders"] != nil || r["naar-anders"] != nil {
+			t.Errorf("deelmoment %d: %v, want van %s naar %s", i+1, r, w[0], w[1])
+		}
+	}
+	// The same findings as in 1.3.0, now through van.soort and naar.soort;
+	// a typed organisation has no soort, so the checks that need it ask
+	// for it rather than pass.
+	got := map[string]bool{}
+	for _, f := range checklist.Evaluate(def, res.Answers).Findings {
+		got[f.ID+"#"+strconv.Itoa(f.Row+1)] = true
+	}
+	for _, id := range []string{"gerechtvaardigd-belang-afweging#1", "soort-gever-onbekend#4", "soort-ontvanger-onbekend#5"} {
+		if !got[id] {
+			t.Errorf("missing finding %s in %v", id, got)
+		}
+	}
+	for _, id := range []string{"gerechtvaardigd-belang#1", "wpg-niet-politie#2", "meldrecht-niet-veilig-thuis#5", "partner-onbekend#4"} {
+		if got[id] {
+			t.Errorf("finding %s should not be there", id)
+		}
+	}
+	// Importing the export again changes nothing: the moves only apply to
+	// files older than 2.0.0.
+	again, err := checklist.Import(def, checklist.Export(def, res.Answers, "2026-11-30T00:00:00Z"))
+	if err != nil || len(again.Dropped) > 0 {
+		t.Fatalf("re-import: %v %+v", err, again)
+	}
+	if a, b := checklist.JSONText(checklist.EncodeAnswers(def, again.Answers)), checklist.JSONText(enc); a != b {
+		t.Errorf("re-import changed the answers\n got %s\nwant %s", a, b)
 	}
 }

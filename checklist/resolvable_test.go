@@ -79,7 +79,7 @@ func goldenAnswers(t *testing.T, def *checklist.Definition) []checklist.Answers 
 var (
 	litCompare  = regexp.MustCompile(`([a-z0-9-]+)\s*(?:==|!=)\s*"([^"]*)"`)
 	litIncludes = regexp.MustCompile(`includes\(\s*([a-z0-9-]+)\s*,\s*"([^"]*)"\s*\)`)
-	condNames   = regexp.MustCompile(`[a-z][a-z0-9-]*`)
+	condNames   = regexp.MustCompile(`[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)?`)
 )
 
 func newAnswerGen(def *checklist.Definition, seed int64) *answerGen {
@@ -251,6 +251,10 @@ func (g *answerGen) clear(f *checklist.Finding, fired checklist.Answers, row, tr
 // mutate changes one answer named name: the question, or the field in the
 // finding's row (or in the row it follows).
 func (g *answerGen) mutate(a checklist.Answers, f *checklist.Finding, row int, name string) {
+	if dot := strings.IndexByte(name, '.'); dot > 0 {
+		g.mutateThrough(a, f, row, name[:dot], name[dot+1:])
+		return
+	}
 	if f.ForEach != "" && row >= 0 && g.mutateCell(a, f, row, name) {
 		return
 	}
@@ -299,6 +303,43 @@ func (g *answerGen) mutateCell(a checklist.Answers, f *checklist.Finding, row in
 		return true
 	}
 	return false
+}
+
+// mutateThrough changes field of the row the reference ref points at (the
+// type of the organisation in van.soort), the way a visitor completes that
+// row; without a row there, it changes the reference itself.
+func (g *answerGen) mutateThrough(a checklist.Answers, f *checklist.Finding, row int, ref, field string) {
+	var id string
+	var target *checklist.Item
+	if f.ForEach != "" && row >= 0 {
+		group := g.def.Item(f.ForEach)
+		for _, gr := range []*checklist.Item{group, group.Source} {
+			if fl := gr.Field(ref); fl != nil {
+				rows, _ := a[gr.ID].([]checklist.Row)
+				if row < len(rows) {
+					id, _ = rows[row][ref].(string)
+				}
+				target = fl.Target
+				break
+			}
+		}
+	} else if it := g.def.Item(ref); it != nil {
+		id, _ = a[ref].(string)
+		target = it.Target
+	}
+	if target == nil {
+		return
+	}
+	rows, _ := a[target.ID].([]checklist.Row)
+	for _, r := range rows {
+		if r[checklist.RowIDKey] == id {
+			if v, ok := g.forward(target.Field(field), r[field], a); ok && v != nil {
+				r[field] = v
+			}
+			return
+		}
+	}
+	g.mutate(a, f, row, ref)
 }
 
 // forward returns a new answer a visitor gives to resolve a finding: an

@@ -94,36 +94,48 @@ func BuildViews(def *Definition, answers Answers, st *State) []ViewModel {
 
 // buildFlow makes the arrows of a data flow, one per row in row order (the
 // order of the deelmomenten), and the organisations in the order they first
-// take part. refs are from, to, fromOther, toOther, label.
+// take part. refs are from, to, label. A reference to a row (an
+// organisation) is one node per row, named by its title, so two rows with
+// the same name stay two organisations and a renamed row keeps its node.
 func buildFlow(m *ViewModel, refs []viewField, answers Answers, rows []int) {
 	m.Headers = []string{"Nr.", "Van", "Naar", "Gegevens"}
 	var names []string
 	index := map[string]int{}
-	node := func(name string) int {
-		if _, ok := index[name]; !ok {
-			index[name] = len(names)
+	node := func(key, name string) int {
+		if _, ok := index[key]; !ok {
+			index[key] = len(names)
 			names = append(names, name)
 		}
-		return index[name]
+		return index[key]
 	}
 	var edges []FlowEdgeIn
 	for _, i := range rows {
 		var party [2]string
+		var at [2]int
 		for side := range party {
-			party[side] = refs[side].text(answers, i)
-			if party[side] == "" {
-				party[side] = refs[side+2].text(answers, i)
-			}
-			if party[side] == "" {
-				party[side] = unknownParty
-			}
+			key, name := flowParty(refs[side], answers, i)
+			party[side], at[side] = name, node(key, name)
 		}
-		edges = append(edges, FlowEdgeIn{N: i + 1, From: node(party[0]), To: node(party[1])})
-		m.Rows = append(m.Rows, []string{itoa(i + 1), party[0], party[1], refs[4].text(answers, i)})
+		edges = append(edges, FlowEdgeIn{N: i + 1, From: at[0], To: at[1]})
+		m.Rows = append(m.Rows, []string{itoa(i + 1), party[0], party[1], refs[2].text(answers, i)})
 	}
 	if len(rows) > 0 {
 		m.Flow = LayoutFlow(names, edges)
 	}
+}
+
+// flowParty returns the node key and the name of one side of an arrow.
+func flowParty(vf viewField, answers Answers, i int) (key, name string) {
+	if vf.field != nil && vf.field.Kind == KindRef && vf.field.Target != nil {
+		if id, _ := vf.value(answers, i).(string); id != "" {
+			return "\x00" + id, refLabel(vf.field.Target, answers, id, true)
+		}
+	}
+	name = vf.text(answers, i)
+	if name == "" {
+		name = unknownParty
+	}
+	return name, name
 }
 
 // buildRiskMap fills the grids (before, and after when the view has it) and

@@ -64,8 +64,8 @@ func TestResultJSON(t *testing.T) {
 		kinds = append(kinds, v.Kind)
 		switch v.Kind {
 		case "flow":
-			if v.Flow == nil || len(v.Flow.Nodes) != 5 || len(v.Flow.Edges) != 4 || v.Flow.Nodes[0].Name != "Woningcorporaties" {
-				t.Errorf("flow: %+v, want 5 organisations (the first to take part first) and 4 arrows", v.Flow)
+			if v.Flow == nil || len(v.Flow.Nodes) != 5 || len(v.Flow.Edges) != 4 || v.Flow.Nodes[0].Name != "Woningcorporatie Thuis" {
+				t.Errorf("flow: %+v, want 5 organisations named by their rows (the first to take part first) and 4 arrows", v.Flow)
 			}
 		case "matrix":
 			if len(v.Rows) == 0 || v.Headers[0] != "Rij" || !strings.HasSuffix(v.Rows[0][0], " 1") {

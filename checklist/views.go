@@ -6,8 +6,8 @@ package checklist
 //
 //	matrix   a table of chosen columns; a column may name a field of a group
 //	         that shares the rows (rowsFrom) as group.field
-//	flow     one arrow per row: from (a choice, or fromOther when that is
-//	         empty) to (likewise), with a label
+//	flow     one arrow per row: from (a reference to a row, such as an
+//	         organisation, a choice or a text) to (likewise), with a label
 //	riskmap  likelihood × impact scores "1".."4", before and after measures
 //
 // To keep the WebAssembly binary small, a view is kept as written (Spec) and
@@ -22,7 +22,7 @@ const (
 )
 
 // View is one overview. Spec holds it as written: group and columns
-// (matrix); group, from, to, fromOther, toOther, label (flow); before and
+// (matrix); group, from, to, label (flow); before and
 // after, each with group, likelihood, impact, label (riskmap). See
 // schema/checklist.schema.json.
 type View struct {
@@ -39,15 +39,14 @@ type viewField struct{ group, field *Item }
 
 // What kind of field fits a view reference.
 const (
-	fitsAny = iota
-	fitsChoiceOrText
-	fitsText
+	fitsAny   = iota
+	fitsParty // a reference to one row, a choice or a short text
 	fitsScore // a choice with the options "1".."4"
 )
 
 var (
-	flowKeys  = []string{"from", "to", "fromOther", "toOther", "label"}
-	flowFits  = []int{fitsChoiceOrText, fitsChoiceOrText, fitsText, fitsText, fitsAny}
+	flowKeys  = []string{"from", "to", "label"}
+	flowFits  = []int{fitsParty, fitsParty, fitsAny}
 	riskKeys  = []string{"likelihood", "impact", "label"}
 	riskFits  = []int{fitsScore, fitsScore, fitsAny}
 	viewSides = []string{"before", "after"}
@@ -119,7 +118,7 @@ func viewRef(def *Definition, g *Item, name string) viewField {
 }
 
 // resolveView returns the group whose rows a view shows and its field
-// references: the columns (matrix); from, to, fromOther, toOther, label
+// references: the columns (matrix); from, to, label
 // (flow); likelihood, impact, label of before, then of after (riskmap).
 func resolveView(def *Definition, v *View) (*Item, []viewField) {
 	o := v.Spec
@@ -159,7 +158,7 @@ func (l *loader) checkView(def *Definition, v *View, raw any) {
 	path := v.Path
 	l.str(v.Spec, "kind", path, true)
 	l.str(v.Spec, "title", path, true)
-	o := l.object(raw, path, "kind", "title", "group", "columns", "from", "fromOther", "to", "toOther", "label", "before", "after")
+	o := l.object(raw, path, "kind", "title", "group", "columns", "from", "to", "label", "before", "after")
 	switch v.Kind {
 	case ViewMatrix, ViewFlow:
 		g := l.checkViewGroup(def, o, path)
@@ -229,13 +228,9 @@ func (l *loader) checkViewField(def *Definition, g *Item, name, path string, fit
 	}
 	want := ""
 	switch fits {
-	case fitsChoiceOrText:
-		if f.Kind != KindChoice && f.Kind != KindText {
-			want = "een keuzevraag (choice) of een korte tekst (text)"
-		}
-	case fitsText:
-		if f.Kind != KindText {
-			want = "een korte tekst (text)"
+	case fitsParty:
+		if f.Kind != KindChoice && f.Kind != KindText && (f.Kind != KindRef || f.Multiple) {
+			want = "een verwijzing naar één rij (ref), een keuzevraag (choice) of een korte tekst (text)"
 		}
 	case fitsScore:
 		if f.Kind == KindChoice && optionValuesText(f.Options) != "1, 2, 3, 4" {

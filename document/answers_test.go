@@ -1,6 +1,7 @@
 package document_test
 
 import (
+	"strings"
 	"testing"
 
 	"deelwijzer/checklist"
@@ -23,10 +24,10 @@ func caseAnswers(t *testing.T, def *checklist.Definition, answersJSON string) []
 		switch it.Kind {
 		case checklist.KindRef:
 			// A reference reads as the row it names ("Processtap 2: …"); an
-			// organisation by its name, as the documents name it.
+			// organisation a deelmoment comes from or goes to by its name.
 			v = it.AnswerText(v, answers)
-			if it.Ref == "organisaties" {
-				v = orgName(answers, v)
+			if _, name, ok := strings.Cut(v, ": "); ok && it.Target.Shared == "organisaties" {
+				v = name
 			}
 		case checklist.KindChoice, checklist.KindYesNo:
 			v = it.Label(v)
@@ -52,15 +53,4 @@ func caseAnswers(t *testing.T, def *checklist.Definition, answersJSON string) []
 		t.Fatalf("only %d answers in the case", len(out))
 	}
 	return out
-}
-
-// orgName turns "Organisatie 2: Woningcorporatie Thuis" into its name.
-func orgName(answers checklist.Answers, label string) string {
-	rows, _ := answers["organisaties"].([]checklist.Row)
-	for _, r := range rows {
-		if n, _ := r["naam"].(string); n != "" && len(label) > len(n) && label[len(label)-len(n):] == n {
-			return n
-		}
-	}
-	return label
 }

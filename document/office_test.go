@@ -175,7 +175,8 @@ func hostileCase() string {
 	h := func(i int) string { return q(strings.ToValidUTF8(hostile[i%len(hostile)], "")) }
 	return `{"werkproces": ` + h(0) + `, "begin-eind": ` + h(1) + `,
 	"processtappen": [{"stap": ` + h(2) + `, "uitvoerder": ` + h(3) + `}],
-	"deelmomenten": [{"processtap": ` + h(4) + `, "van-anders": ` + h(5) + `, "naar-anders": ` + h(6) + `, "gegevens": ` + h(7) + `, "doel": ` + h(9) + `}],
+	"organisaties": [{"_id": "o1", "naam": ` + h(5) + `}, {"_id": "o2", "naam": ` + h(6) + `}],
+	"deelmomenten": [{"processtap": ` + h(4) + `, "van": "o1", "naar": "o2", "gegevens": ` + h(7) + `, "doel": ` + h(9) + `}],
 	"rechtmatigheid": [{"materiewet": ` + h(3) + `, "toelichting": ` + h(1) + `}],
 	"risicos": [{"risico": "eigen-risico", "omschrijving": ` + h(0) + `, "deelmoment": ` + h(2) + `}],
 	"niet-delen": ` + h(3) + `, "restrisico-besluit": ` + h(4) + `, "open-punten": ` + h(6) + `, "hoog-restrisico": "nee",

@@ -105,6 +105,7 @@ func WorkbookValues(def *checklist.Definition, answers checklist.Answers, st *ch
 	v["bijzondere-gegevens"] = list(BulletList, bijzonder)
 
 	orgs := organisations(moments)
+	kinds := organisationKinds(def, answers)
 	v["aantal-organisaties"] = count(len(orgs))
 	v["organisaties"] = list(BulletList, orgs)
 	var partijen [][]string
@@ -139,7 +140,8 @@ func WorkbookValues(def *checklist.Definition, answers checklist.Answers, st *ch
 				from = appendNew(from, m.van)
 			}
 		}
-		partijen = append(partijen, []string{o, orDash(joinWith(gives, ", ")), orDash(joinWith(gets, ", "))})
+		k := kinds[o]
+		partijen = append(partijen, []string{o, orDash(k.soort), orDash(k.rol), orDash(joinWith(gives, ", ")), orDash(joinWith(gets, ", "))})
 		head := []string{"Nr.", "Aan", "Gegevens", "Doel", "Grondslag"}
 		headIn := []string{"Nr.", "Van", "Gegevens", "Doel", "Grondslag"}
 		each = append(each, Values{
@@ -154,7 +156,7 @@ func WorkbookValues(def *checklist.Definition, answers checklist.Answers, st *ch
 			"org-verstrekkers": {Text: joinWith(from, ", ")},
 		})
 	}
-	v["partijen"] = table([]string{"Organisatie", "Geeft gegevens bij deelmoment", "Ontvangt gegevens bij deelmoment"}, partijen)
+	v["partijen"] = table([]string{"Organisatie", "Soort", "Rol", "Geeft gegevens bij deelmoment", "Ontvangt gegevens bij deelmoment"}, partijen)
 	v["organisatie"] = Value{Each: each}
 
 	risks := def.Item("risicos")
@@ -237,8 +239,8 @@ func workbookMoments(def *checklist.Definition, answers checklist.Answers) []dee
 		m := deelmoment{
 			nr:        itoa(i + 1),
 			stap:      refText(dg, "processtap", r, answers),
-			van:       party(dg, r, "van"),
-			naar:      party(dg, r, "naar"),
+			van:       party(dg, r, "van", answers),
+			naar:      party(dg, r, "naar", answers),
 			gegevens:  str(r["gegevens"]),
 			doel:      str(r["doel"]),
 			kanaal:    orDash(label(dg, "kanaal", r)),
@@ -263,20 +265,46 @@ func workbookMoments(def *checklist.Definition, answers checklist.Answers) []dee
 	return out
 }
 
-// party names who gives or receives: the partner from the list, else what
-// the visitor typed, else "onbekend".
-func party(g *checklist.Item, r checklist.Row, field string) string {
-	if s := label(g, field, r); s != "" {
-		return s
+// party names who gives or receives: the name of the organisation row the
+// deelmoment points at ("Organisatie 2" when that row has no name yet,
+// "verwijderde rij" when it is gone), else "onbekend".
+func party(g *checklist.Item, r checklist.Row, field string, answers checklist.Answers) string {
+	f := g.Field(field)
+	id := str(r[field])
+	if f == nil || id == "" {
+		return "onbekend"
 	}
-	if s := str(r[field+"-anders"]); s != "" {
-		return s
+	if t := f.Target; t != nil {
+		for _, row := range rows(answers[t.ID]) {
+			if str(row[checklist.RowIDKey]) == id && str(row[t.RowTitle]) != "" {
+				return str(row[t.RowTitle])
+			}
+		}
 	}
-	return "onbekend"
+	return f.AnswerText(id, answers)
 }
 
 // organisations lists every party of the deelmomenten once, in order of
 // first appearance.
+// organisationKind is what the organisaties rows say of an organisation
+// besides its name: its kind from the partner catalogue and its role.
+type organisationKind struct{ soort, rol string }
+
+// organisationKinds maps each organisation's name, as the deelmomenten
+// name it, to its kind and role (labels), so the DPIA names both.
+func organisationKinds(def *checklist.Definition, answers checklist.Answers) map[string]organisationKind {
+	out := map[string]organisationKind{}
+	g := def.Item("organisaties")
+	for _, r := range rows(answers["organisaties"]) {
+		if n := str(r["naam"]); n != "" {
+			if _, seen := out[n]; !seen {
+				out[n] = organisationKind{soort: label(g, "soort", r), rol: label(g, "rol", r)}
+			}
+		}
+	}
+	return out
+}
+
 func organisations(moments []deelmoment) []string {
 	var out []string
 	for _, m := range moments {

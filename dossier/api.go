@@ -182,8 +182,8 @@ func sharedMap(v any) map[string]string {
 }
 
 // infos reads {"<checklist id>": {"title", "version", "shared": {...},
-// "moved": [{"from", "to", "before"}], "steps": [{"id", "title"}]}}, as the
-// site build writes it.
+// "moved": [{"from", "to", "before", "as"}], "steps": [{"id", "title"}]}},
+// as the site build writes it.
 func infos(v any) map[string]Info {
 	o, _ := v.(*checklist.Object)
 	out := map[string]Info{}
@@ -208,6 +208,7 @@ func infos(v any) map[string]Info {
 			move.From, _ = m.Values["from"].(string)
 			move.To, _ = m.Values["to"].(string)
 			move.Before, _ = m.Values["before"].(string)
+			move.As, _ = m.Values["as"].(string)
 			info.Moved = append(info.Moved, move)
 		}
 		for _, sv := range list(c.Values["steps"]) {

@@ -333,3 +333,64 @@ func TestPageCall(t *testing.T) {
 		}
 	}
 }
+
+// TestOldWerkwijzeInDossier: werkwijze 1.x answers, as an answer file opened
+// on the dossiers page or as a dossier that holds them (saved before the
+// deelmomenten were shared), reach the werkwijze page with nothing lost:
+// its import turns each partner and typed name into an organisation row,
+// the same as importing the old file there directly.
+func TestOldWerkwijzeInDossier(t *testing.T) {
+	infos, defs := shipped(t)
+	def := defs["werkwijze"]
+	old, err := os.ReadFile(filepath.Join("..", "checklist", "testdata", "werkwijze-1.3.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	direct, err := checklist.Import(def, string(old))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := checklist.JSONText(checklist.EncodeAnswers(def, direct.Answers))
+	if !strings.Contains(want, `"naam":"Buurtteam Oost"`) {
+		t.Fatalf("the direct import made no organisation rows: %s", want)
+	}
+	check := func(name string, d *dossier.Dossier) {
+		t.Helper()
+		res, err := checklist.Import(def, d.ChecklistFile("werkwijze", def.Version, infos["werkwijze"].Shared))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(res.Dropped) > 0 {
+			t.Errorf("%s: dropped %+v", name, res.Dropped)
+		}
+		if got := checklist.JSONText(checklist.EncodeAnswers(def, res.Answers)); got != want {
+			t.Errorf("%s\n got %s\nwant %s", name, got, want)
+		}
+	}
+
+	d, _, err := dossier.Import(string(old), infos, nil, "nieuw1", t1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("answer file opened as a dossier", d)
+
+	// A dossier of before 2.0.0: organisaties and processtappen shared, the
+	// deelmomenten among werkwijze's own answers.
+	tree, err := checklist.ParseJSON(string(old), checklist.MaxJSONDepth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answers := tree.(*checklist.Object).Values["answers"].(*checklist.Object)
+	shared := checklist.NewObject()
+	for _, g := range []string{"organisaties", "processtappen"} {
+		shared.Set(g, checklist.NewObject().Set("rows", answers.Values[g]).Set("given", checklist.NewObject()))
+		answers.Delete(g)
+	}
+	text := `{"schema":"deelwijzer-dossier","schemaVersion":1,"dossier":{"id":"oud1","name":"Wijkteam","created":"` + t1 + `","modified":"` + t1 + `","archived":false},` +
+		`"shared":` + checklist.JSONText(shared) + `,"checklists":{"werkwijze":{"definitionVersion":"1.3.0","answers":` + checklist.JSONText(answers) + `,"given":{}}}}`
+	d2, err := dossier.Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("dossier with 1.3.0 answers", d2)
+}

@@ -1014,6 +1014,10 @@ function restoreFromDevice(early) {
       lines.length === 1 ? 'Dit antwoord past niet meer en is niet overgenomen:' : 'Deze antwoorden passen niet meer en zijn niet overgenomen:', lines);
     return true;
   }
+  // Answers of an older version that moved without loss (a partner that became an
+  // organisation row) go back into the dossier at once, so the other checklists of
+  // the dossier see the rows the move made.
+  if (inDossier && res.fromVersion && res.fromVersion !== def.version && persist(res.answers)) when = null;
   if (when) markSaved(when, 'op dit apparaat');
   if (stale) {
     importMessage('warning', `Dit zijn uw antwoorden zoals ze ${when ? `${clockText(when)} ` : ''}op dit apparaat zijn bewaard. Wat u daarna heeft ingevuld, kon niet meer worden bewaard: ${clockText(new Date(stale))} lukte bewaren niet. Controleer of alles klopt.`);

@@ -34,7 +34,13 @@ func TestBrokenDefinitions(t *testing.T) {
 		"testdata/broken/checklists/werkboek.yaml:27: item volger (sections[0].items[2]).minRows: deze groep heeft een rij voor elke rij van deelmomenten",
 		"testdata/broken/checklists/werkboek.yaml:30: overzicht matrix (views[0]).columns[1]: 'later' is geen groep met dezelfde rijen als deelmomenten",
 		"testdata/broken/checklists/werkboek.yaml:30: overzicht matrix (views[0]).columns[2]: 'onbekend' is geen veld van groep deelmomenten",
-		"testdata/broken/checklists/werkboek.yaml:31: overzicht flow (views[1]).to: veld naar is een meerkeuzevraag; hier past alleen een keuzevraag (choice) of een korte tekst (text)",
+		"testdata/broken/checklists/werkboek.yaml:31: overzicht flow (views[1]).to: veld naar is een meerkeuzevraag; hier past alleen een verwijzing naar één rij (ref), een keuzevraag (choice) of een korte tekst (text)",
+		// A field of the row a reference points at: van.soort.
+		"testdata/broken/checklists/doorverwijzing.yaml:27: bevinding geen-ref (findings[0]).when: fout in voorwaarde bij teken 1: 'gegevens' is geen verwijzing naar één rij; alleen daarvan kun je een veld lezen met een punt (gegevens.soort)",
+		"testdata/broken/checklists/doorverwijzing.yaml:28: bevinding geen-veld (findings[1]).when: fout in voorwaarde bij teken 1: 'kleur' is geen veld van groep organisaties, waar van naar verwijst",
+		"testdata/broken/checklists/doorverwijzing.yaml:29: bevinding geen-optie (findings[2]).when: fout in voorwaarde bij teken 14: \"brandweer\" is geen optie van soort",
+		"testdata/broken/checklists/doorverwijzing.yaml:24: moved[0].as: 'deelmomenten.gegevens' is geen verwijzing naar één rij van een groep",
+		"testdata/broken/checklists/doorverwijzing.yaml:25: moved[1].as: 'kleur' is geen veld van groep organisaties, waar deelmomenten.van naar verwijst",
 		"testdata/broken/checklists/werkboek.yaml:34: overzicht riskmap (views[2]).before.likelihood: veld kans is een score: geef het de opties met de waarden \"1\", \"2\", \"3\" en \"4\"",
 		"testdata/broken/checklists/werkboek.yaml:34: overzicht riskmap (views[2]).before.impact: veld van is een tekstvraag; hier past alleen een keuzevraag (choice) met de opties \"1\" tot en met \"4\"",
 		"testdata/broken/checklists/werkboek.yaml:35: overzicht taart (views[3]).kind: onbekende soort overzicht 'taart'",
@@ -47,7 +53,7 @@ func TestBrokenDefinitions(t *testing.T) {
 			t.Errorf("missing line:\n  %s\noutput:\n%s", w, got)
 		}
 	}
-	if !strings.Contains(errOut.String(), "9 van 9 checklist(s) hebben fouten") {
+	if !strings.Contains(errOut.String(), "10 van 10 checklist(s) hebben fouten") {
 		t.Errorf("summary: %s", errOut.String())
 	}
 }

@@ -283,6 +283,51 @@ func TestDossiers(t *testing.T) {
 		}
 	})
 
+	t.Run("old werkwijze file", func(t *testing.T) {
+		// Werkwijze 1.3.0: partners from the list and typed "andere partij"
+		// names; in the dossier they are organisation rows, once each.
+		abs, _ := filepath.Abs(filepath.Join("..", "..", "checklist", "testdata", "werkwijze-1.3.0.json"))
+		openDossiers(t, tab, s.URL+dossiersPage)
+		before := listedDossiers(tab, "dossier-lijst")
+		if err := chromedp.Do(tab.Ctx, chromedp.SetUploadFiles(chromedp.CSS("#dossier-bestand"), []string{abs})); err != nil {
+			t.Fatal(err)
+		}
+		waitText(t, tab, "#dossier-melding", "nieuw dossier geworden")
+		var id string
+		for _, d := range listedDossiers(tab, "dossier-lijst") {
+			if !strings.Contains(strings.Join(before, " "), d) {
+				id = d
+			}
+		}
+		if id == "" {
+			t.Fatal("no new dossier from the answer file")
+		}
+		openChecklist(t, tab, inDossier(s, "checklists/werkwijze/", id))
+		if msg := textOf(tab, "#importmelding"); strings.Contains(msg, "past niet") || strings.Contains(msg, "passen niet") {
+			t.Errorf("answers lost on the way: %s", msg)
+		}
+		var names []string
+		for i := 0; i < 6; i++ {
+			names = append(names, rowValue(tab, "organisaties", i, "naam"))
+		}
+		if got := strings.Join(names, "|"); got != "Gemeente Noordstad, wijkteam|GGD|Woningcorporaties|Politie basisteam Noord|Buurtteam Oost|Veilig Thuis Noord" {
+			t.Errorf("werkwijze organisaties: %q", got)
+		}
+		for sel, want := range map[string]string{
+			rowSel("deelmomenten", 2) + ` [data-field="van"] select`:  "Organisatie 4: Politie basisteam Noord",
+			rowSel("deelmomenten", 4) + ` [data-field="naar"] select`: "Organisatie 5: Buurtteam Oost",
+		} {
+			if _, chosen := selectOptions(tab, sel); chosen != want {
+				t.Errorf("%s: %q, want %q", sel, chosen, want)
+			}
+		}
+		axeClean(t, tab, "werkwijze from an old file in a dossier")
+		openChecklist(t, tab, inDossier(s, "checklists/samenwerking/", id))
+		if got := rowValue(tab, "organisaties", 4, "naam"); got != "Buurtteam Oost" {
+			t.Errorf("samenwerking in the same dossier: organisaties.4.naam = %q", got)
+		}
+	})
+
 	t.Run("answers kept before dossiers", func(t *testing.T) {
 		raw := answerFile(t, "upp", sourceDefinition(t, "upp").Version, map[string]any{"taak": "Beoordelen van aanvragen"})
 		seedStorage(t, tab, uppKey, raw)

@@ -121,6 +121,61 @@ func TestRefsFollowRows(t *testing.T) {
 	axeClean(t, tab, "werkwijze after moving rows")
 }
 
+// TestRefsDeelmomentOrganisations: a deelmoment's van and naar are lists of
+// the organisation rows, named by the name typed there once. Renaming an
+// organisation renames it in the choice; removing it leaves the choice as a
+// removed row with a finding, never an empty field. The data flow on the
+// result names the organisations.
+func TestRefsDeelmomentOrganisations(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	tab := browsertest.NewBrowser(t).NewTab(t)
+	openChecklist(t, tab, s.URL+"checklists/werkwijze/")
+
+	naam := func(n int) string { return rowSel("organisaties", n) + ` [data-field="naam"] input` }
+	tab.Type(naam(1), "Wijkteam Noord")
+	tab.Click(`[data-add-row="organisaties"]`)
+	tab.Type(naam(2), "Veilig Thuis")
+	orgs := rowIDs(tab, "organisaties")
+
+	van := rowSel("deelmomenten", 1) + ` [data-field="van"] select`
+	naar := rowSel("deelmomenten", 1) + ` [data-field="naar"] select`
+	for _, sel := range []string{van, naar} {
+		texts, _ := selectOptions(tab, sel)
+		if strings.Join(texts, "|") != "Kies…|Organisatie 1: Wijkteam Noord|Organisatie 2: Veilig Thuis" {
+			t.Fatalf("the organisations to choose from: %q", texts)
+		}
+	}
+	if n := browsertest.Eval[int](tab, `document.querySelectorAll('[data-rows-for="deelmomenten"] [data-field="van-anders"], [data-rows-for="deelmomenten"] [data-field="naar-anders"]').length`); n != 0 {
+		t.Errorf("%d free-text fields for another party are still there", n)
+	}
+	chooseOption(tab, van, 1)
+	chooseOption(tab, naar, 2)
+
+	tab.Type(naam(2), " Zaanstreek")
+	if _, chosen := selectOptions(tab, naar); chosen != "Organisatie 2: Veilig Thuis Zaanstreek" {
+		t.Errorf("after renaming the organisation: naar is %q", chosen)
+	}
+
+	tab.Click(rowSel("organisaties", 2) + " .dw-row__remove")
+	if _, chosen := selectOptions(tab, naar); chosen != "Verwijderde rij ("+orgs[1]+")" {
+		t.Errorf("after removing the organisation: naar is %q", chosen)
+	}
+	if _, chosen := selectOptions(tab, van); chosen != "Organisatie 1: Wijkteam Noord" {
+		t.Errorf("after removing another organisation: van is %q", chosen)
+	}
+	if f := tab.Text("#bevindingen-lijst"); !strings.Contains(f, "Deelmoment 1 (Naar) verwijst naar een rij die er niet meer is") {
+		t.Errorf("no finding for the removed organisation:\n%s", f)
+	}
+	axeClean(t, tab, "werkwijze with a deelmoment to a removed organisation")
+
+	tab.Click(".dw-row-undo button")
+	if _, chosen := selectOptions(tab, naar); chosen != "Organisatie 2: Veilig Thuis Zaanstreek" {
+		t.Errorf("after undo: naar is %q", chosen)
+	}
+	axeClean(t, tab, "werkwijze with organisations in a deelmoment")
+}
+
 // TestRefsImportOldFile opens a workbook file of version 1.2.0, where the
 // process step, the deelmoment of a risk and the risk of a measure were free
 // text or a risk type. The page shows them as the rows they name; text that

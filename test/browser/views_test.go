@@ -92,19 +92,23 @@ func realisticAnswers(t *testing.T) map[string]any {
 }
 
 // twelveOrganisations is the realistic case with twelve organisations, most
-// with long names typed in the "andere partij" fields, and twelve deelmomenten.
+// with long names, and twelve deelmomenten between them.
 func twelveOrganisations(t *testing.T) map[string]any {
 	answers := realisticAnswers(t)
 	names := []string{"Wijkteam gemeente Zaanstad", "Woningcorporatie Parteon", "Politie eenheid Noord-Holland, basisteam Zaanstreek",
 		"GGD Zaanstreek-Waterland", "Veilig Thuis Zaanstreek-Waterland", "Stichting Maatschappelijke Dienstverlening Zaanstreek",
 		"Schuldhulpverlening gemeente Zaanstad", "Raad voor de Kinderbescherming", "Leger des Heils Jeugdbescherming en Reclassering",
 		"Huisartsenpraktijk De Vaart", "Zorg- en Veiligheidshuis Zaanstreek-Waterland", "Sociale Verzekeringsbank"}
-	var rows, legal []any
+	var orgs, rows, legal []any
+	for i, name := range names {
+		orgs = append(orgs, map[string]any{"_id": fmt.Sprintf("org-%d", i), "naam": name})
+	}
 	for i := range names {
-		rows = append(rows, map[string]any{"processtap": fmt.Sprintf("Stap %d", i%5+1), "van-anders": names[i], "naar-anders": names[(i*5+3)%len(names)],
+		rows = append(rows, map[string]any{"processtap": fmt.Sprintf("Stap %d", i%5+1), "van": fmt.Sprintf("org-%d", i), "naar": fmt.Sprintf("org-%d", (i*5+3)%len(names)),
 			"gegevens": "Naam en adres", "doel": "Hulp afstemmen", "kanaal": "beveiligd", "bijzonder": "nee"})
 		legal = append(legal, map[string]any{"grondslag": "algemeen-belang", "beroepsgeheim": "geen", "noodzakelijk": "ja", "proportioneel": "ja", "minst-ingrijpend": "ja"})
 	}
+	answers["organisaties"] = orgs
 	answers["deelmomenten"] = rows
 	answers["rechtmatigheid"] = legal
 	return answers
