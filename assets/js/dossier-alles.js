@@ -54,7 +54,8 @@ function row(question, value, href) {
 // as text, and its findings. null when its definition could not be read.
 async function readChecklist(dossierText, id) {
   const info = infos[id];
-  const resp = await fetch(siteURL(definitions[id]));
+  const { url, integrity } = definitions[id];
+  const resp = await fetch(siteURL(url), { integrity });
   if (!resp.ok) return null;
   const payload = await resp.text();
   const def = JSON.parse(payload).definition;
