@@ -274,8 +274,9 @@ func refText(it *Item, v any, answers Answers, short bool) string {
 	return joinStrings(labels, "; ")
 }
 
-// refIDs returns the ids a ref answer holds.
-func refIDs(v any) []string {
+// RefIDs returns the row ids a ref answer holds (one, or a list when the
+// field is multiple).
+func RefIDs(v any) []string {
 	switch x := v.(type) {
 	case string:
 		if x != "" {
@@ -319,7 +320,7 @@ func appendRemovedRefs(out []FindingResult, f *Item, v any, answers Answers, whe
 	if f.Target == nil {
 		return out
 	}
-	for _, id := range refIDs(v) {
+	for _, id := range RefIDs(v) {
 		if rowIndex(f.Target, answers, id) >= 0 {
 			continue
 		}
@@ -346,7 +347,7 @@ func mapRefs(def *Definition, answers Answers) []string {
 			return v
 		}
 		var out []string
-		for _, text := range refIDs(v) {
+		for _, text := range RefIDs(v) {
 			if rowIndex(f.Target, answers, text) >= 0 {
 				out = appendUnique(out, text)
 				continue

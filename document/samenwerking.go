@@ -177,7 +177,7 @@ func answerText(it *checklist.Item, v any, answers checklist.Answers) string {
 		return trim(it.AnswerText(v, answers))
 	}
 	var names []string
-	for _, id := range refIDs(v) {
+	for _, id := range checklist.RefIDs(v) {
 		name := ""
 		for _, r := range rows(answers[it.Target.ID]) {
 			if str(r["_id"]) == id {
@@ -192,18 +192,6 @@ func answerText(it *checklist.Item, v any, answers checklist.Answers) string {
 		names = append(names, name)
 	}
 	return joinWith(names, ", ")
-}
-
-func refIDs(v any) []string {
-	switch x := v.(type) {
-	case string:
-		if x != "" {
-			return []string{x}
-		}
-	case []string:
-		return x
-	}
-	return nil
 }
 
 func strs(v any) []string {

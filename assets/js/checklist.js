@@ -7,7 +7,7 @@
 import '../gen/wasm_exec.js';
 import { el, langText, renderViews } from './views.js';
 import { dossierContext } from './dossier-checklist.js';
-import { download, instantiate } from './files.js';
+import { download, runModule } from './files.js';
 import { ensureRowID, isBlankAnswerRow, moveRow, newRowID, readRowID, rowID, setRowID, writeRowID } from './rowids.js';
 import { enhanceRefs, refText, updateRefs, writeRef } from './refs.js';
 import { keepEarly, viewTitle } from './steps.js';
@@ -47,11 +47,7 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function start() {
   if (!('WebAssembly' in window) || !form || !dataEl) return;
-  const go = new globalThis.Go();
-  const ready = new Promise((resolve) => { globalThis.deelwijzerReady = resolve; });
-  const { instance } = await instantiate($('dw-engine').href, go);
-  go.run(instance);
-  await ready;
+  await runModule($('dw-engine').href, 'deelwijzerReady');
   // Start-up in three tasks (Go runtime, loading the definition, the first
   // evaluation and the page's extras), so the main thread can take a key or click in
   // between: none of them alone is a long task. What is typed meanwhile is read by
@@ -863,11 +859,7 @@ let documentsModule;
 function loadDocuments(url) {
   if (!documentsModule) {
     documentsModule = (async () => {
-      const go = new globalThis.Go();
-      const ready = new Promise((resolve) => { globalThis.deelwijzerDocumentsReady = resolve; });
-      const { instance } = await instantiate(url, go);
-      go.run(instance);
-      await ready;
+      await runModule(url, 'deelwijzerDocumentsReady');
       return globalThis.deelwijzerDocuments;
     })();
     documentsModule.catch(() => { documentsModule = undefined; });

@@ -8,7 +8,7 @@
 // puts that text in the page, as text.
 import '../gen/wasm_exec.js';
 import { currentID, dossier, readDossier, setCurrent, storageWorks } from './dossier-store.js';
-import { instantiate } from './files.js';
+import { runModule } from './files.js';
 
 const $ = (id) => document.getElementById(id);
 const infos = JSON.parse($('dossier-checklists').textContent);
@@ -154,11 +154,7 @@ async function start() {
     return;
   }
   $('alles-laden').hidden = false;
-  const go = new globalThis.Go();
-  const ready = new Promise((resolve) => { globalThis.deelwijzerReady = resolve; });
-  const { instance } = await instantiate($('dw-engine').href, go);
-  go.run(instance);
-  await ready;
+  await runModule($('dw-engine').href, 'deelwijzerReady');
   const text = readDossier(id);
   const summary = dossier('summary', { dossier: text });
   if (summary.error) throw new Error(summary.error);

@@ -6,7 +6,7 @@
 // that in the page Hugo made, as text, and adds the dossier to every link.
 import '../gen/wasm_exec.js';
 import { currentID, dossier, readDossier, setCurrent, storageWorks, useModule } from './dossier-store.js';
-import { instantiate } from './files.js';
+import { runModule } from './files.js';
 
 const $ = (id) => document.getElementById(id);
 const infos = JSON.parse($('dossier-checklists').textContent);
@@ -73,12 +73,8 @@ async function start() {
     return;
   }
   $('taken-laden').hidden = false;
-  const go = new globalThis.Go();
   // The document module holds the dossier store's list operations, tasks among them.
-  const ready = new Promise((resolve) => { globalThis.deelwijzerDocumentsReady = resolve; });
-  const { instance } = await instantiate($('dw-engine').href, go);
-  go.run(instance);
-  await ready;
+  await runModule($('dw-engine').href, 'deelwijzerDocumentsReady');
   useModule(globalThis.deelwijzerDocuments);
   $('taken-laden').hidden = true;
   const text = readDossier(id);

@@ -8,7 +8,7 @@ import {
   changedNote, currentID, dossier, dossierIDs, dutchDate, dutchDay, isQuota, missingNote, newID, readDossier,
   removeDossier, setCurrent, STATUS_LABELS, statusLabel, storageWorks, useModule, writeDossier,
 } from './dossier-store.js';
-import { download, instantiate } from './files.js';
+import { download, runModule } from './files.js';
 
 const $ = (id) => document.getElementById(id);
 const infos = JSON.parse($('dossier-checklists').textContent);
@@ -23,13 +23,9 @@ async function start() {
     $('dossiers-geen-opslag').hidden = false;
     return;
   }
-  const go = new globalThis.Go();
   // The list runs on the document module (wasm/documents): the checklist engine
   // holds only what a checklist page needs of a dossier.
-  const ready = new Promise((resolve) => { globalThis.deelwijzerDocumentsReady = resolve; });
-  const { instance } = await instantiate($('dw-engine').href, go);
-  go.run(instance);
-  await ready;
+  await runModule($('dw-engine').href, 'deelwijzerDocumentsReady');
   useModule(globalThis.deelwijzerDocuments);
   $('dossiers-laden').hidden = true;
   $('dossiers-app').hidden = false;

@@ -4,7 +4,7 @@
 // instantiate compiles a module while it downloads when the host sends
 // application/wasm; hosts that send another type make streaming throw, so it
 // falls back to compiling the bytes.
-export async function instantiate(url, go) {
+async function instantiate(url, go) {
   try {
     return await WebAssembly.instantiateStreaming(fetch(url), go.importObject);
   } catch (err) {
@@ -12,6 +12,17 @@ export async function instantiate(url, go) {
     if (!resp.ok) throw new Error(`engine niet geladen (${resp.status})`);
     return WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject);
   }
+}
+
+// runModule starts a Go module and resolves once its main has set up its API. The
+// engine calls globalThis.deelwijzerReady, the document module
+// globalThis.deelwijzerDocumentsReady; which one is what `ready` names.
+export async function runModule(url, ready) {
+  const go = new globalThis.Go();
+  const started = new Promise((resolve) => { globalThis[ready] = resolve; });
+  const { instance } = await instantiate(url, go);
+  go.run(instance);
+  await started;
 }
 
 // download saves text (or bytes) as a file from a blob: URL; nothing goes over
