@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -395,5 +396,70 @@ func TestPhaseTimes(t *testing.T) {
 		if len(got[i]) != len(want[i]) {
 			t.Errorf("window %d: phases %v, want %v", i, got[i], want[i])
 		}
+	}
+}
+
+// TestClickPhases: the marks bound the clicks and engine calls; script inside
+// an engine call is the engine's, the rest the page's; time outside the clicks
+// is not counted, and what the thread did not run in a click is idle, so each
+// click's phases add up to its length.
+func TestClickPhases(t *testing.T) {
+	x := func(name string, startMS, durMS float64) traceEvent {
+		return traceEvent{Name: name, Ph: "X", Ts: startMS * 1000, Dur: durMS * 1000, Pid: 1, Tid: 2}
+	}
+	mark := func(name string, atMS float64) traceEvent {
+		return traceEvent{Name: name, Cat: "blink.user_timing", Ph: "R", Ts: atMS * 1000, Pid: 1, Tid: 2}
+	}
+	events := []traceEvent{
+		x("Layout", 0, 5), // before the first click: not counted
+		// Click 1: 0-20 ms from 10 ms. Event dispatch 10-16 with the engine
+		// 11-14; style 16-17; layout 17-19; paint 25-27; idle the rest.
+		mark("dw-click-start", 10), x("EventDispatch", 10, 6), mark("dw-engine-start", 11),
+		x("FunctionCall", 11, 3), mark("dw-engine-end", 14),
+		x("UpdateLayoutTree", 16, 1), x("Layout", 17, 2), x("Paint", 25, 2), mark("dw-click-frame", 30),
+		// Click 2: 40-50 ms, a minor GC inside script, and a layout that runs
+		// past the frame mark (only its part inside counts).
+		mark("dw-click-start", 40), x("FunctionCall", 40, 4), x("MinorGC", 41, 1),
+		x("Layout", 48, 4), mark("dw-click-frame", 50),
+		x("Layout", 40, 2), // another thread: not counted
+	}
+	events[len(events)-1].Tid = 3
+	events = append(events, mark("dw-click-start", 10)) // the same mark twice counts once
+	clicks, engine, pid, tid := clickSpans(events)
+	if pid != 1 || tid != 2 {
+		t.Fatalf("thread %d/%d, want 1/2", pid, tid)
+	}
+	if want := []span{{10000, 30000}, {40000, 50000}}; !slices.Equal(clicks, want) {
+		t.Fatalf("clicks %v, want %v", clicks, want)
+	}
+	if want := []span{{11000, 14000}}; !slices.Equal(engine, want) {
+		t.Fatalf("engine calls %v, want %v", engine, want)
+	}
+	got := clickPhases(events, pid, tid, clicks, engine)
+	want := []map[string]float64{
+		{enginePhase: 3, pageScriptPhase: 3, "style": 1, "layout": 2, "paint and composite": 2, idlePhase: 9},
+		{pageScriptPhase: 3, "garbage collection": 1, "layout": 2, idlePhase: 4},
+	}
+	for i := range want {
+		sum := 0.0
+		for phase, v := range got[i] {
+			sum += v
+			if d := v - want[i][phase]; d > 1e-9 || d < -1e-9 {
+				t.Errorf("click %d, %s: %.3f ms, want %.3f", i, phase, v, want[i][phase])
+			}
+		}
+		if length := (clicks[i].To - clicks[i].From) / 1000; math.Abs(sum-length) > 1e-9 {
+			t.Errorf("click %d: phases add up to %.3f ms, the click is %.3f", i, sum, length)
+		}
+		if len(got[i]) != len(want[i]) {
+			t.Errorf("click %d: phases %v, want %v", i, got[i], want[i])
+		}
+	}
+	lines := clickProfileLines(clicks, got)
+	if last := lines[len(lines)-1]; !strings.Contains(last, " 15 ms") { // mean of 20 and 10
+		t.Errorf("last line %q, want the mean click 15 ms", last)
+	}
+	if idle := lines[len(lines)-2]; !strings.HasPrefix(strings.TrimSpace(idle), "main thread idle") || !strings.Contains(idle, "6.50 ms") {
+		t.Errorf("second to last line %q, want the idle row with mean 6.5 ms", idle)
 	}
 }

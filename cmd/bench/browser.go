@@ -335,7 +335,13 @@ type clickTimes struct {
 // reevaluate fills the form with answers (JSON, may be "null"), then clicks
 // unchecked visible radios one by one and times each click.
 func (pl *pageLoad) reevaluate(answers string, warmup, samples int) (clickTimes, error) {
-	js := fmt.Sprintf("(%s)(%s, %d, %d)", reevaluateJS, answers, warmup, samples)
+	return pl.reevaluateMarked(answers, warmup, samples, false)
+}
+
+// reevaluateMarked is reevaluate that, with marks, also leaves user-timing
+// marks around each timed click and engine call for a trace (clickprof.go).
+func (pl *pageLoad) reevaluateMarked(answers string, warmup, samples int, marks bool) (clickTimes, error) {
+	js := fmt.Sprintf("(%s)(%s, %d, %d, %t)", reevaluateJS, answers, warmup, samples, marks)
 	res, err := eval[struct {
 		Times, EngineTimes, FrameTimes []float64
 		Error                          string

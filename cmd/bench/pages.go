@@ -135,6 +135,9 @@ func (b *bench) browserFigures() {
 	for _, id := range ids {
 		b.reevaluation(br, srv.URL, srv.URL+"checklists/"+id+"/", id, "null", ga, false)
 	}
+	if b.clickMissed {
+		b.r.detail("What was tried for click → next frame", clickTried)
+	}
 }
 
 // measurePage loads a page o.runs times in fresh browser contexts: the first
@@ -298,8 +301,19 @@ func (b *bench) reevaluation(br *browser, base, u, name, answers string, g *grou
 	g.info("  of which page script and DOM", fmt.Sprintf("median %s", ms(s.Median-e.Median)))
 	g.computed()
 	// What the visitor sees: the change drawn. Includes waiting for the
-	// display's next frame (up to 16.7 ms at 60 Hz), so it has no target.
-	g.info("  click to the next frame (style, layout, paint)", fmt.Sprintf("median %s, p95 %s (n=%d)", ms(f.Median), ms(f.P95), f.N))
+	// display's next frame (up to 16.7 ms at 60 Hz; the trace's idle row
+	// shows it). The target is for the shipped checklists.
+	frameName, frameValue := "  click to the next frame (style, layout, paint)", fmt.Sprintf("median %s, p95 %s (n=%d)", ms(f.Median), ms(f.P95), f.N)
+	if checked {
+		g.info(frameName, frameValue)
+	} else {
+		g.atMost(frameName, frameValue, f.Median, targetClickFrame, ms(targetClickFrame)+" (median)")
+	}
+	if (!checked && f.Median > targetClickFrame) || (checked && b.reevalMissed) {
+		b.clickMissed = b.clickMissed || !checked
+		b.r.detail("Where a click's time goes on "+name+" (target missed): Chrome trace of the timed clicks of one load, main thread",
+			b.clickTrace(br, u, answers))
+	}
 	g.info("  engine ready after DOMContentLoaded", spread(summarize(afterDCL)))
 }
 

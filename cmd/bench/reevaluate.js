@@ -5,8 +5,10 @@
 // change is on screen: the next frame (style, layout, paint) after the handlers,
 // timed to a task queued from requestAnimationFrame, which runs once that frame
 // is drawn. Between clicks the page gets a frame, so every click starts from a
-// rendered page.
-async (answers, warmup, samples) => {
+// rendered page. With marks, user-timing marks bound each timed click and each
+// engine call, so a Chrome trace of the clicks can be split by them
+// (clickprof.go).
+async (answers, warmup, samples, marks) => {
   const form = document.getElementById('checklist');
   if (!form) return { error: 'no form#checklist on the page' };
   const set = (name, value) => {
@@ -34,9 +36,11 @@ async (answers, warmup, samples) => {
   const engine = globalThis.deelwijzerEngine;
   const evaluate = engine.evaluate;
   let inEngine = 0;
+  const mark = (name) => { if (marks) performance.mark(name); };
   engine.evaluate = (...args) => {
+    mark('dw-engine-start');
     const t0 = performance.now();
-    try { return evaluate(...args); } finally { inEngine += performance.now() - t0; }
+    try { return evaluate(...args); } finally { inEngine += performance.now() - t0; mark('dw-engine-end'); }
   };
   const times = [];
   const engineTimes = [];
@@ -50,6 +54,8 @@ async (answers, warmup, samples) => {
     k = (k + 7) % list.length;
     const el = list[k];
     inEngine = 0;
+    const timed = i >= warmup;
+    if (timed) mark('dw-click-start');
     const t0 = performance.now();
     el.click();
     const t1 = performance.now();
@@ -57,8 +63,10 @@ async (answers, warmup, samples) => {
     const engineTime = inEngine;
     await frame();
     const t2 = performance.now();
-    if (i >= warmup) { times.push(t1 - t0); engineTimes.push(engineTime); frameTimes.push(t2 - t0); }
+    if (timed) mark('dw-click-frame');
+    if (timed) { times.push(t1 - t0); engineTimes.push(engineTime); frameTimes.push(t2 - t0); }
   }
   engine.evaluate = evaluate;
+  if (marks) performance.clearMarks();
   return { times, engineTimes, frameTimes };
 }

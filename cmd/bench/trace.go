@@ -153,6 +153,27 @@ func navigationStart(events []traceEvent, pid int) (float64, bool) {
 // [0, ends[i]) ms from navigation start. Each complete event's own time is
 // its duration less that of the events nested in it.
 func phaseTimes(events []traceEvent, pid, tid int, nav float64, ends []float64) []map[string]float64 {
+	out := make([]map[string]float64, len(ends))
+	for i := range out {
+		out[i] = map[string]float64{}
+	}
+	// Credit the time [from, to) (µs) to a phase in each window.
+	ownTimes(events, pid, tid, func(phase string, from, to float64) {
+		for i, end := range ends {
+			lim := nav + end*1000
+			if from < lim {
+				out[i][phase] += (min(to, lim) - from) / 1000
+			}
+		}
+	})
+	return out
+}
+
+// ownTimes walks the complete events of one thread and calls credit with each
+// stretch [from, to) (µs) of an event's own time (outside the events nested
+// in it) and the phase it belongs to; a container without a phase of its own
+// passes its container's on.
+func ownTimes(events []traceEvent, pid, tid int, credit func(phase string, from, to float64)) {
 	var xs []traceEvent
 	for _, e := range events {
 		if e.Pid == pid && e.Tid == tid && e.Ph == "X" && e.Dur > 0 {
@@ -165,17 +186,9 @@ func phaseTimes(events []traceEvent, pid, tid int, nav float64, ends []float64) 
 		}
 		return cmp.Compare(b.Dur, a.Dur) // the outer event first
 	})
-	out := make([]map[string]float64, len(ends))
-	for i := range out {
-		out[i] = map[string]float64{}
-	}
-	// add credits the time [from, to) (µs) to a phase in each window.
 	add := func(phase string, from, to float64) {
-		for i, end := range ends {
-			lim := nav + end*1000
-			if from < lim {
-				out[i][phase] += (min(to, lim) - from) / 1000
-			}
+		if to > from {
+			credit(phase, from, to)
 		}
 	}
 	type open struct {
@@ -215,7 +228,6 @@ func phaseTimes(events []traceEvent, pid, tid int, nav float64, ends []float64) 
 		stack = append(stack, open{ev: e, phase: phase, mark: e.Ts})
 	}
 	closeUntil(1e300)
-	return out
 }
 
 // traceProfile loads the page once with a trace and returns lines that say
