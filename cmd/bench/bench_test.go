@@ -463,3 +463,32 @@ func TestClickPhases(t *testing.T) {
 		t.Errorf("second to last line %q, want the idle row with mean 6.5 ms", idle)
 	}
 }
+
+// TestPrecompressedMissing: a copy counts as missing only when that encoding
+// would be smaller than the file; other files are not looked at.
+func TestPrecompressedMissing(t *testing.T) {
+	dir := t.TempDir()
+	text := strings.Repeat("body { margin: 0 } ", 200)
+	write := func(name, data string) {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("js/site.js", text)
+	write("js/site.js.br", "x") // only .br: its .gz is missing
+	write("css/main.css", text)
+	write("css/main.css.br", "x")
+	write("css/main.css.gz", "x")
+	write("a.txt", "x") // does not shrink: no copy needed
+	write("logo.png", text)
+	files, missing, err := precompressedMissing(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files != 3 || !slices.Equal(missing, []string{"js/site.js.gz"}) {
+		t.Errorf("%d files, missing %v; want 3 files, missing [js/site.js.gz]", files, missing)
+	}
+}

@@ -160,6 +160,7 @@ func (b *bench) run() {
 	}
 	if b.step("wasm") {
 		b.wasmSizes()
+		b.precompressedFigure()
 	}
 	if b.step("browser") || b.o.only == "startup" {
 		b.browserFigures()
