@@ -64,6 +64,7 @@ func (b *bench) repeatVisits(br *browser, srv *siteServer, path string, g *group
 	g.info("files in the cache after the first visit", fmt.Sprint(files))
 	var dcl, ready, firstQ []float64
 	fromNetwork, longTasks := 0, 0
+	var networkURLs []string // what went to the network, for the profile of a miss
 	for i := 0; i < b.o.runs; i++ {
 		pl := &pageLoad{byID: map[network.RequestID]int{}}
 		listen := func(ev any) {
@@ -72,6 +73,7 @@ func (b *bench) repeatVisits(br *browser, srv *siteServer, path string, g *group
 				strings.HasPrefix(r.Response.URL, srv.URL) {
 				pl.mu.Lock()
 				fromNetwork++
+				networkURLs = append(networkURLs, shortHash(strings.TrimPrefix(r.Response.URL, srv.URL)))
 				pl.mu.Unlock()
 			}
 		}
@@ -112,4 +114,12 @@ func (b *bench) repeatVisits(br *browser, srv *siteServer, path string, g *group
 	g.info("engine ready (dw-engine-ready mark)", spread(summarize(ready)))
 	g.info("long tasks (> 50 ms) before the engine is ready", fmt.Sprintf("%d in %d loads", longTasks, len(ready)))
 	g.check("requests answered by the network instead of the cache", fmt.Sprintf("%d in %d loads", fromNetwork, b.o.runs), "0", fromNetwork == 0)
+	if fromNetwork > 0 {
+		lines := []string{"  answered by the network instead of the service worker's cache:"}
+		for _, u := range networkURLs {
+			lines = append(lines, "    /"+u)
+		}
+		b.r.detail("Which requests of a repeat visit went to the network (target missed)", lines)
+		b.r.detail("What was tried for repeat visits", repeatTried)
+	}
 }
