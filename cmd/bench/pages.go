@@ -133,7 +133,12 @@ func (b *bench) browserFigures() {
 	b.memoryFigures(br, srv, ids)
 	ga := b.r.group("Re-evaluation after one answer (click → synchronous handlers, and → next frame)")
 	for _, id := range ids {
-		b.reevaluation(br, srv.URL, srv.URL+"checklists/"+id+"/", id, "null", ga, false)
+		b.reevaluation(br, srv.URL, srv.URL+"checklists/"+id+"/", id, "null", ga, shippedChecklist)
+	}
+	if slices.Contains(ids, "samenwerking") {
+		// The same form with one step shown (steps.js hides the others): the
+		// figure beside the whole checklist's says what a shorter view saves.
+		b.reevaluation(br, srv.URL, srv.URL+"checklists/samenwerking/stap-1/", "samenwerking, step page stap-1/ (one step shown)", "null", ga, stepPage)
 	}
 	if b.clickMissed {
 		b.r.detail("What was tried for click → next frame", clickTried)
@@ -264,8 +269,18 @@ func (b *bench) sizeRow(g *group, p pageType, base string, reqs []recordedReques
 	}
 }
 
+// reevalKind says which targets a re-evaluation figure is held to.
+type reevalKind int
+
+const (
+	shippedChecklist   reevalKind = iota // click → next frame ≤ targetClickFrame
+	syntheticChecklist                   // re-evaluation p95 ≤ targetReevaluateP95
+	stepPage                             // for comparison with the whole checklist
+)
+
 // reevaluation times clicks on a checklist page over o.runs cold loads.
-func (b *bench) reevaluation(br *browser, base, u, name, answers string, g *group, checked bool) {
+func (b *bench) reevaluation(br *browser, base, u, name, answers string, g *group, kind reevalKind) {
+	checked := kind == syntheticChecklist
 	progress("browser: re-evaluation on %s", name)
 	var times, inEngine, toFrame, afterDCL []float64
 	for i := 0; i < b.o.runs; i++ {
@@ -310,14 +325,20 @@ func (b *bench) reevaluation(br *browser, base, u, name, answers string, g *grou
 	// display's next frame (up to 16.7 ms at 60 Hz; the trace's idle row
 	// shows it). The target is for the shipped checklists.
 	frameName, frameValue := "  click to the next frame (style, layout, paint)", fmt.Sprintf("median %s, p95 %s (n=%d)", ms(f.Median), ms(f.P95), f.N)
-	if checked {
-		g.info(frameName, frameValue)
-	} else {
+	frameMissed := f.Median > targetClickFrame
+	if kind == shippedChecklist {
 		g.atMost(frameName, frameValue, f.Median, targetClickFrame, ms(targetClickFrame)+" (median)")
+		b.clickMissed = b.clickMissed || frameMissed
+	} else {
+		g.info(frameName, frameValue)
 	}
-	if (!checked && f.Median > targetClickFrame) || (checked && b.reevalMissed) {
-		b.clickMissed = b.clickMissed || !checked
-		b.r.detail("Where a click's time goes on "+name+" (target missed): Chrome trace of the timed clicks of one load, main thread",
+	// The trace of a step page is there to compare with a missed whole page.
+	if (kind == shippedChecklist && frameMissed) || (checked && b.reevalMissed) || (kind == stepPage && b.clickMissed) {
+		why := "target missed"
+		if kind == stepPage {
+			why = "to compare with the whole checklist"
+		}
+		b.r.detail("Where a click's time goes on "+name+" ("+why+"): Chrome trace of the timed clicks of one load, main thread",
 			b.clickTrace(br, u, answers))
 	}
 	g.info("  engine ready after DOMContentLoaded", spread(summarize(afterDCL)))

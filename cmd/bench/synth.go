@@ -77,5 +77,5 @@ func (b *bench) synthetic() {
 	defer srv.Close()
 	ga := b.r.group("Re-evaluation after one answer (click → synchronous handlers, and → next frame)")
 	b.reevaluation(br, srv.URL, srv.URL+"checklists/"+synthetic.ID+"/", "synthetic checklist, answers filled",
-		strings.TrimSpace(synthetic.Answers(synthetic.Default)), ga, true)
+		strings.TrimSpace(synthetic.Answers(synthetic.Default)), ga, syntheticChecklist)
 }
