@@ -358,8 +358,14 @@ func (b *bench) profileClicks(br *browser, u, answers string) {
 		b.r.detail(title, []string{"  " + err.Error()})
 		return
 	}
+	// Fill the form (and click once) before the profile starts, so that it
+	// holds the clicks, not the probe's filling of 300 answers.
+	if _, err := pl.reevaluate(answers, 0, 1); err != nil {
+		b.r.detail(title, []string{"  " + err.Error()})
+		return
+	}
 	lines, err := pl.jsProfile(func() error {
-		_, err := pl.reevaluate(answers, 0, 15)
+		_, err := pl.reevaluate("null", 0, 15)
 		return err
 	}, 15)
 	if err != nil {
