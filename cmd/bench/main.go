@@ -61,7 +61,7 @@ func main() {
 	flag.StringVar(&o.benchtime, "benchtime", "0.3s", "-benchtime for the engine's go test benchmarks")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temporary directory (builds, profiles) and print its path")
 	flag.BoolVar(&o.strict, "strict", false, "exit with status 1 when a figure misses its target or cannot be measured")
-	flag.StringVar(&o.only, "only", "", "run only these steps (comma-separated: build, hugo, wasm, browser, repeat, worker, synthetic, engine; or startup alone: the checklist page's start-up); for a targeted figure, not for the record")
+	flag.StringVar(&o.only, "only", "", "run only these steps (comma-separated: build, hugo, wasm (with the .br and .gz check), browser, repeat, worker, synthetic, engine; or startup alone: the checklist page's start-up); for a targeted figure, not for the record")
 	flag.StringVar(&o.site, "site", "", "measure this built site (make build) instead of building one; skips the build step")
 	flag.Parse()
 	if p := os.Getenv("DEELWIJZER_CHROMIUM"); p != "" {
