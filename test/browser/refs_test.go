@@ -266,3 +266,57 @@ func TestInlineErrorsFollowFixes(t *testing.T) {
 	}
 	axeClean(t, tab, "errors while fixing")
 }
+
+// TestRefsUppRows: on the UPP page nothing is typed twice. The partner of a
+// data row is a list of the organisation rows of step 1, by name, and the
+// step of a purpose a list of the process steps of step 2; there is no
+// free-text "andere partner" any more. A renamed organisation is renamed
+// in the choice, and the findings that asked for a step and a partner go.
+func TestRefsUppRows(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	tab := browsertest.NewBrowser(t).NewTab(t)
+	openChecklist(t, tab, s.URL+"checklists/upp/")
+
+	naam := func(n int) string { return rowSel("organisaties", n) + ` [data-field="naam"] input` }
+	tab.Type(naam(1), "Gemeente Noordstad")
+	tab.Click(`[data-add-row="organisaties"]`)
+	tab.Type(naam(2), "Woonstichting Noord")
+	stap := func(n int) string { return rowSel("processtappen", n) + ` [data-field="stap"] input` }
+	tab.Type(stap(1), "Intake")
+	tab.Click(`[data-add-row="processtappen"]`)
+	tab.Type(stap(2), "Plan maken")
+	tab.Type(rowSel("doelen", 1)+` [data-field="doel"] input`, "Huurachterstand eerder zien")
+
+	if f := tab.Text("#bevindingen-lijst"); !strings.Contains(f, "Bij doel 1 (Huurachterstand eerder zien) staat nog geen stap") ||
+		!strings.Contains(f, "Bij doel 1 (Huurachterstand eerder zien) staat nog niet bij welke organisatie") {
+		t.Errorf("before choosing, no finding asks for the step and the organisation:\n%s", f)
+	}
+	step := rowSel("doelen", 1) + ` [data-field="processtap"] select`
+	if texts, _ := selectOptions(tab, step); strings.Join(texts, "|") != "Kies…|Processtap 1: Intake|Processtap 2: Plan maken" {
+		t.Fatalf("the process steps to choose from: %q", texts)
+	}
+	chooseOption(tab, step, 2)
+
+	partner := rowSel("gegevens", 1) + ` [data-field="partner"] select`
+	if texts, _ := selectOptions(tab, partner); strings.Join(texts, "|") != "Kies…|Organisatie 1: Gemeente Noordstad|Organisatie 2: Woonstichting Noord" {
+		t.Fatalf("the organisations to choose from: %q", texts)
+	}
+	if n := browsertest.Eval[int](tab, `document.querySelectorAll('[data-rows-for="gegevens"] [data-field="partner-anders"]').length`); n != 0 {
+		t.Errorf("%d free-text fields for another partner are still there", n)
+	}
+	chooseOption(tab, partner, 2)
+
+	tab.Type(naam(2), " en Zuid")
+	if _, chosen := selectOptions(tab, partner); chosen != "Organisatie 2: Woonstichting Noord en Zuid" {
+		t.Errorf("after renaming the organisation: partner is %q", chosen)
+	}
+	if _, chosen := selectOptions(tab, step); chosen != "Processtap 2: Plan maken" {
+		t.Errorf("the step of the purpose: %q", chosen)
+	}
+	if f := tab.Text("#bevindingen-lijst"); strings.Contains(f, "Bij doel 1 (Huurachterstand eerder zien) staat nog geen stap") ||
+		strings.Contains(f, "Bij doel 1 (Huurachterstand eerder zien) staat nog niet bij welke organisatie") {
+		t.Errorf("a finding asks for what was chosen:\n%s", f)
+	}
+	axeClean(t, tab, "upp with a purpose's step and a data row's organisation")
+}
