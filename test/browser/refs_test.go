@@ -4,6 +4,7 @@ package browser
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -319,4 +320,41 @@ func TestRefsUppRows(t *testing.T) {
 		t.Errorf("a finding asks for what was chosen:\n%s", f)
 	}
 	axeClean(t, tab, "upp with a purpose's step and a data row's organisation")
+}
+
+// TestRefsUppOldFile opens an answer file of upp 1.3.0, where a purpose's
+// step was typed text and a data row's partner a choice from the list plus
+// a typed other partner. The page shows them as rows of processtappen and
+// organisaties, chosen in the lists; nothing is named as lost.
+func TestRefsUppOldFile(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	tab := browsertest.NewBrowser(t).NewTab(t)
+	openChecklist(t, tab, s.URL+"checklists/upp/")
+	abs, _ := filepath.Abs(filepath.Join("..", "..", "checklist", "testdata", "upp-1.3.0.json"))
+	if err := chromedp.Do(tab.Ctx, chromedp.SetUploadFiles(chromedp.CSS("#importeer"), []string{abs})); err != nil {
+		t.Fatal(err)
+	}
+	tab.WaitVisible("#importmelding")
+	if msg := tab.Text("#importmelding"); strings.Contains(msg, "past niet") || strings.Contains(msg, "passen niet") || strings.Contains(msg, "hoort bij geen rij") {
+		t.Errorf("answers lost on the way: %s", msg)
+	}
+	var steps []string
+	for i := 0; i < 3; i++ {
+		steps = append(steps, rowValue(tab, "processtappen", i, "stap"))
+	}
+	if got := strings.Join(steps, "|"); got != "Intake|Plan maken|Casusoverleg" {
+		t.Errorf("process steps: %q", got)
+	}
+	for sel, want := range map[string]string{
+		rowSel("doelen", 3) + ` [data-field="processtap"] select`: "Processtap 1: Intake",
+		rowSel("doelen", 5) + ` [data-field="processtap"] select`: "Processtap 3: Casusoverleg",
+		rowSel("gegevens", 2) + ` [data-field="partner"] select`:  "Organisatie 4: Huisartsenpraktijk De Linde",
+		rowSel("gegevens", 4) + ` [data-field="partner"] select`:  "Organisatie 2: GGD",
+	} {
+		if _, chosen := selectOptions(tab, sel); chosen != want {
+			t.Errorf("%s: %q, want %q", sel, chosen, want)
+		}
+	}
+	axeClean(t, tab, "upp after importing a 1.3.0 file")
 }
