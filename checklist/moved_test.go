@@ -191,3 +191,93 @@ func TestOldWerkwijzeFileMakesOrganisations(t *testing.T) {
 		t.Errorf("re-import changed the answers\n got %s\nwant %s", a, b)
 	}
 }
+
+// TestOldUppFileMakesRows: in upp 1.x a purpose's processtap was typed text
+// and a data row's partner a choice from the list plus a typed "andere
+// partner"; since 2.0.0 they name rows of the shared groups processtappen
+// and organisaties. A typed step becomes one processtappen row (the same
+// text, in any case, names the same row), a partner and a typed name of one
+// row become one organisation, an existing row with that name is reused,
+// and nothing is reported as no longer fitting.
+func TestOldUppFileMakesRows(t *testing.T) {
+	def := loadShipped(t, "upp")
+	old, err := os.ReadFile(filepath.Join("testdata", "upp-1.3.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := checklist.Import(def, string(old))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Dropped) != 0 || len(res.Notes) != 0 {
+		t.Fatalf("dropped %+v, notes %q", res.Dropped, res.Notes)
+	}
+	enc := checklist.EncodeAnswers(def, res.Answers)
+	for group, want := range map[string][]string{
+		"organisaties": {
+			`{"_id":"k3j2h4g5","naam":"Gemeente Noordstad, Wmo-team","soort":"wmo-jeugd-wijkteam","rol":"verwerkingsverantwoordelijke"}`,
+			// GGD from the list matches this row by name and fills its soort
+			`{"_id":"organisaties-2","naam":"GGD","soort":"ggd"}`,
+			`{"_id":"organisaties-3","naam":"Burgerzaken (gemeente)","soort":"burgerzaken"}`,
+			// the typed name with the partner of the same row: one organisation
+			`{"_id":"organisaties-4","naam":"Huisartsenpraktijk De Linde","soort":"huisarts-ggz"}`,
+			`{"_id":"organisaties-5","naam":"Woonstichting Noord"}`,
+		},
+		"processtappen": {
+			`{"_id":"processtappen-1","stap":"Intake"}`,
+			`{"_id":"processtappen-2","stap":"Plan maken"}`,
+			`{"_id":"processtappen-3","stap":"Casusoverleg"}`,
+		},
+	} {
+		rows, _ := enc.Values[group].([]any)
+		if len(rows) != len(want) {
+			t.Errorf("%s: %s", group, checklist.JSONText(rows))
+			continue
+		}
+		for i, w := range want {
+			if got := checklist.JSONText(rows[i]); got != w {
+				t.Errorf("%s %d\n got %s\nwant %s", group, i+1, got, w)
+			}
+		}
+	}
+	doelen, _ := res.Answers["doelen"].([]checklist.Row)
+	gegevens, _ := res.Answers["gegevens"].([]checklist.Row)
+	want := [][2]any{
+		{"processtappen-1", "organisaties-3"},
+		{"processtappen-2", "organisaties-4"},
+		{"processtappen-1", "organisaties-5"},
+		{nil, "organisaties-2"},
+		{"processtappen-3", "organisaties-5"},
+	}
+	if len(doelen) != len(want) || len(gegevens) != len(want) {
+		t.Fatalf("doelen %v, gegevens %v", doelen, gegevens)
+	}
+	for i, w := range want {
+		if doelen[i]["processtap"] != w[0] || gegevens[i]["partner"] != w[1] || gegevens[i]["partner-anders"] != nil {
+			t.Errorf("doel %d: processtap %v, partner %v; want %v", i+1, doelen[i]["processtap"], gegevens[i], w)
+		}
+	}
+	// The report names the rows, not their ids.
+	rep := checklist.Report(def, res.Answers, checklist.Evaluate(def, res.Answers))
+	for _, s := range []string{"Processtap 1: Intake", "Organisatie 4: Huisartsenpraktijk De Linde"} {
+		if !strings.Contains(rep, s) {
+			t.Errorf("the report does not say %q", s)
+		}
+	}
+	got := map[string]bool{}
+	for _, f := range checklist.Evaluate(def, res.Answers).Findings {
+		got[f.ID+"#"+strconv.Itoa(f.Row+1)] = true
+	}
+	if !got["doel-zonder-processtap#4"] || got["doel-zonder-processtap#3"] || got["partner-ontbreekt#3"] {
+		t.Errorf("findings %v", got)
+	}
+	// Importing the export again changes nothing: the moves only apply to
+	// files older than 2.0.0.
+	again, err := checklist.Import(def, checklist.Export(def, res.Answers, "2026-11-30T00:00:00Z"))
+	if err != nil || len(again.Dropped) > 0 {
+		t.Fatalf("re-import: %v %+v", err, again)
+	}
+	if a, b := checklist.JSONText(checklist.EncodeAnswers(def, again.Answers)), checklist.JSONText(enc); a != b {
+		t.Errorf("re-import changed the answers\n got %s\nwant %s", a, b)
+	}
+}

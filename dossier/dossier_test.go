@@ -394,3 +394,40 @@ func TestOldWerkwijzeInDossier(t *testing.T) {
 	}
 	check("dossier with 1.3.0 answers", d2)
 }
+
+// TestOldUppInDossier: upp 1.x answers saved in a dossier whose shared
+// processtappen and organisaties another checklist already filled reach the
+// upp page with nothing lost: a typed step and a partner with the name of an
+// existing row name that row, the rest become new rows of the dossier.
+func TestOldUppInDossier(t *testing.T) {
+	infos, defs := shipped(t)
+	def := defs["upp"]
+	shared := `{"organisaties":{"rows":[{"_id":"o1","naam":"Woonstichting Noord"},{"_id":"o2","naam":"GGD","soort":"ggd"}],"given":{}},` +
+		`"processtappen":{"rows":[{"_id":"p1","stap":"Intake"}],"given":{}}}`
+	own := `{"taak":"Beoordelen","doelen":[{"_id":"d1","doel":"Vaststellen","processtap":"intake"},{"_id":"d2","doel":"Afstemmen","processtap":"Plan maken"}],` +
+		`"gegevens":[{"_id":"d1","gegevens":"Achterstand","partner-anders":"Woonstichting Noord"},{"_id":"d2","gegevens":"Zorgen","partner":"ggd"}]}`
+	text := `{"schema":"deelwijzer-dossier","schemaVersion":1,"dossier":{"id":"oud2","name":"Wijkteam","created":"` + t1 + `","modified":"` + t1 + `","archived":false},` +
+		`"shared":` + shared + `,"checklists":{"upp":{"definitionVersion":"1.3.0","answers":` + own + `,"given":{}}}}`
+	d, err := dossier.Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := checklist.Import(def, d.ChecklistFile("upp", def.Version, infos["upp"].Shared))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Dropped) > 0 || len(res.Notes) > 0 {
+		t.Errorf("dropped %+v, notes %q", res.Dropped, res.Notes)
+	}
+	enc := checklist.EncodeAnswers(def, res.Answers)
+	for _, want := range []string{
+		`"organisaties":[{"_id":"o1","naam":"Woonstichting Noord"},{"_id":"o2","naam":"GGD","soort":"ggd"}]`,
+		`"processtappen":[{"_id":"p1","stap":"Intake"},{"_id":"processtappen-2","stap":"Plan maken"}]`,
+		`"doelen":[{"_id":"d1","doel":"Vaststellen","processtap":"p1"},{"_id":"d2","doel":"Afstemmen","processtap":"processtappen-2"}]`,
+		`"gegevens":[{"_id":"d1","gegevens":"Achterstand","partner":"o1"},{"_id":"d2","gegevens":"Zorgen","partner":"o2"}]`,
+	} {
+		if got := checklist.JSONText(enc); !strings.Contains(got, want) {
+			t.Errorf("answers\n got %s\nwant %s", got, want)
+		}
+	}
+}

@@ -154,7 +154,7 @@ func TestDossierTasks(t *testing.T) {
 	// Saving upp again in the dossier makes its statuses current.
 	openChecklist(t, tab, inDossier(s, "checklists/upp/stap-1/", id))
 	typeInto(tab, "taak", ".")
-	waitStored(t, tab, key, `"definitionVersion":"1.3.0"`)
+	waitStored(t, tab, key, `"definitionVersion":"`+sourceDefinition(t, "upp").Version+`"`)
 	openDossiers(t, tab, s.URL+tasksPage+"?dossier="+id)
 	if got := statusesOf(taskRows(tab), "upp"); strings.Join(got, ",") != strings.Join(upp, ",") {
 		t.Errorf("upp after saving again shows %q, want %q", got, upp)

@@ -4,6 +4,7 @@ package browser
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -265,4 +266,95 @@ func TestInlineErrorsFollowFixes(t *testing.T) {
 		t.Errorf("after emptying: %d at werkproces, %d in the summary (want 1, %d)", inline(), count(), n)
 	}
 	axeClean(t, tab, "errors while fixing")
+}
+
+// TestRefsUppRows: on the UPP page nothing is typed twice. The partner of a
+// data row is a list of the organisation rows of step 1, by name, and the
+// step of a purpose a list of the process steps of step 2; there is no
+// free-text "andere partner" any more. A renamed organisation is renamed
+// in the choice, and the findings that asked for a step and a partner go.
+func TestRefsUppRows(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	tab := browsertest.NewBrowser(t).NewTab(t)
+	openChecklist(t, tab, s.URL+"checklists/upp/")
+
+	naam := func(n int) string { return rowSel("organisaties", n) + ` [data-field="naam"] input` }
+	tab.Type(naam(1), "Gemeente Noordstad")
+	tab.Click(`[data-add-row="organisaties"]`)
+	tab.Type(naam(2), "Woonstichting Noord")
+	stap := func(n int) string { return rowSel("processtappen", n) + ` [data-field="stap"] input` }
+	tab.Type(stap(1), "Intake")
+	tab.Click(`[data-add-row="processtappen"]`)
+	tab.Type(stap(2), "Plan maken")
+	tab.Type(rowSel("doelen", 1)+` [data-field="doel"] input`, "Huurachterstand eerder zien")
+
+	if f := tab.Text("#bevindingen-lijst"); !strings.Contains(f, "Bij doel 1 (Huurachterstand eerder zien) staat nog geen stap") ||
+		!strings.Contains(f, "Bij doel 1 (Huurachterstand eerder zien) staat nog niet bij welke organisatie") {
+		t.Errorf("before choosing, no finding asks for the step and the organisation:\n%s", f)
+	}
+	step := rowSel("doelen", 1) + ` [data-field="processtap"] select`
+	if texts, _ := selectOptions(tab, step); strings.Join(texts, "|") != "Kies…|Processtap 1: Intake|Processtap 2: Plan maken" {
+		t.Fatalf("the process steps to choose from: %q", texts)
+	}
+	chooseOption(tab, step, 2)
+
+	partner := rowSel("gegevens", 1) + ` [data-field="partner"] select`
+	if texts, _ := selectOptions(tab, partner); strings.Join(texts, "|") != "Kies…|Organisatie 1: Gemeente Noordstad|Organisatie 2: Woonstichting Noord" {
+		t.Fatalf("the organisations to choose from: %q", texts)
+	}
+	if n := browsertest.Eval[int](tab, `document.querySelectorAll('[data-rows-for="gegevens"] [data-field="partner-anders"]').length`); n != 0 {
+		t.Errorf("%d free-text fields for another partner are still there", n)
+	}
+	chooseOption(tab, partner, 2)
+
+	tab.Type(naam(2), " en Zuid")
+	if _, chosen := selectOptions(tab, partner); chosen != "Organisatie 2: Woonstichting Noord en Zuid" {
+		t.Errorf("after renaming the organisation: partner is %q", chosen)
+	}
+	if _, chosen := selectOptions(tab, step); chosen != "Processtap 2: Plan maken" {
+		t.Errorf("the step of the purpose: %q", chosen)
+	}
+	if f := tab.Text("#bevindingen-lijst"); strings.Contains(f, "Bij doel 1 (Huurachterstand eerder zien) staat nog geen stap") ||
+		strings.Contains(f, "Bij doel 1 (Huurachterstand eerder zien) staat nog niet bij welke organisatie") {
+		t.Errorf("a finding asks for what was chosen:\n%s", f)
+	}
+	axeClean(t, tab, "upp with a purpose's step and a data row's organisation")
+}
+
+// TestRefsUppOldFile opens an answer file of upp 1.3.0, where a purpose's
+// step was typed text and a data row's partner a choice from the list plus
+// a typed other partner. The page shows them as rows of processtappen and
+// organisaties, chosen in the lists; nothing is named as lost.
+func TestRefsUppOldFile(t *testing.T) {
+	dir := publicDir(t)
+	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
+	tab := browsertest.NewBrowser(t).NewTab(t)
+	openChecklist(t, tab, s.URL+"checklists/upp/")
+	abs, _ := filepath.Abs(filepath.Join("..", "..", "checklist", "testdata", "upp-1.3.0.json"))
+	if err := chromedp.Do(tab.Ctx, chromedp.SetUploadFiles(chromedp.CSS("#importeer"), []string{abs})); err != nil {
+		t.Fatal(err)
+	}
+	tab.WaitVisible("#importmelding")
+	if msg := tab.Text("#importmelding"); strings.Contains(msg, "past niet") || strings.Contains(msg, "passen niet") || strings.Contains(msg, "hoort bij geen rij") {
+		t.Errorf("answers lost on the way: %s", msg)
+	}
+	var steps []string
+	for i := 0; i < 3; i++ {
+		steps = append(steps, rowValue(tab, "processtappen", i, "stap"))
+	}
+	if got := strings.Join(steps, "|"); got != "Intake|Plan maken|Casusoverleg" {
+		t.Errorf("process steps: %q", got)
+	}
+	for sel, want := range map[string]string{
+		rowSel("doelen", 3) + ` [data-field="processtap"] select`: "Processtap 1: Intake",
+		rowSel("doelen", 5) + ` [data-field="processtap"] select`: "Processtap 3: Casusoverleg",
+		rowSel("gegevens", 2) + ` [data-field="partner"] select`:  "Organisatie 4: Huisartsenpraktijk De Linde",
+		rowSel("gegevens", 4) + ` [data-field="partner"] select`:  "Organisatie 2: GGD",
+	} {
+		if _, chosen := selectOptions(tab, sel); chosen != want {
+			t.Errorf("%s: %q, want %q", sel, chosen, want)
+		}
+	}
+	axeClean(t, tab, "upp after importing a 1.3.0 file")
 }

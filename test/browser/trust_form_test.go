@@ -128,7 +128,7 @@ func TestChecklistEnterDoesNotSubmit(t *testing.T) {
 			tab.ResetRequests()
 			s.Reset()
 			marker := "ENTERMERK" + strings.ReplaceAll(tc, "-", "")
-			fields := []string{`#f-wet`, `#f-doelen-0-doel`, `#f-doelen-1-processtap`}
+			fields := []string{`#f-wet`, `#f-doelen-0-doel`, `#f-processtappen-1-stap`}
 			for i, sel := range fields {
 				tab.Type(sel, fmt.Sprintf("%s%d", marker, i))
 				tab.Press(browsertest.KeyEnter)
@@ -195,7 +195,7 @@ func TestBrowserProfileKeepsNoAnswers(t *testing.T) {
 
 	const marker = "PROFIELMERK7Q"
 	openChecklist(t, tab, s.URL+"checklists/upp/")
-	for i, sel := range []string{`#f-taak`, `#f-wet`, `#f-doelen-0-doel`, `#f-doelen-0-processtap`} {
+	for i, sel := range []string{`#f-taak`, `#f-wet`, `#f-doelen-0-doel`, `#f-processtappen-0-stap`} {
 		tab.Type(sel, fmt.Sprintf("%s%d", marker, i))
 	}
 	// Leave the checklist for another page of the site, then close the browser.
