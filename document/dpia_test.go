@@ -46,3 +46,25 @@ func TestDPIAModelParagraphsFilled(t *testing.T) {
 		}
 	}
 }
+
+// TestRegisterAndResidentsRetention: the register entry of an organisation
+// (art. 30 lid 1 onder e en f AVG) shows its own systems and retention
+// only, and the information for residents says how long data are kept.
+func TestRegisterAndResidentsRetention(t *testing.T) {
+	def := workbook(t)
+	_, src := templates(t)
+	_, answers := cases(t)
+	reg := render(t, def, src["verwerkingsregister"], answers["wijkteam"]).Text()
+	_, woco, _ := strings.Cut(reg, "\n# Woningcorporatie Thuis")
+	woco, _, _ = strings.Cut(woco, "\n# ")
+	if !strings.Contains(woco, "| Signalenportaal van de woningcorporatie |") || !strings.Contains(woco, "| Signaal over de huurachterstand | 1 jaar") {
+		t.Errorf("the register entry of the housing corporation lacks its system or retention:\n%s", woco)
+	}
+	if strings.Contains(woco, "Registratiesysteem van het wijkteam") || strings.Contains(woco, "Dossier en plan met het gezin") {
+		t.Errorf("the register entry of the housing corporation shows another organisation's rows:\n%s", woco)
+	}
+	res := render(t, def, src["informatie-inwoners"], answers["wijkteam"]).Text()
+	if !strings.Contains(res, "Signaal over de huurachterstand (Woningcorporatie Thuis): 1 jaar na het afsluiten van het signaal") {
+		t.Errorf("the information for residents does not say how long data are kept")
+	}
+}

@@ -21,7 +21,7 @@ var WorkbookNames = []string{
 	"maatregelen", "hoog-restrisico", "restrisico-besluit", "gezamenlijke-dpia", "regeling-gezamenlijk", "fg-advies",
 	"open-punten", "bevindingen", "aantal-bevindingen", "herbeoordeling",
 	// what the Model DPIA Rijksdienst asks besides the deelmomenten
-	"betrokkenen", "aantal-betrokkenen", "systemen", "verwerkers", "locaties", "bewaartermijnen", "rechten", "uitzonderingen",
+	"betrokkenen", "aantal-betrokkenen", "systemen", "verwerkers", "locaties", "bewaartermijnen", "rechten", "uitzonderingen", "bewaren", "org-bewaartermijnen", "org-doorgifte",
 	// FG advice, vaststelling and the dossier's status (signoff.go)
 	"verantwoordelijke", "aantal-verantwoordelijken", "rollen", "fg-overzicht", "fg-bevindingen", "fg-advies-tekst", "fg-advies-datum", "fg-gevolgd", "fg-waarom",
 	"vaststelling-functie", "vaststelling-datum", "vaststelling-besluit", "vaststelling-toelichting",
@@ -111,7 +111,8 @@ func WorkbookValues(def *checklist.Definition, answers checklist.Answers, st *ch
 	v["doelen"] = table([]string{"Nr.", "Doel", "Ontvanger"}, doel)
 	v["rechtsgrond"] = table([]string{"Nr.", "Grondslag van wie geeft", "Grondslag van wie ontvangt", "Wet", "Beroepsgeheim"}, rg)
 	systemValues(v, def, answers)
-	v["bewaartermijnen"] = retention(def, answers)
+	v["bewaartermijnen"] = retention(def, answers, "")
+	v["bewaren"] = list(BulletList, keeping(def, answers))
 	v["noodzaak"] = table([]string{"Nr.", "Noodzakelijk", "In verhouding", "Minst ingrijpend", "Toelichting"}, nz)
 	v["bijzondere-gegevens"] = list(BulletList, bijzonder)
 	v["uitzonderingen"] = table([]string{"Nr.", "Processtap", "Gegevens", "Uitzondering (artikel 9 of 10 AVG)"}, uit)
@@ -166,6 +167,10 @@ func WorkbookValues(def *checklist.Definition, answers checklist.Answers, st *ch
 			"org-bijzonder":    {Text: special},
 			"org-ontvangers":   {Text: joinWith(to, ", ")},
 			"org-verstrekkers": {Text: joinWith(from, ", ")},
+			// the register's art. 30 lid 1 onder e and f, from the
+			// rows that name this organisation
+			"org-bewaartermijnen": retention(def, answers, o),
+			"org-doorgifte":       transfers(def, answers, o),
 		})
 	}
 	v["partijen"] = table([]string{"Organisatie", "Soort", "Rol", "Geeft gegevens bij deelmoment", "Ontvangt gegevens bij deelmoment"}, partijen)
@@ -322,17 +327,67 @@ func systemValues(v Values, def *checklist.Definition, answers checklist.Answers
 }
 
 // retention is the table of bewaartermijnen (§10): per data category who
-// keeps it, how long and on what the term rests.
-func retention(def *checklist.Definition, answers checklist.Answers) Value {
+// keeps it, how long and on what the term rests. With an organisation's
+// name, only its own rows, without the organisation column.
+func retention(def *checklist.Definition, answers checklist.Answers, org string) Value {
 	g := def.Item("bewaartermijnen")
 	if g == nil {
 		return Value{}
 	}
 	var out [][]string
 	for _, r := range rows(answers["bewaartermijnen"]) {
-		out = append(out, []string{orDash(str(r["gegevens"])), orDash(orgName(g, r, "organisatie", answers)), orDash(str(r["termijn"])), orDash(label(g, "grond", r)), orDash(str(r["bron"]))})
+		who := orgName(g, r, "organisatie", answers)
+		row := []string{orDash(str(r["gegevens"])), orDash(who), orDash(str(r["termijn"])), orDash(label(g, "grond", r)), orDash(str(r["bron"]))}
+		if org != "" {
+			if who != org {
+				continue
+			}
+			row = append(row[:1], row[2:]...)
+		}
+		out = append(out, row)
+	}
+	if org != "" {
+		return table([]string{"Gegevens", "Termijn", "Termijn uit", "Wet, regeling of afspraak"}, out)
 	}
 	return table([]string{"Gegevens", "Organisatie", "Termijn", "Termijn uit", "Wet, regeling of afspraak"}, out)
+}
+
+// keeping says the retention in plain words for residents: "Signaal over
+// de huurachterstand (Woningcorporatie Thuis): 1 jaar na ...".
+func keeping(def *checklist.Definition, answers checklist.Answers) []string {
+	g := def.Item("bewaartermijnen")
+	if g == nil {
+		return nil
+	}
+	var out []string
+	for _, r := range rows(answers["bewaartermijnen"]) {
+		what, how := str(r["gegevens"]), str(r["termijn"])
+		if what == "" || how == "" {
+			continue
+		}
+		if who := orgName(g, r, "organisatie", answers); who != "" {
+			what += " (" + who + ")"
+		}
+		out = append(out, what+": "+how)
+	}
+	return out
+}
+
+// transfers lists the systems an organisation works with, where their
+// data are kept and whether they leave the EEA (art. 30 lid 1 onder e).
+func transfers(def *checklist.Definition, answers checklist.Answers, org string) Value {
+	g := def.Item("systemen")
+	if g == nil {
+		return Value{}
+	}
+	var out [][]string
+	for _, r := range rows(answers["systemen"]) {
+		if orgName(g, r, "organisatie", answers) != org {
+			continue
+		}
+		out = append(out, []string{orDash(str(r["naam"])), orDash(str(r["opslag"])), orDash(label(g, "buiten-eer", r)), orDash(str(r["doorgifte"]))})
+	}
+	return table([]string{"Systeem", "Waar de gegevens staan", "Buiten de EER", "Grond voor doorgifte"}, out)
 }
 
 // orgName is the name of the organisation a ref field of a row points at,
