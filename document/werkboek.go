@@ -20,6 +20,8 @@ var WorkbookNames = []string{
 	"risicos", "top-risicos", "niet-delen", "dpia-oordeel", "dpia-waarom-niet",
 	"maatregelen", "hoog-restrisico", "restrisico-besluit", "gezamenlijke-dpia", "regeling-gezamenlijk", "fg-advies",
 	"open-punten", "bevindingen", "aantal-bevindingen", "herbeoordeling",
+	// what the Model DPIA Rijksdienst asks besides the deelmomenten
+	"betrokkenen", "aantal-betrokkenen", "systemen", "verwerkers", "locaties", "bewaartermijnen", "rechten", "uitzonderingen", "bewaren", "org-bewaartermijnen", "org-doorgifte",
 	// FG advice, vaststelling and the dossier's status (signoff.go)
 	"verantwoordelijke", "aantal-verantwoordelijken", "rollen", "fg-overzicht", "fg-bevindingen", "fg-advies-tekst", "fg-advies-datum", "fg-gevolgd", "fg-waarom",
 	"vaststelling-functie", "vaststelling-datum", "vaststelling-besluit", "vaststelling-toelichting",
@@ -42,8 +44,9 @@ func WorkbookMeta(def *checklist.Definition, answers checklist.Answers, date str
 type deelmoment struct {
 	nr                                  string
 	stap, van, naar, gegevens, doel     string
-	kanaal, bijzonder                   string
-	grondslag, wet, beroepsgeheim       string
+	kanaal, bijzonder, betrokkenen      string
+	grondslag, ontvanger, uitzondering  string
+	wet, beroepsgeheim                  string
 	noodzakelijk, evenredig, minst, uit string
 }
 
@@ -65,7 +68,8 @@ func WorkbookValues(def *checklist.Definition, answers checklist.Answers, st *ch
 	}
 	for _, id := range []string{"werkproces", "begin-eind", "gezamenlijk", "verantwoordelijke-bekend", "po-fg-betrokken",
 		"niet-delen", "dpia-oordeel", "dpia-waarom-niet", "hoog-restrisico", "restrisico-besluit",
-		"gezamenlijke-dpia", "regeling-gezamenlijk", "fg-advies", "open-punten", "herbeoordeling"} {
+		"gezamenlijke-dpia", "regeling-gezamenlijk", "fg-advies", "open-punten", "herbeoordeling",
+		"aantal-betrokkenen", "rechten"} {
 		text(id)
 	}
 
@@ -84,25 +88,34 @@ func WorkbookValues(def *checklist.Definition, answers checklist.Answers, st *ch
 	moments := workbookMoments(def, answers)
 	v["aantal-deelmomenten"] = count(len(moments))
 	var dm, gg, kan, doel, rg, nz [][]string
-	var bijzonder []string
+	var bijzonder, betrokkenen []string
+	var uit [][]string
 	for _, m := range moments {
 		dm = append(dm, []string{m.nr, m.stap, m.van, m.naar, m.gegevens, m.doel})
 		gg = append(gg, []string{m.nr, m.gegevens, m.bijzonder})
 		kan = append(kan, []string{m.nr, m.van + " aan " + m.naar, m.kanaal})
 		doel = append(doel, []string{m.nr, m.doel, m.naar})
-		rg = append(rg, []string{m.nr, m.grondslag, m.wet, m.beroepsgeheim})
+		rg = append(rg, []string{m.nr, m.grondslag, m.ontvanger, m.wet, m.beroepsgeheim})
 		nz = append(nz, []string{m.nr, m.noodzakelijk, m.evenredig, m.minst, m.uit})
+		betrokkenen = appendNew(betrokkenen, m.betrokkenen)
 		if m.bijzonder == "Ja" {
 			bijzonder = append(bijzonder, "Deelmoment "+m.nr+" ("+m.stap+"): "+m.gegevens)
+			// The exception of art. 9 or 10 AVG that allows sharing them.
+			uit = append(uit, []string{m.nr, m.stap, m.gegevens, orDash(m.uitzondering)})
 		}
 	}
 	v["deelmomenten"] = table([]string{"Nr.", "Processtap", "Van", "Naar", "Gegevens", "Doel"}, dm)
 	v["gegevens"] = table([]string{"Nr.", "Gegevens", "Bijzonder of strafrechtelijk"}, gg)
+	v["betrokkenen"] = list(BulletList, betrokkenen)
 	v["kanalen"] = table([]string{"Nr.", "Van en naar", "Kanaal"}, kan)
 	v["doelen"] = table([]string{"Nr.", "Doel", "Ontvanger"}, doel)
-	v["rechtsgrond"] = table([]string{"Nr.", "Grondslag", "Wet", "Beroepsgeheim"}, rg)
+	v["rechtsgrond"] = table([]string{"Nr.", "Grondslag van wie geeft", "Grondslag van wie ontvangt", "Wet", "Beroepsgeheim"}, rg)
+	systemValues(v, def, answers)
+	v["bewaartermijnen"] = retention(def, answers, "")
+	v["bewaren"] = list(BulletList, keeping(def, answers))
 	v["noodzaak"] = table([]string{"Nr.", "Noodzakelijk", "In verhouding", "Minst ingrijpend", "Toelichting"}, nz)
 	v["bijzondere-gegevens"] = list(BulletList, bijzonder)
+	v["uitzonderingen"] = table([]string{"Nr.", "Processtap", "Gegevens", "Uitzondering (artikel 9 of 10 AVG)"}, uit)
 
 	orgs := organisations(moments)
 	kinds := organisationKinds(def, answers)
@@ -154,6 +167,10 @@ func WorkbookValues(def *checklist.Definition, answers checklist.Answers, st *ch
 			"org-bijzonder":    {Text: special},
 			"org-ontvangers":   {Text: joinWith(to, ", ")},
 			"org-verstrekkers": {Text: joinWith(from, ", ")},
+			// the register's art. 30 lid 1 onder e and f, from the
+			// rows that name this organisation
+			"org-bewaartermijnen": retention(def, answers, o),
+			"org-doorgifte":       transfers(def, answers, o),
 		})
 	}
 	v["partijen"] = table([]string{"Organisatie", "Soort", "Rol", "Geeft gegevens bij deelmoment", "Ontvangt gegevens bij deelmoment"}, partijen)
@@ -245,8 +262,12 @@ func workbookMoments(def *checklist.Definition, answers checklist.Answers) []dee
 			doel:      str(r["doel"]),
 			kanaal:    orDash(label(dg, "kanaal", r)),
 			bijzonder: orDash(label(dg, "bijzonder", r)),
+			// categories of residents (a field of the shared group)
+			betrokkenen: str(r["betrokkenen"]),
 		}
 		m.grondslag = orDash(label(rg, "grondslag", l))
+		m.ontvanger = orDash(label(rg, "grondslag-ontvanger", l))
+		m.uitzondering = str(l["uitzondering"])
 		wet := label(rg, "sectorwet", l)
 		if o := str(l["materiewet"]); o != "" {
 			if wet != "" {
@@ -263,6 +284,119 @@ func workbookMoments(def *checklist.Definition, answers checklist.Answers) []dee
 		out = append(out, m)
 	}
 	return out
+}
+
+// systemValues fills the systems (§4), the verwerkers with the systems
+// they run (§6) and where the data are kept (§8) from the group systemen.
+func systemValues(v Values, def *checklist.Definition, answers checklist.Answers) {
+	g := def.Item("systemen")
+	if g == nil {
+		return
+	}
+	var sys, loc [][]string
+	var processors []string
+	runs := map[string][]string{}
+	for _, r := range rows(answers["systemen"]) {
+		name := str(r["naam"])
+		if name == "" {
+			name = "-"
+		}
+		user := orgName(g, r, "organisatie", answers)
+		proc := orgName(g, r, "verwerker", answers)
+		sys = append(sys, []string{name, orDash(user), orDash(proc), orDash(label(g, "verwerkersovereenkomst", r))})
+		loc = append(loc, []string{name, orDash(str(r["opslag"])), orDash(label(g, "buiten-eer", r)), orDash(str(r["doorgifte"]))})
+		if proc != "" {
+			processors = appendNew(processors, proc)
+			runs[proc] = append(runs[proc], name)
+		}
+	}
+	// Organisations with the role verwerker that run no system listed
+	// still count as verwerkers.
+	for _, r := range rows(answers["organisaties"]) {
+		if str(r["rol"]) == "verwerker" && str(r["naam"]) != "" {
+			processors = appendNew(processors, str(r["naam"]))
+		}
+	}
+	var pr [][]string
+	for _, p := range processors {
+		pr = append(pr, []string{p, orDash(joinWith(runs[p], ", "))})
+	}
+	v["systemen"] = table([]string{"Systeem", "Organisatie", "Verwerker", "Verwerkersovereenkomst"}, sys)
+	v["locaties"] = table([]string{"Systeem", "Waar de gegevens staan", "Buiten de EER", "Grond voor doorgifte"}, loc)
+	v["verwerkers"] = table([]string{"Verwerker", "Systemen"}, pr)
+}
+
+// retention is the table of bewaartermijnen (§10): per data category who
+// keeps it, how long and on what the term rests. With an organisation's
+// name, only its own rows, without the organisation column.
+func retention(def *checklist.Definition, answers checklist.Answers, org string) Value {
+	g := def.Item("bewaartermijnen")
+	if g == nil {
+		return Value{}
+	}
+	var out [][]string
+	for _, r := range rows(answers["bewaartermijnen"]) {
+		who := orgName(g, r, "organisatie", answers)
+		row := []string{orDash(str(r["gegevens"])), orDash(who), orDash(str(r["termijn"])), orDash(label(g, "grond", r)), orDash(str(r["bron"]))}
+		if org != "" {
+			if who != org {
+				continue
+			}
+			row = append(row[:1], row[2:]...)
+		}
+		out = append(out, row)
+	}
+	if org != "" {
+		return table([]string{"Gegevens", "Termijn", "Termijn uit", "Wet, regeling of afspraak"}, out)
+	}
+	return table([]string{"Gegevens", "Organisatie", "Termijn", "Termijn uit", "Wet, regeling of afspraak"}, out)
+}
+
+// keeping says the retention in plain words for residents: "Signaal over
+// de huurachterstand (Woningcorporatie Thuis): 1 jaar na ...".
+func keeping(def *checklist.Definition, answers checklist.Answers) []string {
+	g := def.Item("bewaartermijnen")
+	if g == nil {
+		return nil
+	}
+	var out []string
+	for _, r := range rows(answers["bewaartermijnen"]) {
+		what, how := str(r["gegevens"]), str(r["termijn"])
+		if what == "" || how == "" {
+			continue
+		}
+		if who := orgName(g, r, "organisatie", answers); who != "" {
+			what += " (" + who + ")"
+		}
+		out = append(out, what+": "+how)
+	}
+	return out
+}
+
+// transfers lists the systems an organisation works with, where their
+// data are kept and whether they leave the EEA (art. 30 lid 1 onder e).
+func transfers(def *checklist.Definition, answers checklist.Answers, org string) Value {
+	g := def.Item("systemen")
+	if g == nil {
+		return Value{}
+	}
+	var out [][]string
+	for _, r := range rows(answers["systemen"]) {
+		if orgName(g, r, "organisatie", answers) != org {
+			continue
+		}
+		out = append(out, []string{orDash(str(r["naam"])), orDash(str(r["opslag"])), orDash(label(g, "buiten-eer", r)), orDash(str(r["doorgifte"]))})
+	}
+	return table([]string{"Systeem", "Waar de gegevens staan", "Buiten de EER", "Grond voor doorgifte"}, out)
+}
+
+// orgName is the name of the organisation a ref field of a row points at,
+// or "" when the field is empty.
+func orgName(g *checklist.Item, r checklist.Row, field string, answers checklist.Answers) string {
+	if str(r[field]) == "" {
+		return ""
+	}
+	return party(g, r, field, answers)
 }
 
 // party names who gives or receives: the name of the organisation row the
