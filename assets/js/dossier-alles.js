@@ -151,6 +151,8 @@ async function start() {
   const id = openID();
   if (id === null) {
     $('alles-geen-dossier').hidden = false;
+    // Nothing to run without a dossier: the page is done (tests wait for this).
+    document.documentElement.dataset.engine = 'none';
     return;
   }
   $('alles-laden').hidden = false;

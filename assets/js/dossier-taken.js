@@ -70,6 +70,8 @@ async function start() {
   const id = openID();
   if (id === null) {
     $('taken-geen-dossier').hidden = false;
+    // Nothing to run without a dossier: the page is done (tests wait for this).
+    document.documentElement.dataset.engine = 'none';
     return;
   }
   $('taken-laden').hidden = false;

@@ -21,6 +21,7 @@ async function start() {
   if (!storageWorks()) {
     $('dossiers-laden').hidden = true;
     $('dossiers-geen-opslag').hidden = false;
+    document.documentElement.dataset.engine = 'none';
     return;
   }
   // The list runs on the document module (wasm/documents): the checklist engine

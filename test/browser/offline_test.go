@@ -340,7 +340,9 @@ func (o *offlineSite) loadPage(page string, wantNew bool) string {
 		o.t.Errorf("/%s: ended at %s", page, v.URL)
 	}
 	if v.Engine != "" {
-		tab.WaitReady(`html[data-engine="ready"]`)
+		// A dossier page without a dossier on the device starts no module:
+		// it says "none" once it is done.
+		tab.WaitReady(`html[data-engine="ready"], html[data-engine="none"]`)
 	}
 	engine := strings.TrimPrefix(v.Engine, o.s.URL)
 	if v.New != strings.Contains(engine, engineBName) && engine != "" {
