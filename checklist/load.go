@@ -96,12 +96,13 @@ func (l *loader) integer(obj *Object, key, path string, fallback int) int {
 	if !ok || v == nil {
 		return fallback
 	}
-	f, isNum := v.(float64)
-	if !isNum || f != float64(int(f)) || f < 0 || f > 10000 {
+	num, _ := v.(Number)
+	n, whole := num.Int()
+	if !whole || n < 0 || n > 10000 {
 		l.problem(path+"."+key, "moet een heel getal van 0 of meer zijn")
 		return fallback
 	}
-	return int(f)
+	return n
 }
 
 func (l *loader) list(obj *Object, key, path string) []any {

@@ -123,7 +123,7 @@ func New(id, name, now string) (*Dossier, error) {
 	newSignoff(meta)
 	root := checklist.NewObject().
 		Set("schema", Schema).
-		Set("schemaVersion", float64(SchemaVersion)).
+		Set("schemaVersion", SchemaVersion).
 		Set("dossier", meta).
 		Set("shared", checklist.NewObject()).
 		Set("checklists", checklist.NewObject())

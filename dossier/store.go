@@ -43,7 +43,7 @@ func (d *Dossier) ChecklistFile(id, version string, shared map[string]string) st
 	}
 	file := checklist.NewObject().
 		Set("schema", checklist.FileSchema).
-		Set("schemaVersion", float64(checklist.FileSchemaVersion)).
+		Set("schemaVersion", checklist.FileSchemaVersion).
 		Set("checklist", id).
 		Set("definitionVersion", version).
 		Set("exported", d.Modified()).
