@@ -509,10 +509,11 @@ func (l *loader) finding(def *Definition, v any, path string, seen map[string]st
 // checkShowIfs parses every showIf and enforces that it only looks back in
 // the checklist. Looking back only makes visibility a single pass and rules
 // out cycles; cycles still get their own message because that is what the
-// author needs to hear.
+// author needs to hear. refs and parsed are indexed by the item's order: a
+// map keyed by pointer would add its own map code to the WebAssembly module.
 func (l *loader) checkShowIfs(def *Definition) {
-	refs := map[*Item][]string{}
-	parsed := map[*Item]*node{}
+	refs := make([][]string, len(def.items))
+	parsed := make([]*node, len(def.items))
 	for _, it := range def.items {
 		if trimSpace(it.ShowIf) == "" {
 			continue
@@ -523,18 +524,18 @@ func (l *loader) checkShowIfs(def *Definition) {
 			l.problem(it.Path+".showIf", err.Error())
 			continue
 		}
-		parsed[it] = n
-		refs[it] = n.names(nil)
+		parsed[it.order] = n
+		refs[it.order] = n.names(nil)
 	}
 	for _, it := range def.items {
-		n := parsed[it]
+		n := parsed[it.order]
 		if n == nil {
 			continue
 		}
 		l.setOwner("vraag", it.ID, it.Path)
 		path := it.Path + ".showIf"
 		ok := true
-		for _, name := range refs[it] {
+		for _, name := range refs[it.order] {
 			target := def.byID[name]
 			switch {
 			case name == it.ID:
@@ -568,7 +569,7 @@ func (l *loader) checkShowIfs(def *Definition) {
 	}
 }
 
-func cycleText(def *Definition, refs map[*Item][]string, from, to *Item) string {
+func cycleText(def *Definition, refs [][]string, from, to *Item) string {
 	if !AuthorChecks {
 		return ""
 	}
@@ -576,19 +577,19 @@ func cycleText(def *Definition, refs map[*Item][]string, from, to *Item) string 
 }
 
 // findCycle reports "a → b → a" when from (transitively) refers back to to.
-func findCycle(def *Definition, refs map[*Item][]string, from, to *Item) string {
-	seen := map[*Item]bool{}
+func findCycle(def *Definition, refs [][]string, from, to *Item) string {
+	seen := make([]bool, len(def.items))
 	var walk func(it *Item, trail []string) []string
 	walk = func(it *Item, trail []string) []string {
 		trail = append(trail, it.ID)
 		if it == to {
 			return trail
 		}
-		if seen[it] {
+		if seen[it.order] {
 			return nil
 		}
-		seen[it] = true
-		for _, name := range refs[it] {
+		seen[it.order] = true
+		for _, name := range refs[it.order] {
 			if next := def.byID[name]; next != nil {
 				if found := walk(next, trail); found != nil {
 					return found
