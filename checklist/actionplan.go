@@ -34,6 +34,8 @@ type PlanItem struct {
 	Done         bool
 
 	ownerID, dueISO string
+
+	_ noCompare
 }
 
 // RolePlan is the action list of one role.
@@ -63,6 +65,8 @@ type planSpec struct {
 	group                      *Item
 	owner, due, status, detail *Item
 	done                       string
+
+	_ noCompare
 }
 
 func (d *Definition) planSpec() *planSpec {

@@ -28,7 +28,7 @@ const (
 
 // YesNo answers. "weetniet" is a real answer: the visitor has thought about
 // the question but does not know yet.
-var yesNoValues = []Option{{"ja", "Ja"}, {"nee", "Nee"}, {"weetniet", "Weet ik niet"}}
+var yesNoValues = []Option{{Value: "ja", Label: "Ja"}, {Value: "nee", Label: "Nee"}, {Value: "weetniet", Label: "Weet ik niet"}}
 
 // Severities of findings, from light to heavy. SeverityUitkomst is not a
 // weight but a kind: the checklist's verdict, in words ("DPIA verplicht").
@@ -57,6 +57,8 @@ type noCompare [0]func()
 type Option struct {
 	Value string
 	Label string
+
+	_ noCompare
 }
 
 // Definition is a loaded, checked checklist.

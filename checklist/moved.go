@@ -15,6 +15,8 @@ type Move struct {
 	To     string // "group.field" or "item", in this version
 	Before string // files made with a version older than this one are moved
 	Path   string
+
+	_ noCompare
 }
 
 func (l *loader) moves(def *Definition, root *Object) {
