@@ -308,7 +308,7 @@ func writePlan(b *textBuffer, plan ActionPlan, today, siteURL string) {
 func (l *loader) checkPlan(def *Definition, raw any) {
 	const path = "plan"
 	l.setOwner("", "", "")
-	o := l.object(raw, path, "group", "owner", "due", "status", "done", "detail")
+	o := l.object(raw, path, "group owner due status done detail")
 	if o == nil {
 		return
 	}

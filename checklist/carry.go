@@ -126,7 +126,7 @@ func CarryJSON(def *Definition, answersJSON, outcomesJSON string) string {
 // checked by a test over the shipped checklists (TestOutcomeFromNamesVerdicts).
 func (l *loader) checkOutcomeFrom(it *Item) {
 	path := it.Path + ".outcomeFrom"
-	o := l.object(it.OutcomeFrom, path, "checklist", "values")
+	o := l.object(it.OutcomeFrom, path, "checklist values")
 	if it.Kind != KindChoice {
 		l.problem(path, "kan alleen bij een keuzevraag (choice)")
 		return

@@ -34,9 +34,12 @@ func (l *loader) setOwner(kind, id, path string) {
 	l.ownerKind, l.owner, l.ownerPath = kind, id, path
 }
 
-// fields reads an object and complains about keys it does not know, because a
-// misspelt key (showif, requierd) would otherwise be ignored silently.
-func (l *loader) object(v any, path string, known ...string) *Object {
+// object reads an object and, with AuthorChecks, complains about keys it does
+// not know, because a misspelt key (showif, requierd) would otherwise be
+// ignored silently. known is one string of key names separated by spaces: a
+// list of strings would be built at every call, also in the browser where the
+// check is compiled out.
+func (l *loader) object(v any, path string, known string) *Object {
 	obj, ok := v.(*Object)
 	if !ok {
 		l.problem(path, "moet een lijst van eigenschappen (naam: waarde) zijn")
@@ -46,15 +49,9 @@ func (l *loader) object(v any, path string, known ...string) *Object {
 		if !AuthorChecks {
 			break
 		}
-		found := false
-		for _, want := range known {
-			if k == want {
-				found = true
-				break
-			}
-		}
-		if !found {
-			l.problem(path+"."+k, "onbekende eigenschap '"+k+"'; toegestaan zijn: "+joinStrings(known, ", "))
+		keys := splitByte(known, ' ')
+		if !containsString(keys, k) {
+			l.problem(path+"."+k, "onbekende eigenschap '"+k+"'; toegestaan zijn: "+joinStrings(keys, ", "))
 		}
 	}
 	return obj
@@ -157,7 +154,7 @@ func isSitePath(s string) bool {
 
 func (l *loader) definition(tree any) *Definition {
 	l.setOwner("", "", "")
-	root := l.object(tree, "", "id", "title", "version", "date", "description", "guidance", "sources", "sections", "findings", "views", "moved", "plan")
+	root := l.object(tree, "", "id title version date description guidance sources sections findings views moved plan")
 	if root == nil {
 		return nil
 	}
@@ -240,7 +237,7 @@ func (l *loader) definition(tree any) *Definition {
 }
 
 func (l *loader) section(def *Definition, v any, path string, seen map[string]string) *Section {
-	obj := l.object(v, path, "id", "title", "intro", "links", "items")
+	obj := l.object(v, path, "id title intro links items")
 	if obj == nil {
 		return nil
 	}
@@ -298,11 +295,11 @@ func isReservedWord(s string) bool {
 }
 
 func (l *loader) item(v any, path string, isField bool) *Item {
-	known := []string{"id", "kind", "question", "hint", "required", "showIf", "links", "options", "optionsFrom", "minRows", "maxRows", "rowLabel", "rowTitle", "rowsFrom", "fields", "shared", "ref", "multiple", "outcomeFrom"}
+	known := "id kind question hint required showIf links options optionsFrom minRows maxRows rowLabel rowTitle rowsFrom fields shared ref multiple outcomeFrom"
 	if isField {
-		known = []string{"id", "kind", "question", "hint", "required", "options", "optionsFrom", "ref", "multiple"}
+		known = "id kind question hint required options optionsFrom ref multiple"
 	}
-	obj := l.object(v, path, known...)
+	obj := l.object(v, path, known)
 	if obj == nil {
 		return nil
 	}
@@ -449,7 +446,7 @@ func (l *loader) options(obj *Object, path string) []Option {
 		opath := path + ".options[" + itoa(i) + "]"
 		// hint is for the page (a short explanation under the option); the
 		// engine does not need it.
-		o := l.object(ov, opath, "value", "label", "hint")
+		o := l.object(ov, opath, "value label hint")
 		if o == nil {
 			continue
 		}
@@ -468,7 +465,7 @@ func (l *loader) options(obj *Object, path string) []Option {
 }
 
 func (l *loader) finding(def *Definition, v any, path string, seen map[string]string) *Finding {
-	obj := l.object(v, path, "id", "severity", "forEach", "when", "text", "link", "roles")
+	obj := l.object(v, path, "id severity forEach when text link roles")
 	if obj == nil {
 		return nil
 	}

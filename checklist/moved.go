@@ -22,7 +22,7 @@ type Move struct {
 func (l *loader) moves(def *Definition, root *Object) {
 	for i, mv := range l.list(root, "moved", "") {
 		path := "moved[" + itoa(i) + "]"
-		obj := l.object(mv, path, "from", "to", "before")
+		obj := l.object(mv, path, "from to before")
 		if obj == nil {
 			continue
 		}
