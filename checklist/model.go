@@ -359,6 +359,11 @@ func compareSemver(a, b string) int {
 //go:noinline
 func itoa(n int) string { return string(appendInt(nil, int64(n))) }
 
+// Itoa is strconv.Itoa for the packages around the engine. Package strconv
+// itself brings package errors (for its error values) and with it part of
+// internal/reflectlite into the WebAssembly module.
+func Itoa(n int) string { return itoa(n) }
+
 // appendInt appends the decimal form of n.
 func appendInt(b []byte, n int64) []byte {
 	if n < 0 {

@@ -65,7 +65,6 @@
 package dossier
 
 import (
-	"strconv"
 	"unicode/utf8"
 
 	"deelwijzer/checklist"
@@ -136,7 +135,7 @@ func cleanName(name string) (string, error) {
 		return "", fail("Geef het dossier een naam.")
 	}
 	if utf8.RuneCountInString(s) > maxName {
-		return "", fail("De naam is te lang: gebruik hoogstens " + strconv.Itoa(maxName) + " tekens.")
+		return "", fail("De naam is te lang: gebruik hoogstens " + checklist.Itoa(maxName) + " tekens.")
 	}
 	return s, nil
 }

@@ -1,8 +1,6 @@
 package dossier
 
 import (
-	"strconv"
-
 	"deelwijzer/checklist"
 )
 
@@ -239,7 +237,7 @@ func rowPlaces(prefix string, rows []any) map[string]string {
 		}
 		key, _ := row.Values["_id"].(string)
 		if key == "" {
-			key = "#" + strconv.Itoa(i)
+			key = "#" + checklist.Itoa(i)
 		}
 		for _, f := range row.Keys {
 			if f == "_id" {
