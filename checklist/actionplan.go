@@ -34,6 +34,8 @@ type PlanItem struct {
 	Done         bool
 
 	ownerID, dueISO string
+
+	_ noCompare
 }
 
 // RolePlan is the action list of one role.
@@ -63,6 +65,8 @@ type planSpec struct {
 	group                      *Item
 	owner, due, status, detail *Item
 	done                       string
+
+	_ noCompare
 }
 
 func (d *Definition) planSpec() *planSpec {
@@ -304,7 +308,7 @@ func writePlan(b *textBuffer, plan ActionPlan, today, siteURL string) {
 func (l *loader) checkPlan(def *Definition, raw any) {
 	const path = "plan"
 	l.setOwner("", "", "")
-	o := l.object(raw, path, "group", "owner", "due", "status", "done", "detail")
+	o := l.object(raw, path, "group owner due status done detail")
 	if o == nil {
 		return
 	}

@@ -337,7 +337,7 @@ func describeValue(v any) string {
 		return "niets"
 	case bool:
 		return "waar/niet waar"
-	case float64:
+	case Number:
 		return "een getal"
 	case string:
 		return "tekst"

@@ -20,6 +20,8 @@ type Outcome struct {
 	Text  string // its text
 	Title string // the checklist's title
 	At    string // when it was saved, ISO 8601
+
+	_ noCompare
 }
 
 // The states of a carried question.
@@ -38,6 +40,8 @@ type Carried struct {
 	Verdict    string // "Uitkomst van ... in dit dossier (30 november 2026): DPIA verplicht. ..."
 	Note       string // what the answer is in relation to the verdict
 	FilledNote string // the note right after the page filled the answer in
+
+	_ noCompare
 }
 
 // Carry works out, for every visible question with outcomeFrom whose
@@ -122,7 +126,7 @@ func CarryJSON(def *Definition, answersJSON, outcomesJSON string) string {
 // checked by a test over the shipped checklists (TestOutcomeFromNamesVerdicts).
 func (l *loader) checkOutcomeFrom(it *Item) {
 	path := it.Path + ".outcomeFrom"
-	o := l.object(it.OutcomeFrom, path, "checklist", "values")
+	o := l.object(it.OutcomeFrom, path, "checklist values")
 	if it.Kind != KindChoice {
 		l.problem(path, "kan alleen bij een keuzevraag (choice)")
 		return

@@ -71,12 +71,13 @@ func Import(def *Definition, text string) (*Imported, error) {
 	if schema, _ := file.Get("schema"); schema != FileSchema {
 		return importFailure("Dit is geen antwoordbestand van Deelwijzer.")
 	}
-	version, ok := file.Values["schemaVersion"].(float64)
-	if !ok || version < 1 || version != float64(int(version)) {
+	number, _ := file.Values["schemaVersion"].(Number)
+	version, ok := number.Int()
+	if !ok || version < 1 {
 		return importFailure("Het antwoordbestand heeft geen geldig versienummer.")
 	}
 	if version > FileSchemaVersion {
-		return importFailure("Dit antwoordbestand is gemaakt met een nieuwere versie van Deelwijzer (bestandsversie " + itoa(int(version)) + "). Deze versie kan het niet lezen. Laad de pagina opnieuw om de nieuwste versie te krijgen.")
+		return importFailure("Dit antwoordbestand is gemaakt met een nieuwere versie van Deelwijzer (bestandsversie " + itoa(version) + "). Deze versie kan het niet lezen. Laad de pagina opnieuw om de nieuwste versie te krijgen.")
 	}
 	checklistID, _ := file.Values["checklist"].(string)
 	if checklistID != def.ID {

@@ -57,6 +57,8 @@ type FlowText struct {
 	Text string
 	X, Y int
 	Box  Rect
+
+	_ noCompare
 }
 
 // FlowNode is an organisation: its box, its name in lines, and the middle of
@@ -76,6 +78,8 @@ type FlowEdge struct {
 	Path       string
 	NumX, NumY int
 	Num        Rect
+
+	_ noCompare
 }
 
 // FlowLayout is the whole drawing.

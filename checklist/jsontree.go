@@ -1,8 +1,6 @@
 package checklist
 
 import (
-	"math"
-	"strconv"
 	"unicode/utf8"
 )
 
@@ -10,7 +8,7 @@ import (
 // encoding/json (which pulls in reflect). This file holds a compact JSON
 // reader that produces a generic tree and a writer for such trees.
 //
-// Tree values are: nil, bool, float64, string, []any and *Object. The YAML
+// Tree values are: nil, bool, Number, string, []any and *Object. The YAML
 // loader (package yamldef) produces the same shapes, so there is one model
 // builder for both formats.
 
@@ -473,22 +471,123 @@ func (p *jsonParser) number() (any, error) {
 			return nil, p.fail("ongeldig getal")
 		}
 	}
-	f, ok := numberValue(p.s[start:p.i])
-	if !ok {
+	n := Number(p.s[start:p.i])
+	if !n.fitsFloat64() {
 		p.i = start
 		return nil, p.fail("het getal is te groot")
 	}
-	return f, nil
+	return n, nil
 }
 
-// numberValue converts a syntactically valid JSON number exactly (the
-// nearest float64, as every JSON reader gives), so a value read and written
-// again is the same value. ok is false when the number is too large for a
-// float64; encoding/json and JavaScript's JSON.parse do not agree on such a
-// number (an error and Infinity), so it is refused.
-func numberValue(s string) (float64, bool) {
-	f, err := strconv.ParseFloat(s, 64)
-	return f, err == nil
+// Number is a JSON number kept as its literal text, like encoding/json's
+// json.Number: the tree reads and writes it without converting, so a file
+// read and written again keeps its numbers exactly (and the engine needs no
+// float conversion code, about 11 KB of the WebAssembly module). Where the
+// engine needs a number (a version, a row count) it asks for an int.
+type Number string
+
+// numberParts splits a valid JSON number (without its sign) into its
+// significant digits, without leading or trailing zeros, and the power of
+// ten they are multiplied by: "12.50e2" is ("125", 1). Zero is ("", 0). The
+// exponent saturates far beyond any meaningful size, so it cannot overflow.
+func numberParts(s string) (digits string, exp int) {
+	i := 0
+	for i < len(s) && s[i] != 'e' && s[i] != 'E' {
+		i++
+	}
+	mantissa := s[:i]
+	if i < len(s) {
+		i++
+		neg := s[i] == '-'
+		if s[i] == '+' || s[i] == '-' {
+			i++
+		}
+		for ; i < len(s); i++ {
+			if exp < 1e9 {
+				exp = exp*10 + int(s[i]-'0')
+			}
+		}
+		if neg {
+			exp = -exp
+		}
+	}
+	for j := 0; j < len(mantissa); j++ {
+		if mantissa[j] == '.' {
+			exp -= len(mantissa) - j - 1
+			mantissa = mantissa[:j] + mantissa[j+1:]
+			break
+		}
+	}
+	start := 0
+	for start < len(mantissa) && mantissa[start] == '0' {
+		start++
+	}
+	end := len(mantissa)
+	for end > start && mantissa[end-1] == '0' {
+		end--
+		exp++
+	}
+	if start == end {
+		return "", 0
+	}
+	return mantissa[start:end], exp
+}
+
+// float64Limit holds the digits of 2^1024 - 2^970, the midpoint between the
+// largest float64 and 2^1024: a number of 309 digits at or above it rounds to
+// infinity. (Its last digit is 2, so it has no trailing zeros to strip.)
+const float64Limit = "17976931348623158079372897140530341507993413271003782693617377898044496829276" +
+	"47509466490179775872070963302864166928879109465555478519404026306574886715058" +
+	"20681908902000708383676273854845817711531764475730270069855571366959622842914" +
+	"81986083493647529271907416844436551070434271155969950809304288017790417449779" +
+	"2"
+
+// fitsFloat64 reports whether the number is within the range of a float64
+// (very small numbers round to zero, which every reader accepts). A larger
+// number is refused: encoding/json and JavaScript's JSON.parse do not agree
+// on it (an error and Infinity), and the page would read it differently
+// from the engine.
+func (n Number) fitsFloat64() bool {
+	s := string(n)
+	if s != "" && s[0] == '-' {
+		s = s[1:]
+	}
+	digits, exp := numberParts(s)
+	// The value is 0.digits × 10^size.
+	size := len(digits) + exp
+	switch {
+	case digits == "" || size < len(float64Limit):
+		return true
+	case size > len(float64Limit):
+		return false
+	}
+	return digits < float64Limit
+}
+
+// Int returns the number as an int when it is a whole number of at most 18
+// digits: 3, 3.0, 0.3e1 and 300e-2 all give 3, as they did when the tree
+// held float64 values.
+func (n Number) Int() (int, bool) {
+	s := string(n)
+	neg := s != "" && s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	digits, exp := numberParts(s)
+	if exp < 0 || len(digits)+exp > 18 {
+		return 0, false
+	}
+	v := 0
+	for i := 0; i < len(digits); i++ {
+		v = v*10 + int(digits[i]-'0')
+	}
+	for ; exp > 0; exp-- {
+		v *= 10
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
 }
 
 // AppendJSON writes a tree value as compact JSON. Besides tree values it
@@ -504,20 +603,8 @@ func AppendJSON(b []byte, v any) []byte {
 		return append(b, "false"...)
 	case int:
 		return appendInt(b, int64(x))
-	case float64:
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return append(b, "null"...)
-		}
-		if x == math.Trunc(x) && math.Abs(x) < 1e15 {
-			return appendInt(b, int64(x))
-		}
-		// The shortest text that reads back as exactly x, plain for
-		// ordinary sizes and with an exponent for very large or small
-		// ones, as encoding/json and JavaScript write numbers.
-		if abs := math.Abs(x); abs >= 1e-6 && abs < 1e21 {
-			return strconv.AppendFloat(b, x, 'f', -1, 64)
-		}
-		return strconv.AppendFloat(b, x, 'e', -1, 64)
+	case Number:
+		return append(b, x...)
 	case string:
 		return AppendJSONString(b, x)
 	case []string:

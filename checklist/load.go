@@ -34,9 +34,12 @@ func (l *loader) setOwner(kind, id, path string) {
 	l.ownerKind, l.owner, l.ownerPath = kind, id, path
 }
 
-// fields reads an object and complains about keys it does not know, because a
-// misspelt key (showif, requierd) would otherwise be ignored silently.
-func (l *loader) object(v any, path string, known ...string) *Object {
+// object reads an object and, with AuthorChecks, complains about keys it does
+// not know, because a misspelt key (showif, requierd) would otherwise be
+// ignored silently. known is one string of key names separated by spaces: a
+// list of strings would be built at every call, also in the browser where the
+// check is compiled out.
+func (l *loader) object(v any, path string, known string) *Object {
 	obj, ok := v.(*Object)
 	if !ok {
 		l.problem(path, "moet een lijst van eigenschappen (naam: waarde) zijn")
@@ -46,15 +49,9 @@ func (l *loader) object(v any, path string, known ...string) *Object {
 		if !AuthorChecks {
 			break
 		}
-		found := false
-		for _, want := range known {
-			if k == want {
-				found = true
-				break
-			}
-		}
-		if !found {
-			l.problem(path+"."+k, "onbekende eigenschap '"+k+"'; toegestaan zijn: "+joinStrings(known, ", "))
+		keys := splitByte(known, ' ')
+		if !containsString(keys, k) {
+			l.problem(path+"."+k, "onbekende eigenschap '"+k+"'; toegestaan zijn: "+joinStrings(keys, ", "))
 		}
 	}
 	return obj
@@ -96,12 +93,13 @@ func (l *loader) integer(obj *Object, key, path string, fallback int) int {
 	if !ok || v == nil {
 		return fallback
 	}
-	f, isNum := v.(float64)
-	if !isNum || f != float64(int(f)) || f < 0 || f > 10000 {
+	num, _ := v.(Number)
+	n, whole := num.Int()
+	if !whole || n < 0 || n > 10000 {
 		l.problem(path+"."+key, "moet een heel getal van 0 of meer zijn")
 		return fallback
 	}
-	return int(f)
+	return n
 }
 
 func (l *loader) list(obj *Object, key, path string) []any {
@@ -156,7 +154,7 @@ func isSitePath(s string) bool {
 
 func (l *loader) definition(tree any) *Definition {
 	l.setOwner("", "", "")
-	root := l.object(tree, "", "id", "title", "version", "date", "description", "guidance", "sources", "sections", "findings", "views", "moved", "plan")
+	root := l.object(tree, "", "id title version date description guidance sources sections findings views moved plan")
 	if root == nil {
 		return nil
 	}
@@ -239,7 +237,7 @@ func (l *loader) definition(tree any) *Definition {
 }
 
 func (l *loader) section(def *Definition, v any, path string, seen map[string]string) *Section {
-	obj := l.object(v, path, "id", "title", "intro", "links", "items")
+	obj := l.object(v, path, "id title intro links items")
 	if obj == nil {
 		return nil
 	}
@@ -297,11 +295,11 @@ func isReservedWord(s string) bool {
 }
 
 func (l *loader) item(v any, path string, isField bool) *Item {
-	known := []string{"id", "kind", "question", "hint", "required", "showIf", "links", "options", "optionsFrom", "minRows", "maxRows", "rowLabel", "rowTitle", "rowsFrom", "fields", "shared", "ref", "multiple", "outcomeFrom"}
+	known := "id kind question hint required showIf links options optionsFrom minRows maxRows rowLabel rowTitle rowsFrom fields shared ref multiple outcomeFrom"
 	if isField {
-		known = []string{"id", "kind", "question", "hint", "required", "options", "optionsFrom", "ref", "multiple"}
+		known = "id kind question hint required options optionsFrom ref multiple"
 	}
-	obj := l.object(v, path, known...)
+	obj := l.object(v, path, known)
 	if obj == nil {
 		return nil
 	}
@@ -448,7 +446,7 @@ func (l *loader) options(obj *Object, path string) []Option {
 		opath := path + ".options[" + itoa(i) + "]"
 		// hint is for the page (a short explanation under the option); the
 		// engine does not need it.
-		o := l.object(ov, opath, "value", "label", "hint")
+		o := l.object(ov, opath, "value label hint")
 		if o == nil {
 			continue
 		}
@@ -467,7 +465,7 @@ func (l *loader) options(obj *Object, path string) []Option {
 }
 
 func (l *loader) finding(def *Definition, v any, path string, seen map[string]string) *Finding {
-	obj := l.object(v, path, "id", "severity", "forEach", "when", "text", "link", "roles")
+	obj := l.object(v, path, "id severity forEach when text link roles")
 	if obj == nil {
 		return nil
 	}
@@ -508,10 +506,11 @@ func (l *loader) finding(def *Definition, v any, path string, seen map[string]st
 // checkShowIfs parses every showIf and enforces that it only looks back in
 // the checklist. Looking back only makes visibility a single pass and rules
 // out cycles; cycles still get their own message because that is what the
-// author needs to hear.
+// author needs to hear. refs and parsed are indexed by the item's order: a
+// map keyed by pointer would add its own map code to the WebAssembly module.
 func (l *loader) checkShowIfs(def *Definition) {
-	refs := map[*Item][]string{}
-	parsed := map[*Item]*node{}
+	refs := make([][]string, len(def.items))
+	parsed := make([]*node, len(def.items))
 	for _, it := range def.items {
 		if trimSpace(it.ShowIf) == "" {
 			continue
@@ -522,18 +521,18 @@ func (l *loader) checkShowIfs(def *Definition) {
 			l.problem(it.Path+".showIf", err.Error())
 			continue
 		}
-		parsed[it] = n
-		refs[it] = n.names(nil)
+		parsed[it.order] = n
+		refs[it.order] = n.names(nil)
 	}
 	for _, it := range def.items {
-		n := parsed[it]
+		n := parsed[it.order]
 		if n == nil {
 			continue
 		}
 		l.setOwner("vraag", it.ID, it.Path)
 		path := it.Path + ".showIf"
 		ok := true
-		for _, name := range refs[it] {
+		for _, name := range refs[it.order] {
 			target := def.byID[name]
 			switch {
 			case name == it.ID:
@@ -567,7 +566,7 @@ func (l *loader) checkShowIfs(def *Definition) {
 	}
 }
 
-func cycleText(def *Definition, refs map[*Item][]string, from, to *Item) string {
+func cycleText(def *Definition, refs [][]string, from, to *Item) string {
 	if !AuthorChecks {
 		return ""
 	}
@@ -575,19 +574,19 @@ func cycleText(def *Definition, refs map[*Item][]string, from, to *Item) string 
 }
 
 // findCycle reports "a → b → a" when from (transitively) refers back to to.
-func findCycle(def *Definition, refs map[*Item][]string, from, to *Item) string {
-	seen := map[*Item]bool{}
+func findCycle(def *Definition, refs [][]string, from, to *Item) string {
+	seen := make([]bool, len(def.items))
 	var walk func(it *Item, trail []string) []string
 	walk = func(it *Item, trail []string) []string {
 		trail = append(trail, it.ID)
 		if it == to {
 			return trail
 		}
-		if seen[it] {
+		if seen[it.order] {
 			return nil
 		}
-		seen[it] = true
-		for _, name := range refs[it] {
+		seen[it.order] = true
+		for _, name := range refs[it.order] {
 			if next := def.byID[name]; next != nil {
 				if found := walk(next, trail); found != nil {
 					return found

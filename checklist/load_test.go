@@ -158,7 +158,7 @@ func TestStructureProblems(t *testing.T) {
 		{"bad version", `version: "1.0.0"`, `version: "1.0"`, "version", "geen versienummer"},
 		{"bad date", `date: "2026-01-31"`, `date: "2026-02-31"`, "date", "geen geldige datum"},
 		{"nested group", `{id: naam, kind: text`, `{id: naam, kind: group`, "sections[0].items[5].fields[0].kind", "kan zelf geen groep zijn"},
-		{"showIf in field", `{id: naam, kind: text`, `{id: naam, showIf: "true", kind: text`, "sections[0].items[5].fields[0].showIf", "onbekende eigenschap"},
+		{"showIf in field", `{id: naam, kind: text`, `{id: naam, showIf: "true", kind: text`, "sections[0].items[5].fields[0].showIf", "onbekende eigenschap 'showIf'; toegestaan zijn: id, kind, question, hint, required, options, optionsFrom, ref, multiple"},
 		{"bad severity", `severity: info`, `severity: hoog`, "findings[0].severity", "onbekende ernst"},
 		{"forEach not group", `{id: f, severity: info,`, `{id: f, forEach: a, severity: info,`, "findings[0].forEach", "geen vraag van soort group"},
 		{"link not a site path", `title: "Doe iets"`, "title: \"Doe iets\"\n    links: [https://example.org/]", "sections[0].links[0]", "geen pad op de site"},

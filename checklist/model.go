@@ -28,7 +28,7 @@ const (
 
 // YesNo answers. "weetniet" is a real answer: the visitor has thought about
 // the question but does not know yet.
-var yesNoValues = []Option{{"ja", "Ja"}, {"nee", "Nee"}, {"weetniet", "Weet ik niet"}}
+var yesNoValues = []Option{{Value: "ja", Label: "Ja"}, {Value: "nee", Label: "Nee"}, {Value: "weetniet", Label: "Weet ik niet"}}
 
 // Severities of findings, from light to heavy. SeverityUitkomst is not a
 // weight but a kind: the checklist's verdict, in words ("DPIA verplicht").
@@ -57,6 +57,8 @@ type noCompare [0]func()
 type Option struct {
 	Value string
 	Label string
+
+	_ noCompare
 }
 
 // Definition is a loaded, checked checklist.
@@ -356,6 +358,11 @@ func compareSemver(a, b string) int {
 //
 //go:noinline
 func itoa(n int) string { return string(appendInt(nil, int64(n))) }
+
+// Itoa is strconv.Itoa for the packages around the engine. Package strconv
+// itself brings package errors (for its error values) and with it part of
+// internal/reflectlite into the WebAssembly module.
+func Itoa(n int) string { return itoa(n) }
 
 // appendInt appends the decimal form of n.
 func appendInt(b []byte, n int64) []byte {

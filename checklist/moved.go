@@ -26,13 +26,15 @@ type Move struct {
 	// that receives the answer, in a row found or made for it.
 	As   string
 	Path string
+
+	_ noCompare
 }
 
 func (l *loader) moves(def *Definition, root *Object) {
 	l.setOwner("", "", "")
 	for i, mv := range l.list(root, "moved", "") {
 		path := "moved[" + itoa(i) + "]"
-		obj := l.object(mv, path, "from", "to", "before", "as")
+		obj := l.object(mv, path, "from to before as")
 		if obj == nil {
 			continue
 		}

@@ -51,7 +51,7 @@ func TestMateriewetFromSectorwetten(t *testing.T) {
 			t.Errorf("%s: %s takes its options from %q (%d), want sectorwetten (%d)", c.checklist, c.pick, pick.OptionsFrom, len(pick.Options), len(laws))
 		}
 		for i := range laws {
-			if i < len(pick.Options) && pick.Options[i] != laws[i] {
+			if i < len(pick.Options) && (pick.Options[i].Value != laws[i].Value || pick.Options[i].Label != laws[i].Label) {
 				t.Errorf("%s: option %d is %v, want %v", c.checklist, i, pick.Options[i], laws[i])
 			}
 		}

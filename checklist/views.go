@@ -158,7 +158,7 @@ func (l *loader) checkView(def *Definition, v *View, raw any) {
 	path := v.Path
 	l.str(v.Spec, "kind", path, true)
 	l.str(v.Spec, "title", path, true)
-	o := l.object(raw, path, "kind", "title", "group", "columns", "from", "to", "label", "before", "after")
+	o := l.object(raw, path, "kind title group columns from to label before after")
 	switch v.Kind {
 	case ViewMatrix, ViewFlow:
 		g := l.checkViewGroup(def, o, path)
@@ -183,7 +183,7 @@ func (l *loader) checkView(def *Definition, v *View, raw any) {
 				break
 			}
 			spath := path + "." + key
-			so := l.object(raw, spath, "group", "likelihood", "impact", "label")
+			so := l.object(raw, spath, "group likelihood impact label")
 			if so == nil {
 				continue
 			}

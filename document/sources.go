@@ -187,7 +187,7 @@ func (s *Sources) fromFile(file string, def, pageDef *checklist.Definition, page
 	}
 	if root == nil {
 		root = checklist.NewObject().Set("schema", checklist.FileSchema).
-			Set("schemaVersion", float64(checklist.FileSchemaVersion)).
+			Set("schemaVersion", checklist.FileSchemaVersion).
 			Set("checklist", def.ID).Set("definitionVersion", def.Version)
 	}
 	own, _ := root.Values["answers"].(*checklist.Object)

@@ -65,7 +65,6 @@
 package dossier
 
 import (
-	"strconv"
 	"unicode/utf8"
 
 	"deelwijzer/checklist"
@@ -123,7 +122,7 @@ func New(id, name, now string) (*Dossier, error) {
 	newSignoff(meta)
 	root := checklist.NewObject().
 		Set("schema", Schema).
-		Set("schemaVersion", float64(SchemaVersion)).
+		Set("schemaVersion", SchemaVersion).
 		Set("dossier", meta).
 		Set("shared", checklist.NewObject()).
 		Set("checklists", checklist.NewObject())
@@ -136,7 +135,7 @@ func cleanName(name string) (string, error) {
 		return "", fail("Geef het dossier een naam.")
 	}
 	if utf8.RuneCountInString(s) > maxName {
-		return "", fail("De naam is te lang: gebruik hoogstens " + strconv.Itoa(maxName) + " tekens.")
+		return "", fail("De naam is te lang: gebruik hoogstens " + checklist.Itoa(maxName) + " tekens.")
 	}
 	return s, nil
 }

@@ -1,8 +1,6 @@
 package dossier
 
 import (
-	"strconv"
-
 	"deelwijzer/checklist"
 )
 
@@ -19,6 +17,8 @@ const OrganisationGroup = "organisaties"
 type Organisation struct {
 	ID    string // the row's _id
 	Label string // its name, or "Organisatie 2" while it has none
+
+	_ noCompare
 }
 
 // Organisations lists the dossier's organisations. A row from an older
@@ -46,13 +46,13 @@ func (d *Dossier) Organisations() []Organisation {
 			continue
 		}
 		for n := i + 1; ids[i] == ""; n++ {
-			if id := OrganisationGroup + "-" + strconv.Itoa(n); !seen[id] {
+			if id := OrganisationGroup + "-" + checklist.Itoa(n); !seen[id] {
 				ids[i], seen[id] = id, true
 			}
 		}
 		name, _ := row.Values["naam"].(string)
 		if name = trim(name); name == "" {
-			name = "Organisatie " + strconv.Itoa(i+1)
+			name = "Organisatie " + checklist.Itoa(i+1)
 		}
 		out = append(out, Organisation{ID: ids[i], Label: name})
 	}

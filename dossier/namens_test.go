@@ -25,7 +25,7 @@ func TestOrganisations(t *testing.T) {
 		t.Fatalf("organisations %+v, want %+v", got, want)
 	}
 	for i := range want {
-		if got[i] != want[i] {
+		if got[i].ID != want[i].ID || got[i].Label != want[i].Label {
 			t.Errorf("organisation %d: %+v, want %+v", i, got[i], want[i])
 		}
 	}

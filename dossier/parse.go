@@ -1,8 +1,6 @@
 package dossier
 
 import (
-	"strconv"
-
 	"deelwijzer/checklist"
 )
 
@@ -10,7 +8,7 @@ import (
 // encodings and sizes as an answer file.
 func read(text string) (*checklist.Object, error) {
 	if len(text) > MaxSize {
-		return nil, fail("Het bestand is te groot (meer dan " + strconv.Itoa(MaxSize>>20) + " MB). Een dossier van Deelwijzer is veel kleiner; kies het juiste bestand.")
+		return nil, fail("Het bestand is te groot (meer dan " + checklist.Itoa(MaxSize>>20) + " MB). Een dossier van Deelwijzer is veel kleiner; kies het juiste bestand.")
 	}
 	text, ok := checklist.FileText(text)
 	if !ok {
@@ -32,12 +30,13 @@ func read(text string) (*checklist.Object, error) {
 
 // schemaVersion checks the version number of a file.
 func schemaVersion(root *checklist.Object, max int, what string) error {
-	v, ok := root.Values["schemaVersion"].(float64)
-	if !ok || v < 1 || v != float64(int(v)) {
+	number, _ := root.Values["schemaVersion"].(checklist.Number)
+	v, ok := number.Int()
+	if !ok || v < 1 {
 		return fail("Het " + what + " heeft geen geldig versienummer.")
 	}
-	if v > float64(max) {
-		return fail("Dit " + what + " is gemaakt met een nieuwere versie van Deelwijzer (bestandsversie " + strconv.Itoa(int(v)) + "). Deze versie kan het niet lezen. Laad de pagina opnieuw om de nieuwste versie te krijgen.")
+	if v > max {
+		return fail("Dit " + what + " is gemaakt met een nieuwere versie van Deelwijzer (bestandsversie " + checklist.Itoa(v) + "). Deze versie kan het niet lezen. Laad de pagina opnieuw om de nieuwste versie te krijgen.")
 	}
 	return nil
 }

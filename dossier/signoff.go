@@ -1,7 +1,6 @@
 package dossier
 
 import (
-	"strconv"
 	"unicode/utf8"
 
 	"deelwijzer/checklist"
@@ -160,12 +159,12 @@ func digits(s string) (int, bool) {
 func (d *Dossier) nextVersion(status string) string {
 	major, minor, _ := version(d.Version())
 	if status == StatusVastgesteld {
-		return strconv.Itoa(major+1) + ".0"
+		return checklist.Itoa(major+1) + ".0"
 	}
 	if len(d.logList()) == 0 && major == 0 && minor <= 1 {
 		return "0.1"
 	}
-	return strconv.Itoa(major) + "." + strconv.Itoa(minor+1)
+	return checklist.Itoa(major) + "." + checklist.Itoa(minor+1)
 }
 
 // SetStatus records a status and a change in the log: the visitor's
@@ -180,7 +179,7 @@ func (d *Dossier) SetStatus(status, text, now string) error {
 		return fail("Beschrijf kort wat er in deze versie veranderde.")
 	}
 	if utf8.RuneCountInString(text) > maxLogText {
-		return fail("De beschrijving is te lang: gebruik hoogstens " + strconv.Itoa(maxLogText) + " tekens.")
+		return fail("De beschrijving is te lang: gebruik hoogstens " + checklist.Itoa(maxLogText) + " tekens.")
 	}
 	list := d.logList()
 	if len(list) >= maxLog {

@@ -1,8 +1,6 @@
 package dossier
 
 import (
-	"strconv"
-
 	"deelwijzer/checklist"
 )
 
@@ -43,7 +41,7 @@ func (d *Dossier) ChecklistFile(id, version string, shared map[string]string) st
 	}
 	file := checklist.NewObject().
 		Set("schema", checklist.FileSchema).
-		Set("schemaVersion", float64(checklist.FileSchemaVersion)).
+		Set("schemaVersion", checklist.FileSchemaVersion).
 		Set("checklist", id).
 		Set("definitionVersion", version).
 		Set("exported", d.Modified()).
@@ -67,7 +65,13 @@ type answerFile struct {
 	version   string
 	exported  string
 	answers   *checklist.Object
+
+	_ noCompare
 }
+
+// noCompare makes a struct type not comparable, so the compiler emits no
+// equality function for it (the dossier code never compares these structs).
+type noCompare [0]func()
 
 func readAnswerFile(root *checklist.Object) (*answerFile, error) {
 	if s, _ := root.Values["schema"].(string); s != checklist.FileSchema {
@@ -233,7 +237,7 @@ func rowPlaces(prefix string, rows []any) map[string]string {
 		}
 		key, _ := row.Values["_id"].(string)
 		if key == "" {
-			key = "#" + strconv.Itoa(i)
+			key = "#" + checklist.Itoa(i)
 		}
 		for _, f := range row.Keys {
 			if f == "_id" {

@@ -1,8 +1,6 @@
 package dossier
 
 import (
-	"strconv"
-
 	"deelwijzer/checklist"
 )
 
@@ -79,7 +77,23 @@ func (d *Dossier) sharedBasis(shared map[string]string) string {
 			h = (h ^ uint32(text[i])) * 16777619
 		}
 	}
-	return strconv.FormatUint(uint64(h), 36)
+	return base36(h)
+}
+
+// base36 is strconv.FormatUint(uint64(h), 36), the form in which dossier
+// files hold the fingerprint (see checklist.Itoa for why not strconv).
+func base36(h uint32) string {
+	const digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+	var b [7]byte
+	i := len(b)
+	for {
+		i--
+		b[i] = digits[h%36]
+		h /= 36
+		if h == 0 {
+			return string(b[i:])
+		}
+	}
 }
 
 // Task list states of one checklist in a dossier.

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -122,7 +123,12 @@ func convert(n *yaml.Node, aliasDepth int, budget *int) (any, error) {
 			if err := n.Decode(&f); err != nil {
 				return nil, err
 			}
-			return f, nil
+			// The tree holds JSON numbers as text; YAML spellings such as
+			// 1_000 or 0x10 become the JSON spelling of their value.
+			if math.IsInf(f, 0) || math.IsNaN(f) {
+				return nil, errors.New("regel " + strconv.Itoa(n.Line) + ": " + n.Value + " is geen getal dat in JSON kan")
+			}
+			return checklist.Number(strconv.FormatFloat(f, 'g', -1, 64)), nil
 		}
 		return n.Value, nil
 	}

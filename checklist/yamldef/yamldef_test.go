@@ -73,7 +73,7 @@ func TestLoadLists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := lists["rollen"]; len(r) != 2 || r[0] != (checklist.Option{Value: "fg", Label: "FG"}) || r[1].Label != "zonder-naam" {
+	if r := lists["rollen"]; len(r) != 2 || r[0].Value != "fg" || r[0].Label != "FG" || r[1].Label != "zonder-naam" {
 		t.Errorf("rollen %v", r)
 	}
 	if b := lists["begrippen"]; len(b) != 2 || b[0].Label != "DPIA" || b[1].Label != "AVG-titel" {
