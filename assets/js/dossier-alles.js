@@ -7,7 +7,7 @@
 // and writes the answers as the result page shows them (op "result"). This file only
 // puts that text in the page, as text.
 import '../gen/wasm_exec.js';
-import { currentID, dossier, readDossier, setCurrent, storageWorks } from './dossier-store.js';
+import { dossier, openedID, readDossier } from './dossier-store.js';
 import { runModule } from './files.js';
 
 const $ = (id) => document.getElementById(id);
@@ -27,15 +27,6 @@ const el = (tag, props, ...kids) => {
 function engine(name, ...args) {
   const text = globalThis.deelwijzerEngine[name](...args);
   try { return JSON.parse(text); } catch (err) { return { error: 'Er ging iets mis in de checklist.' }; }
-}
-
-function openID() {
-  if (!storageWorks()) return null;
-  const asked = new URLSearchParams(window.location.search).get('dossier');
-  const id = asked || currentID();
-  if (!id || readDossier(id) === null) return null;
-  if (asked) setCurrent(id);
-  return id;
 }
 
 // answerNodes: a text, or a list with one line per row of a group.
@@ -148,7 +139,7 @@ function sharedPart(list) {
 }
 
 async function start() {
-  const id = openID();
+  const id = openedID();
   if (id === null) {
     $('alles-geen-dossier').hidden = false;
     // Nothing to run without a dossier: the page is done (tests wait for this).

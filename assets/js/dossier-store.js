@@ -129,3 +129,15 @@ export function missingNote(signoff) {
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} en ${names[names.length - 1]}`;
   return `Het dossier staat op vastgesteld, maar ${names.length === 1 ? 'deze verwerkingsverantwoordelijke heeft' : 'deze verwerkingsverantwoordelijken hebben'} nog geen vaststelling met een besluit: ${list}. Vul de vaststelling per organisatie in bij het werkboek, in de laatste stap.`;
 }
+
+// openedID is the dossier a dossier page works on: the one in its address
+// (?dossier=<id>, then remembered as the current one) or else the one opened last;
+// null when storage is blocked or that dossier is not on this device.
+export function openedID() {
+  if (!storageWorks()) return null;
+  const asked = new URLSearchParams(window.location.search).get('dossier');
+  const id = asked || currentID();
+  if (!id || readDossier(id) === null) return null;
+  if (asked) setCurrent(id);
+  return id;
+}

@@ -5,7 +5,7 @@
 // recorded status belongs to another version of the checklist. This file only puts
 // that in the page Hugo made, as text, and adds the dossier to every link.
 import '../gen/wasm_exec.js';
-import { currentID, dossier, readDossier, setCurrent, storageWorks, useModule } from './dossier-store.js';
+import { dossier, openedID, readDossier, useModule } from './dossier-store.js';
 import { runModule } from './files.js';
 
 const $ = (id) => document.getElementById(id);
@@ -17,17 +17,6 @@ const WHY = {
   onbekend: 'De antwoorden zijn bewaard voordat de status werd bijgehouden.',
 };
 const LABELS = { 'niet-gestart': 'Niet gestart', bezig: 'Bezig', afgerond: 'Afgerond', bijwerken: 'Bijwerken' };
-
-// openID is the dossier of the address (?dossier=<id>) or else the one opened last,
-// when it is on this device; null otherwise.
-function openID() {
-  if (!storageWorks()) return null;
-  const asked = new URLSearchParams(window.location.search).get('dossier');
-  const id = asked || currentID();
-  if (!id || readDossier(id) === null) return null;
-  if (asked) setCurrent(id);
-  return id;
-}
 
 function draw(id, tasks, name) {
   const line = $('taken-dossier');
@@ -67,7 +56,7 @@ function draw(id, tasks, name) {
 }
 
 async function start() {
-  const id = openID();
+  const id = openedID();
   if (id === null) {
     $('taken-geen-dossier').hidden = false;
     // Nothing to run without a dossier: the page is done (tests wait for this).
