@@ -157,7 +157,7 @@ func TestGoldenDocuments(t *testing.T) {
 			if caseDossier(t, c) != nil {
 				status = "\nStatus: " // the dossier's, see TestSignoffDocuments
 			}
-			for _, want := range []string{"\nDossier: ", "\nBron: Werkboek: werkwijze in vier stappen, versie ", status, "\nDatum: 30 november 2026\n", "\nSjabloon: " + d.Title + ", versie "} {
+			for _, want := range []string{"\nDossier: ", "\nBron: Werkboek: werkwijze gegevensdeling, versie ", status, "\nDatum: 30 november 2026\n", "\nSjabloon: " + d.Title + ", versie "} {
 				if !strings.Contains(got, want) {
 					t.Errorf("%s--%s: the title block lacks %q", c, id, strings.TrimSpace(want))
 				}

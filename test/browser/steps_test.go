@@ -85,7 +85,7 @@ func TestStepsKeyboardKeepsAnswers(t *testing.T) {
 	if v.Focused != "stap-rechtmatigheid-stap-titel" || !strings.Contains(v.Title, fmt.Sprintf("Stap 2 van %d", steps)) {
 		t.Errorf("on step 2 the focus is on %q and the title is %q, want the step's heading and title", v.Focused, v.Title)
 	}
-	if got := strings.Join(v.Crumbs, " > "); !strings.HasSuffix(got, "> Werkboek: werkwijze in vier stappen > Overzicht van de stappen > Stap 2") {
+	if got := strings.Join(v.Crumbs, " > "); !strings.HasSuffix(got, "> Werkboek: werkwijze gegevensdeling > Overzicht van de stappen > Stap 2") {
 		t.Errorf("on step 2 the breadcrumbs are %q", got)
 	}
 	tabTo(t, tab, `section[data-step="2"] a[rel="next"]`)
