@@ -338,6 +338,13 @@ func TestRealisticDossierAcrossChecklists(t *testing.T) {
 	}
 	var parts []part
 	done := func(name string, from int) { parts = append(parts, part{name, w.actions - from}) }
+	// lap notes how long each phase took, for the log.
+	var laps []string
+	last := start
+	lap := func(phase string) {
+		laps = append(laps, fmt.Sprintf("%s %s", phase, time.Since(last).Round(100*time.Millisecond)))
+		last = time.Now()
+	}
 
 	openDossiers(t, tab, s.URL+dossiersPage)
 	id := w.makeDossier("Wijkteam Noordstad")
@@ -404,6 +411,8 @@ func TestRealisticDossierAcrossChecklists(t *testing.T) {
 		t.Errorf("the whole dossier took %d field actions, want at most 230", w.actions)
 	}
 
+	lap("checklists")
+
 	// 2. The DPIA-toets's verdict in the workbook, beside the visitor's answer.
 	if got := path(d, "checklists", "dpia-toets", "outcome", "id"); got != "dpia-verplicht-avg" {
 		t.Errorf("the dossier keeps the DPIA-toets outcome %v, want dpia-verplicht-avg", got)
@@ -417,6 +426,8 @@ func TestRealisticDossierAcrossChecklists(t *testing.T) {
 		t.Errorf("dpia-oordeel = %q after the DPIA-toets, want the visitor's verplicht", got)
 	}
 
+	lap("verdict")
+
 	// 4. The data flow of the worked dossier at 1280 and 375 px, with axe on
 	// the result with its views (3).
 	tab.Click("#afronden")
@@ -425,6 +436,8 @@ func TestRealisticDossierAcrossChecklists(t *testing.T) {
 		checkFlowDiagram(t, tab, "dossier", width, 4, len(c.orgs))
 	}
 	tab.SetViewport(1280, 900)
+
+	lap("flow")
 
 	// 3. The task list shows each step's status as the checklist recorded it
 	// when it saved last, none to be brought up to date ("Bijwerken"): the
@@ -465,6 +478,8 @@ func TestRealisticDossierAcrossChecklists(t *testing.T) {
 	}
 	axeClean(t, tab, "whole dossier, worked")
 
+	lap("task list and whole dossier")
+
 	// 7. Page heights of the workbook with the case, whole page against the
 	// longest step page.
 	werkwijze := sourceDefinition(t, "werkwijze")
@@ -477,6 +492,8 @@ func TestRealisticDossierAcrossChecklists(t *testing.T) {
 		}
 	}
 	tab.SetViewport(1280, 900)
+
+	lap("page heights")
 
 	// 5. Download the dossier, open the file in a fresh browser profile,
 	// download it there: the same bytes. A dossier file is the dossier as
@@ -517,6 +534,8 @@ func TestRealisticDossierAcrossChecklists(t *testing.T) {
 		sort.Strings(diff)
 		t.Errorf("export, import in a fresh profile, export changed the dossier file (%d and %d bytes); fields that differ: %q", len(first), len(second), diff)
 	}
+
+	lap("round trip")
 
 	// 6. Older answer files of one checklist, each opened as a new dossier:
 	// every answer is in the form of its checklist and in the dossier.
@@ -563,5 +582,6 @@ func TestRealisticDossierAcrossChecklists(t *testing.T) {
 		}
 		t.Logf("%s: %d answers, each in the form and in the dossier", old, len(leaves))
 	}
-	t.Logf("the golden case took %s", time.Since(start).Round(time.Second))
+	lap("older files")
+	t.Logf("the golden case took %s: %s", time.Since(start).Round(time.Second), strings.Join(laps, ", "))
 }
