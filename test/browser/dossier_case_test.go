@@ -528,6 +528,7 @@ func TestRealisticDossierAcrossChecklists(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitText(t, other, "#dossier-melding", "is geopend")
+	axeClean(t, other, "dossier opened from its file in a fresh profile")
 	clickIn(t, other, id, "Download (bestand)")
 	second, err := os.ReadFile(waitDownload(t, otherDownloads, "dossier-"))
 	if err != nil {
@@ -571,6 +572,7 @@ func TestRealisticDossierAcrossChecklists(t *testing.T) {
 		if msg := textOf(other, "#importmelding"); strings.Contains(msg, "past niet") || strings.Contains(msg, "passen niet") {
 			t.Errorf("%s: answers lost on the way: %s", old, msg)
 		}
+		axeClean(t, other, f.Checklist+" from "+old+" in its dossier")
 		shown := formValues(other)
 		kept := map[string]bool{}
 		var dossier any
