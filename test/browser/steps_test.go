@@ -324,6 +324,25 @@ func TestStepsEarlyAnswer(t *testing.T) {
 	}
 }
 
+// pageHeights loads a checklist's whole page and each of its step pages at the
+// tab's current width, and returns the document height (scrollHeight) of the
+// whole page and of the longest step page, with that step's number. url makes
+// the address of a view from "" (the whole page) or "stap-<n>/".
+func pageHeights(t *testing.T, tab *browsertest.Tab, d definition, url func(view string) string) (whole, longest, at int) {
+	t.Helper()
+	height := func(view string) int {
+		openChecklist(t, tab, url(view))
+		return browsertest.Eval[int](tab, `document.documentElement.scrollHeight`)
+	}
+	whole = height("")
+	for i := range d.Sections {
+		if h := height(fmt.Sprintf("stap-%d/", i+1)); h > longest {
+			longest, at = h, i+1
+		}
+	}
+	return whole, longest, at
+}
+
 // TestStepsPageHeights measures the werkwijze workbook on one page against its
 // longest step page, at 1280 and 375 px wide, empty and with the worked case
 // (static/voorbeelden) restored from the device: a step page is a fraction of
@@ -336,10 +355,6 @@ func TestStepsPageHeights(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	height := func(page string) int {
-		openChecklist(t, tab, s.URL+page)
-		return browsertest.Eval[int](tab, `document.documentElement.scrollHeight`)
-	}
 	for _, state := range []string{"leeg", "casus"} {
 		for _, width := range []int64{1280, 375} {
 			tab.SetViewport(width, 900)
@@ -349,13 +364,7 @@ func TestStepsPageHeights(t *testing.T) {
 			} else {
 				browsertest.Eval[bool](tab, `(localStorage.clear(), true)`)
 			}
-			whole := height(stepsPage)
-			longest, at := 0, 0
-			for i := range d.Sections {
-				if h := height(fmt.Sprintf("%sstap-%d/", stepsPage, i+1)); h > longest {
-					longest, at = h, i+1
-				}
-			}
+			whole, longest, at := pageHeights(t, tab, d, func(page string) string { return s.URL + stepsPage + page })
 			t.Logf("werkwijze %s, %d px wide: whole page %d px, longest step page (stap-%d) %d px", state, width, whole, at, longest)
 			if longest >= whole {
 				t.Errorf("%s, %d px: the longest step page (%d px) is not shorter than the whole page (%d px)", state, width, longest, whole)

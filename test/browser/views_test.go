@@ -166,35 +166,46 @@ func TestFlowDiagramNoOverlap(t *testing.T) {
 				}
 			}
 			for _, width := range []int64{1280, 375} {
-				tab.SetViewport(width, 900)
-				m := browsertest.Eval[flowMeasure](tab, flowOverlaps)
-				if len(m.Problems) > 0 {
-					t.Errorf("%d px: the data-flow drawing overlaps:\n%s", width, strings.Join(m.Problems, "\n"))
-				}
-				if m.Numbers != len(c.answers["deelmomenten"].([]any)) || m.Names < c.orgs {
-					t.Errorf("%d px: %d numbers and %d lines of names, want one number per deelmoment and %d organisations", width, m.Numbers, m.Names, c.orgs)
-				}
-				if m.FontPx < 12 {
-					t.Errorf("%d px: the names are %.1f px on screen, want at least 12", width, m.FontPx)
-				}
-				if wide := browsertest.Eval[int](tab, `document.documentElement.scrollWidth > window.innerWidth ? document.documentElement.scrollWidth : 0`); wide > 0 {
-					t.Errorf("%d px: the page scrolls sideways; a wide drawing must scroll in its own region: %s", width, browsertest.Eval[string](tab, `Array.from(document.querySelectorAll('body *')).filter((e) => !e.closest('.dw-table-scroll, .dw-flow-scroll') && e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')`))
-				}
-				// A drawing wider than its region scrolls there, and the
-				// region can be reached with the keyboard.
-				if n := browsertest.Eval[int](tab, `Array.from(document.querySelectorAll('#resultaat .dw-flow-scroll')).filter((r) => r.scrollWidth > r.clientWidth && !(r.tabIndex === 0 && r.getAttribute('role') === 'region' && r.getAttribute('aria-label'))).length`); n != 0 {
-					t.Errorf("%d px: %d scrolling drawings not in a named, focusable region", width, n)
-				}
-				// Words break only where they must: never at 1280 px, and on a
-				// phone only a word too long for any column.
-				max := map[int64]int{1280: 1000, 375: 16}[width]
-				if broken := browsertest.Eval[[]string](tab, fmt.Sprintf("%s(%d)", brokenWords, max)); len(broken) > 0 {
-					t.Errorf("%d px: words broken mid-word in the result: %q", width, broken)
-				}
-				height := browsertest.Eval[[]int](tab, `[document.documentElement.scrollHeight, document.getElementById('resultaat').offsetHeight, Math.round(document.querySelector('#resultaat svg.dw-flow').getBoundingClientRect().width)]`)
-				t.Logf("%s at %d px: names at %.1f px, drawing %d px wide, result %d px high, whole page %d px", c.name, width, m.FontPx, height[2], height[1], height[0])
-				axeClean(t, tab, fmt.Sprintf("%s result with views at %d px", c.name, width))
+				checkFlowDiagram(t, tab, c.name, width, len(c.answers["deelmomenten"].([]any)), c.orgs)
 			}
 		})
 	}
+}
+
+// checkFlowDiagram shows the result (already open in tab) at width CSS pixels
+// and checks its data-flow drawing: nothing overlaps (flowOverlaps), one
+// number per deelmoment and at least one line of names per organisation,
+// names at least 12 px on screen, no sideways scrolling of the page (a wide
+// drawing scrolls in a named, focusable region), no words broken mid-word, and
+// axe finds nothing. It logs the sizes it measured.
+func checkFlowDiagram(t *testing.T, tab *browsertest.Tab, name string, width int64, moments, orgs int) {
+	t.Helper()
+	tab.SetViewport(width, 900)
+	m := browsertest.Eval[flowMeasure](tab, flowOverlaps)
+	if len(m.Problems) > 0 {
+		t.Errorf("%d px: the data-flow drawing overlaps:\n%s", width, strings.Join(m.Problems, "\n"))
+	}
+	if m.Numbers != moments || m.Names < orgs {
+		t.Errorf("%d px: %d numbers and %d lines of names, want one number per deelmoment and %d organisations", width, m.Numbers, m.Names, orgs)
+	}
+	if m.FontPx < 12 {
+		t.Errorf("%d px: the names are %.1f px on screen, want at least 12", width, m.FontPx)
+	}
+	if wide := browsertest.Eval[int](tab, `document.documentElement.scrollWidth > window.innerWidth ? document.documentElement.scrollWidth : 0`); wide > 0 {
+		t.Errorf("%d px: the page scrolls sideways; a wide drawing must scroll in its own region: %s", width, browsertest.Eval[string](tab, `Array.from(document.querySelectorAll('body *')).filter((e) => !e.closest('.dw-table-scroll, .dw-flow-scroll') && e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')`))
+	}
+	// A drawing wider than its region scrolls there, and the
+	// region can be reached with the keyboard.
+	if n := browsertest.Eval[int](tab, `Array.from(document.querySelectorAll('#resultaat .dw-flow-scroll')).filter((r) => r.scrollWidth > r.clientWidth && !(r.tabIndex === 0 && r.getAttribute('role') === 'region' && r.getAttribute('aria-label'))).length`); n != 0 {
+		t.Errorf("%d px: %d scrolling drawings not in a named, focusable region", width, n)
+	}
+	// Words break only where they must: never at 1280 px, and on a
+	// phone only a word too long for any column.
+	max := map[int64]int{1280: 1000, 375: 16}[width]
+	if broken := browsertest.Eval[[]string](tab, fmt.Sprintf("%s(%d)", brokenWords, max)); len(broken) > 0 {
+		t.Errorf("%d px: words broken mid-word in the result: %q", width, broken)
+	}
+	height := browsertest.Eval[[]int](tab, `[document.documentElement.scrollHeight, document.getElementById('resultaat').offsetHeight, Math.round(document.querySelector('#resultaat svg.dw-flow').getBoundingClientRect().width)]`)
+	t.Logf("%s at %d px: names at %.1f px, drawing %d px wide, result %d px high, whole page %d px", name, width, m.FontPx, height[2], height[1], height[0])
+	axeClean(t, tab, fmt.Sprintf("%s result with views at %d px", name, width))
 }
