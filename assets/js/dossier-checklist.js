@@ -10,6 +10,7 @@ import {
   writeDossier,
 } from './dossier-store.js';
 import { namensControl } from './dossier-namens.js';
+import { engineReady } from './checklist/engine.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -74,7 +75,7 @@ export function dossierContext(checklistID, def) {
   signoffLine.className = 'dw-dossier-banner__status';
   const showSignoff = (dossierText) => {
     // Before the engine runs there is nothing to say yet; read() says it then.
-    if (!globalThis.deelwijzerEngine) return null;
+    if (!engineReady()) return null;
     const s = dossier('summary', { dossier: dossierText });
     if (s.error || !s.signoff) return null;
     const note = changedNote(s.signoff);
