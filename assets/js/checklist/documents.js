@@ -2,7 +2,7 @@
 // needs it): the report as Markdown, and the documents (.docx, .odt) made from a
 // template with the answers. The answers are those of the moment of the click.
 import { download } from '../files.js';
-import { localDate } from '../plan.js';
+import { localDate } from '../dates.js';
 import * as engine from './engine.js';
 import { failed, say } from './messages.js';
 import { $, checklistID, def, inDossier, payload, root, setText, siteURL, today } from './page.js';

@@ -5,7 +5,7 @@
 // The engine decides (visibility, progress, findings, validation, export, import,
 // report); the other modules only read and write the DOM.
 import '../../gen/wasm_exec.js';
-import { runModule } from '../files.js';
+import { isFileText, runModule } from '../files.js';
 import { useModule } from '../dossier-store.js';
 import { state } from './state.js';
 
@@ -43,11 +43,9 @@ export const carry = (answers, outcomes) => call('carry', JSON.stringify(answers
 
 // exportFile returns {text} (the answer file) or {error}: the engine returns a file's
 // text, or {"error": ...} when it cannot make one (answers too large, for instance).
-// A file always starts with {"schema", so the two are never confused and an error is
-// never saved as if it were a file.
 export function exportFile(answers, when) {
   const text = state.engine.exportFile(JSON.stringify(answers), when);
-  if (typeof text === 'string' && text.startsWith('{"schema"')) return { text };
+  if (isFileText(text)) return { text };
   try {
     const v = JSON.parse(text);
     if (v && typeof v.error === 'string') return { error: v.error };

@@ -1,7 +1,7 @@
 // What the page tells the visitor: the status line and the live announcements, the
 // message box under the save controls, the error summary with the messages at the
 // questions, and the warnings about personal data.
-import { viewTitle } from '../steps.js';
+import { setTitle } from '../steps.js';
 import * as engine from './engine.js';
 import { collect, fieldElement } from './form.js';
 import { $, form } from './page.js';
@@ -162,7 +162,7 @@ export function hideErrors() {
   $('foutoverzicht').hidden = true;
   clearMessages('dw-error-message');
   for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
-  document.title = viewTitle();
+  setTitle(false);
 }
 
 export function showErrors(errors, intro, focus = true) {
@@ -205,6 +205,6 @@ export function showErrors(errors, intro, focus = true) {
   $('foutoverzicht-intro').textContent = intro;
   list.replaceChildren(...links);
   $('foutoverzicht').hidden = false;
-  document.title = `Fout: ${viewTitle()}`;
+  setTitle(true);
   if (focus) $('foutoverzicht').focus();
 }

@@ -2,27 +2,27 @@
 // definition Hugo put in the page, and where this checklist keeps its answers. Nothing
 // here changes while the visitor works (that is in state.js).
 import { dossierContext } from '../dossier-checklist.js';
+import { answersKey, answersStaleKey } from '../dossier-store.js';
+import { root, siteURL } from '../site-root.js';
 
 export const form = document.getElementById('checklist');
 export const dataEl = document.getElementById('checklist-data');
 export const $ = (id) => document.getElementById(id);
 
-// The site's root URL: the header's home link is written relative to this page, so the
-// browser resolves it for whatever subpath the site lives under.
-export const root = new URL(document.querySelector('.dw-home').href);
-export const siteURL = (path) => new URL(path.replace(/^\//, ''), root).href;
+// The site's root, and links in the data resolved against it (site-root.js).
+export { root, siteURL };
 
 export const payload = JSON.parse(dataEl.textContent);
 export const def = payload.definition;
 export const checklistID = def.id;
 // In a dossier (dossier-checklist.js) the answers are kept in the dossier's key.
 export const inDossier = dossierContext(checklistID, def);
-export const storeKey = inDossier ? inDossier.key : `deelwijzer:${checklistID}:antwoorden`;
+export const storeKey = inDossier ? inDossier.key : answersKey(checklistID);
 // What this page keeps on the device, and only for this checklist: the stored copy
 // (storeKey) and, after a save that failed, the moment it failed (staleKey), so an
 // older copy never comes back as if it were current. Other checklists' keys are
 // never touched here; the privacy page lists and removes them all.
-export const staleKey = inDossier ? inDossier.staleKey : `deelwijzer:${checklistID}:verouderd`;
+export const staleKey = inDossier ? inDossier.staleKey : answersStaleKey(checklistID);
 
 // Field metadata from the definition, so reading and writing the DOM follows the
 // definition rather than guessing from the markup.

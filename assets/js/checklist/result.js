@@ -3,14 +3,15 @@
 // lists), on screen and in print.
 import { el, langText, renderViews } from '../views.js';
 import { updateRefs } from '../refs.js';
-import { localDate, renderPlan } from '../plan.js';
+import { localDate } from '../dates.js';
+import { STEP_LABELS } from '../dossier-store.js';
+import { renderPlan } from '../plan.js';
 import * as engine from './engine.js';
 import { answersAfter, fieldElement, formChanged } from './form.js';
 import { hideErrors, say, showErrors, showWarnings, validate, announce } from './messages.js';
 import { $, MAX_IMPORT, def, form, payload, setHidden, setText, siteURL } from './page.js';
 import { state } from './state.js';
 
-const statusText = { 'niet-gestart': 'Niet gestart', bezig: 'Bezig', afgerond: 'Afgerond' };
 const severityText = { uitkomst: 'Uitkomst', risico: 'Risico', aandacht: 'Aandacht', info: 'Info' };
 
 const itemElements = () => state.itemEls || (state.itemEls = Array.from(form.querySelectorAll('[data-item]')));
@@ -49,7 +50,7 @@ function apply(res) {
   // A step's status shows in the overview and on the step's own page.
   for (const s of res.sections) for (const tag of document.querySelectorAll(`[data-section-status="${s.id}"]`)) {
     setHidden(tag, false);
-    setText(tag, statusText[s.status] || s.status);
+    setText(tag, STEP_LABELS[s.status] || s.status);
     const cls = `dw-status-tag dw-status-tag--${s.status}`;
     if (tag.className !== cls) tag.className = cls;
   }

@@ -3,6 +3,7 @@
 // a full storage, another tab, and the line that says when the work was last kept.
 // Leaving the page with work that is kept nowhere asks first.
 import { download } from '../files.js';
+import { dateTimeWords, timeWords } from '../dates.js';
 import { isQuota } from '../dossier-store.js';
 import { keepEarly } from '../steps.js';
 import * as engine from './engine.js';
@@ -14,10 +15,10 @@ import { state } from './state.js';
 
 export const storeCheckbox = () => $('bewaar-op-apparaat');
 
+// clockText: "om 10:40" today, else "op 30 november 2026 om 10:40".
 function clockText(d) {
-  const time = d.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' });
-  if (d.toDateString() === new Date().toDateString()) return `om ${time}`;
-  return `op ${d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' })} om ${time}`;
+  if (d.toDateString() === new Date().toDateString()) return `om ${timeWords(d)}`;
+  return `op ${dateTimeWords(d)}`;
 }
 
 // showSaved writes the line under the save controls: when the work was last kept,
