@@ -10,7 +10,7 @@ export function localDate(now = new Date()) {
 }
 
 // dayWords: "14 december 2026"; timeWords: "10:40".
-export const dayWords = (d) => d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
+const dayWords = (d) => d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
 export const timeWords = (d) => d.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' });
 // dateTimeWords: "30 november 2026 om 10:40".
 export const dateTimeWords = (d) => `${dayWords(d)} om ${timeWords(d)}`;

@@ -30,7 +30,7 @@ const sections = () => Array.from(article.querySelectorAll('section[data-section
 
 // viewTitle is the document title of the view on screen, without the "Fout: " that
 // setTitle puts before it while the error summary is shown.
-export function viewTitle() {
+function viewTitle() {
   if (!article) return document.title.replace(/^Fout: /, '');
   if (article.dataset.view === 'stappen') return article.querySelector('.dw-overview').dataset.title;
   if (article.dataset.view === 'stap') {

@@ -10,7 +10,7 @@ import { state } from './state.js';
 // group cells included). The index is built once and again only when rows are
 // added or removed, so a change costs no search through every field of a long
 // checklist.
-export function controlsIn(scope, name) {
+function controlsIn(scope, name) {
   if (!state.controlIndex) {
     state.controlIndex = new Map();
     for (const el of form.elements) {
