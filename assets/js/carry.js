@@ -9,8 +9,8 @@
 
 // carryOutcomes starts it on a page in a dossier. readOutcomes(checklist ids) gives the
 // verdicts the dossier keeps ({<checklist id>: {id, text, title, at}}); answers() the
-// answers on screen.
-export function carryOutcomes(form, def, readOutcomes, answers) {
+// answers on screen; carry(answers, outcomes) asks the engine (checklist/engine.js).
+export function carryOutcomes(form, def, readOutcomes, answers, carry) {
   const ids = new Set();
   const from = new Set();
   for (const s of def.sections) {
@@ -50,7 +50,7 @@ export function carryOutcomes(form, def, readOutcomes, answers) {
 
   const draw = (mayFill) => {
     let res;
-    try { res = JSON.parse(globalThis.deelwijzerEngine.carry(JSON.stringify(answers()), JSON.stringify(outcomes))); } catch (err) { return; }
+    try { res = carry(answers(), outcomes); } catch (err) { return; }
     if (!res || !Array.isArray(res.items)) return;
     const shown = new Set();
     for (const c of res.items) {

@@ -6,6 +6,8 @@
 // once the document is parsed and its first frame is drawn (the form is usable from
 // then on). A hidden tab draws no frames: there it starts at once. esbuild bundles
 // the imported file into this one; the import only decides when it runs.
+// started is the one variable outside the page state (checklist/state.js): it guards
+// the start itself, before the page script and its state exist.
 let started = false;
 const run = () => {
   if (started) return;

@@ -9,12 +9,11 @@
 import '../gen/wasm_exec.js';
 import { dossier, openedID, readDossier } from './dossier-store.js';
 import { runModule } from './files.js';
+import { siteURL } from './site-root.js';
 
 const $ = (id) => document.getElementById(id);
 const infos = JSON.parse($('dossier-checklists').textContent);
 const definitions = JSON.parse($('dossier-definities').textContent);
-const root = new URL(document.querySelector('.dw-home').href);
-const siteURL = (path) => new URL(path.replace(/^\//, ''), root);
 const SEVERITY = { uitkomst: 'uitkomst', risico: 'risico', aandacht: 'aandachtspunt', info: 'informatie' };
 
 const el = (tag, props, ...kids) => {
@@ -64,7 +63,7 @@ async function readChecklist(dossierText, id) {
 }
 
 function stepURL(id, c, n) {
-  const url = siteURL(`${c.info.page.replace(/\/?$/, '/')}stap-${n + 1}/`);
+  const url = new URL(siteURL(`${c.info.page.replace(/\/?$/, '/')}stap-${n + 1}/`));
   url.searchParams.set('dossier', id);
   return url.href;
 }

@@ -6,10 +6,12 @@
 // does the reading and writing of the dossier (Go package dossier); checklist.js
 // calls read, write and drop where it would read, write or remove its own key.
 import {
-  CURRENT, changedNote, dossier, dossierKey, localDay, missingNote, readDossier, setCurrent, staleKeyOf, statusLabel,
-  writeDossier,
+  answersKey, CURRENT, changedNote, dossier, dossierKey, localDay, missingNote, readDossier, setCurrent, staleKeyOf,
+  statusLabel, writeDossier,
 } from './dossier-store.js';
 import { namensControl } from './dossier-namens.js';
+import { engineReady } from './checklist/engine.js';
+import { siteURL } from './site-root.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -22,8 +24,7 @@ function banner(parts) {
 
 function listLink(text) {
   const a = document.createElement('a');
-  const root = new URL(document.querySelector('.dw-home').href);
-  a.href = new URL('dossiers/', root).href;
+  a.href = siteURL('dossiers/');
   a.textContent = text;
   return a;
 }
@@ -31,11 +32,19 @@ function listLink(text) {
 // tasksLink: the task list of this dossier, every step of every checklist with its status.
 function tasksLink(id) {
   const a = document.createElement('a');
-  const url = new URL('dossiers/taken/', new URL(document.querySelector('.dw-home').href));
+  const url = new URL(siteURL('dossiers/taken/'));
   url.searchParams.set('dossier', id);
   a.href = url.href;
   a.textContent = 'Takenlijst van dit dossier';
   return a;
+}
+
+// sharedGroups: which groups of a checklist are the dossier's shared groups
+// ({<item id>: <shared group>}).
+function sharedGroups(def) {
+  const shared = {};
+  for (const s of def.sections) for (const it of s.items) if (it.shared) shared[it.id] = it.shared;
+  return shared;
 }
 
 // dossierContext returns null when the page works on its own (no dossier, or storage
@@ -63,8 +72,7 @@ export function dossierContext(checklistID, def) {
   try { name = JSON.parse(text).dossier.name; } catch (err) { /* the engine says what is wrong on read */ }
   if (asked) setCurrent(id);
 
-  const shared = {};
-  for (const s of def.sections) for (const it of s.items) if (it.shared) shared[it.id] = it.shared;
+  const shared = sharedGroups(def);
 
   const strong = document.createElement('strong');
   strong.textContent = name;
@@ -74,7 +82,7 @@ export function dossierContext(checklistID, def) {
   signoffLine.className = 'dw-dossier-banner__status';
   const showSignoff = (dossierText) => {
     // Before the engine runs there is nothing to say yet; read() says it then.
-    if (!globalThis.deelwijzerEngine) return null;
+    if (!engineReady()) return null;
     const s = dossier('summary', { dossier: dossierText });
     if (s.error || !s.signoff) return null;
     const note = changedNote(s.signoff);
@@ -87,7 +95,7 @@ export function dossierContext(checklistID, def) {
   showSignoff(text);
   const parts = ['U werkt in het dossier ', strong, '. ', signoffLine, 'Organisaties en andere rijen die alle checklists van dit dossier delen, vult u één keer in. '];
   let loose = null;
-  try { loose = localStorage.getItem(`deelwijzer:${checklistID}:antwoorden`); } catch (err) { /* storage blocked */ }
+  try { loose = localStorage.getItem(answersKey(checklistID)); } catch (err) { /* storage blocked */ }
   // Answers kept for this checklist before dossiers are not shown here: say where they are.
   if (loose !== null) parts.push('Op dit apparaat staan ook antwoorden van deze checklist buiten een dossier. Bij Alle dossiers maakt u daar een dossier van. ');
   parts.push(listLink('Alle dossiers'));
@@ -129,9 +137,7 @@ export function dossierContext(checklistID, def) {
     fileOf(otherID, otherDef) {
       const current = readDossier(id);
       if (current === null) return null;
-      const sharedOther = {};
-      for (const s of otherDef.sections) for (const it of s.items) if (it.shared) sharedOther[it.id] = it.shared;
-      const res = dossier('checklist', { dossier: current, checklist: otherID, version: otherDef.version, shared: sharedOther });
+      const res = dossier('checklist', { dossier: current, checklist: otherID, version: otherDef.version, shared: sharedGroups(otherDef) });
       if (res.error) throw new Error(res.error);
       return res.text;
     },

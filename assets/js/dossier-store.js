@@ -5,6 +5,9 @@
 // and out of localStorage. Nothing is written before the visitor makes or opens a
 // dossier, and nothing leaves the browser.
 
+import { dutchDay } from './dates.js';
+import { isFileText } from './files.js';
+
 // Keys: one per dossier, holding its whole text (the same text as its file), a mark
 // when a later save of it failed, and which dossier a checklist opens in.
 export const PREFIX = 'deelwijzer:dossier:';
@@ -14,17 +17,18 @@ export const staleKeyOf = (id) => `${PREFIX}${id}:verouderd`;
 // For which organisation of the dossier the visitor fills it in, on this device: the
 // id of one of its organisaties rows (dossier-namens.js).
 export const namensKey = (id) => `${PREFIX}${id}:namens`;
+// A checklist's answers outside a dossier: its own key, and the mark when a later save
+// of it failed (the privacy page, opslag.js, reads both).
+export const answersKey = (checklistID) => `deelwijzer:${checklistID}:antwoorden`;
+export const answersStaleKey = (checklistID) => `deelwijzer:${checklistID}:verouderd`;
 const validID = (id) => typeof id === 'string' && /^[a-z0-9-]{1,40}$/.test(id);
 
 export const isQuota = (err) => !!err && (err.name === 'QuotaExceededError' || err.name === 'NS_ERROR_DOM_QUOTA_REACHED' || err.code === 22);
 
-// newID: 8 random base-36 characters. Enough for the few dossiers of one browser;
-// an imported dossier whose id is already here gets a new one (the engine checks).
-export function newID() {
-  const bytes = new Uint8Array(8);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => (b % 36).toString(36)).join('');
-}
+// newID: 8 random base-36 characters, made as a row id is (rowids.js). Enough for
+// the few dossiers of one browser; an imported dossier whose id is already here gets
+// a new one (the engine checks).
+export { newRowID as newID } from './rowids.js';
 
 // storageWorks: false when the browser does not let the site keep anything.
 export function storageWorks() {
@@ -70,8 +74,10 @@ export function setCurrent(id) {
 }
 
 // The module that holds the dossier store: on a checklist page the engine (reading
-// and writing that checklist's answers); the list of dossiers sets the document
-// module, which also makes, opens and changes whole dossiers.
+// and writing that checklist's answers, set by checklist/engine.js); the list of
+// dossiers sets the document module, which also makes, opens and changes whole
+// dossiers. It is set once per page, before the first call: the one module-level
+// variable of the dossier pages' shared code.
 let storeModule;
 export function useModule(mod) { storeModule = mod; }
 
@@ -79,7 +85,7 @@ export function useModule(mod) { storeModule = mod; }
 // with {"schema") or an object: {error} or the fields of "summary" and "import".
 export function dossier(op, args, data) {
   const text = (storeModule || globalThis.deelwijzerEngine).dossier(op, JSON.stringify(args), data || '');
-  if (text.startsWith('{"schema"')) return { text };
+  if (isFileText(text)) return { text };
   try {
     const v = JSON.parse(text);
     if (v && typeof v === 'object') return v;
@@ -87,33 +93,19 @@ export function dossier(op, args, data) {
   return { error: 'Er ging iets mis met het dossier.' };
 }
 
-// dutchDate: "30 november 2026 om 10:40", as the privacy page writes it.
-export function dutchDate(iso) {
-  const d = new Date(iso);
-  if (!iso || Number.isNaN(d.getTime())) return '';
-  return `${d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' })} om ${d.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' })}`;
-}
-
-// dutchDay: "14 december 2026", the day on this device's clock.
-export function dutchDay(iso) {
-  const d = new Date(iso);
-  if (!iso || Number.isNaN(d.getTime())) return '';
-  return d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
-}
-
-// localDay: the day of a time as YYYY-MM-DD on this device's clock (the documents
+// How the dossier pages write times and days (dates.js): "30 november 2026 om 10:40",
+// "14 december 2026", and the day as YYYY-MM-DD on this device's clock (the documents
 // write dates in that form).
-export function localDay(iso) {
-  const d = new Date(iso);
-  if (!iso || Number.isNaN(d.getTime())) return '';
-  const two = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
-}
+export { dutchDate, dutchDay, localDay } from './dates.js';
 
 // The statuses of a dossier as the pages word them (the documents word them in Go,
 // dossier.StatusLabel).
 export const STATUS_LABELS = { concept: 'Concept', 'ter-advies': 'Ter advies bij de FG', vastgesteld: 'Vastgesteld' };
 export const statusLabel = (status) => STATUS_LABELS[status] || STATUS_LABELS.concept;
+
+// The statuses of a checklist's step (Go: checklist.Status*) as the pages word them:
+// on the checklist page and in a dossier's task list.
+export const STEP_LABELS = { 'niet-gestart': 'Niet gestart', bezig: 'Bezig', afgerond: 'Afgerond' };
 
 // changedNote: the words for a dossier that changed after its vaststelling, from
 // the engine's summary (signoff part); '' when it did not.

@@ -5,8 +5,9 @@
 // recorded status belongs to another version of the checklist. This file only puts
 // that in the page Hugo made, as text, and adds the dossier to every link.
 import '../gen/wasm_exec.js';
-import { dossier, openedID, readDossier, useModule } from './dossier-store.js';
+import { dossier, openedID, readDossier, STEP_LABELS, useModule } from './dossier-store.js';
 import { runModule } from './files.js';
+import { siteURL } from './site-root.js';
 
 const $ = (id) => document.getElementById(id);
 const infos = JSON.parse($('dossier-checklists').textContent);
@@ -16,7 +17,7 @@ const WHY = {
   gedeeld: 'Daarna zijn in een andere checklist van dit dossier gedeelde rijen veranderd, zoals de organisaties.',
   onbekend: 'De antwoorden zijn bewaard voordat de status werd bijgehouden.',
 };
-const LABELS = { 'niet-gestart': 'Niet gestart', bezig: 'Bezig', afgerond: 'Afgerond', bijwerken: 'Bijwerken' };
+const LABELS = { ...STEP_LABELS, bijwerken: 'Bijwerken' };
 
 function draw(id, tasks, name) {
   const line = $('taken-dossier');
@@ -43,7 +44,7 @@ function draw(id, tasks, name) {
     if (t.state === 'bijwerken') {
       const info = infos[section.dataset.checklist];
       const a = document.createElement('a');
-      const url = new URL(info.page.replace(/^\//, ''), new URL(document.querySelector('.dw-home').href));
+      const url = new URL(siteURL(info.page));
       url.searchParams.set('dossier', id);
       a.href = url.href;
       a.textContent = `Open ${info.title} in dit dossier`;

@@ -9,11 +9,10 @@ import {
   removeDossier, setCurrent, STATUS_LABELS, statusLabel, storageWorks, useModule, writeDossier,
 } from './dossier-store.js';
 import { download, runModule } from './files.js';
+import { siteURL } from './site-root.js';
 
 const $ = (id) => document.getElementById(id);
 const infos = JSON.parse($('dossier-checklists').textContent);
-const root = new URL(document.querySelector('.dw-home').href);
-const siteURL = (path) => new URL(path.replace(/^\//, ''), root).href;
 const MAX_FILE = 4 << 20;
 
 async function start() {

@@ -38,3 +38,8 @@ export function download(name, type, content) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+// isFileText: the engine returns a file's text, or {"error": ...} when it cannot make
+// one. A file always starts with {"schema", so the two are never confused and an
+// error is never saved as if it were a file.
+export const isFileText = (text) => typeof text === 'string' && text.startsWith('{"schema"');

@@ -1,14 +1,14 @@
 // The privacy page: lists everything Deelwijzer keeps on this device (localStorage,
 // keys starting with "deelwijzer:"), per checklist with when it was saved, and
 // removes it all after the visitor confirms. Only text is put in the page.
+import { dutchDate } from './dates.js';
+import { root, siteURL } from './site-root.js';
 
 const $ = (id) => document.getElementById(id);
 const box = $('opslag');
 const names = JSON.parse(($('opslag-checklists') || { textContent: '{}' }).textContent);
-// Checklist links are root-relative in the data; resolve them against the site's
-// root (the header's home link), so the page works under any subpath.
-const root = new URL(document.querySelector('.dw-home').href);
-const siteURL = (path) => new URL(path.replace(/^\//, ''), root).href;
+// Checklist links are root-relative in the data; siteURL resolves them against the
+// site's root, so the page works under any subpath.
 
 function storedKeys() {
   try {
@@ -16,12 +16,6 @@ function storedKeys() {
   } catch (err) {
     return null; // storage blocked: nothing can have been kept
   }
-}
-
-function when(iso) {
-  const d = new Date(iso);
-  if (!iso || Number.isNaN(d.getTime())) return '';
-  return `${d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' })} om ${d.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' })}`;
 }
 
 // entries groups the keys per checklist: "deelwijzer:<id>:antwoorden" is the stored
@@ -76,10 +70,10 @@ function line(e) {
     li.append(`Checklist "${e.id}"`);
   }
   const parts = [];
-  if (e.saved && when(e.saved)) parts.push(`${e.dossier ? 'laatst' : 'antwoorden'} bewaard op ${when(e.saved)}`);
+  if (e.saved && dutchDate(e.saved)) parts.push(`${e.dossier ? 'laatst' : 'antwoorden'} bewaard op ${dutchDate(e.saved)}`);
   else if (e.size !== undefined) parts.push(e.damaged ? 'antwoorden die niet meer te lezen zijn' : 'antwoorden, zonder datum');
   if (e.size !== undefined) parts.push(`${Math.max(1, Math.round(e.size / 1000))} kB`);
-  if (e.stale && when(e.stale)) parts.push(`daarna lukte bewaren niet meer (${when(e.stale)}): deze kopie is verouderd`);
+  if (e.stale && dutchDate(e.stale)) parts.push(`daarna lukte bewaren niet meer (${dutchDate(e.stale)}): deze kopie is verouderd`);
   li.append(`: ${parts.length ? parts.join(', ') : 'gegevens van deze checklist'}.`);
   return li;
 }

@@ -67,10 +67,3 @@ export function renderPlan(plan, roles, { findingNode, printOnly, siteURL }) {
   }
   return out;
 }
-
-// localDate is today on this device's calendar (yyyy-mm-dd): what "late" is measured
-// against. The engine takes it as input and never reads a clock itself.
-export function localDate(now = new Date()) {
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -6,8 +6,10 @@
 // chosen, as "Verwijderde rij": the engine reports it, and nothing is lost until the
 // visitor chooses another row.
 
-let rowsByGroup = {};
-let lastKey = '';
+import { state } from './checklist/state.js';
+
+// The rows each group offers are in state.refRows (as the engine last reported them,
+// state.refKey), so a row that is written back finds its label.
 
 const removedLabel = (id) => `Verwijderde rij (${id})`;
 // The part after "Processtap 2: ", for row titles of groups that follow.
@@ -134,12 +136,12 @@ function fillList(box, rows, want) {
 // returns true when form controls were added or removed.
 export function updateRefs(form, refRows) {
   const key = JSON.stringify(refRows || {});
-  if (key === lastKey) return false;
-  lastKey = key;
-  rowsByGroup = refRows || {};
+  if (key === state.refKey) return false;
+  state.refKey = key;
+  state.refRows = refRows || {};
   let changed = false;
-  for (const sel of form.querySelectorAll('select[data-ref]')) changed = fillSelect(sel, rowsByGroup[sel.dataset.ref] || []) || changed;
-  for (const box of form.querySelectorAll('[data-ref-name]')) changed = fillList(box, rowsByGroup[box.dataset.ref] || []) || changed;
+  for (const sel of form.querySelectorAll('select[data-ref]')) changed = fillSelect(sel, state.refRows[sel.dataset.ref] || []) || changed;
+  for (const box of form.querySelectorAll('[data-ref-name]')) changed = fillList(box, state.refRows[box.dataset.ref] || []) || changed;
   return changed;
 }
 
@@ -150,7 +152,7 @@ export function writeRef(form, name, value) {
   if (sel) {
     const v = typeof value === 'string' ? value : '';
     if (v && ![...sel.options].some((o) => o.value === v)) {
-      const row = (rowsByGroup[sel.dataset.ref] || []).find((r) => r.id === v);
+      const row = (state.refRows[sel.dataset.ref] || []).find((r) => r.id === v);
       sel.append(new Option(row ? row.label : removedLabel(v), v));
     }
     sel.value = v;
@@ -158,13 +160,6 @@ export function writeRef(form, name, value) {
   }
   const box = form.querySelector(`[data-ref-name="${CSS.escape(name)}"]`);
   if (!box) return false;
-  fillList(box, rowsByGroup[box.dataset.ref] || [], new Set(Array.isArray(value) ? value : []));
+  fillList(box, state.refRows[box.dataset.ref] || [], new Set(Array.isArray(value) ? value : []));
   return true;
-}
-
-// refText names the chosen rows for the result page, as the engine names them.
-export function refText(it, v) {
-  const rows = rowsByGroup[it.ref] || [];
-  const ids = Array.isArray(v) ? v : [v];
-  return ids.map((id) => (rows.find((r) => r.id === id) || { label: removedLabel(id) }).label).join('; ');
 }

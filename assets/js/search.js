@@ -1,13 +1,12 @@
 // Site search on a static host: the Pagefind index is a set of files next to the
 // pages, loaded from this site only. Results are built with DOM nodes and text,
 // never with HTML strings (Trusted Types would refuse those anyway).
+import { root } from './site-root.js';
+
 const form = document.getElementById('zoeken');
 const input = document.getElementById('zoekterm');
 const status = document.getElementById('zoekstatus');
 const results = document.getElementById('zoekresultaten');
-// The site's root URL: the header's home link is relative, so the browser resolves it
-// for whatever subpath the site is hosted under.
-const root = new URL(document.querySelector('.dw-home').href);
 
 // Pagefind starts its search worker with new Worker(url), a URL given as a string.
 // The site requires Trusted Types for scripts (CSP), so such a string needs a policy.

@@ -28,9 +28,9 @@ function viewAt(url, base) {
 
 const sections = () => Array.from(article.querySelectorAll('section[data-section][data-step]'));
 
-// viewTitle is the document title of the view on screen; the page script puts
-// "Fout: " before it while its error summary is shown.
-export function viewTitle() {
+// viewTitle is the document title of the view on screen, without the "Fout: " that
+// setTitle puts before it while the error summary is shown.
+function viewTitle() {
   if (!article) return document.title.replace(/^Fout: /, '');
   if (article.dataset.view === 'stappen') return article.querySelector('.dw-overview').dataset.title;
   if (article.dataset.view === 'stap') {
@@ -38,6 +38,12 @@ export function viewTitle() {
     if (s) return s.dataset.title;
   }
   return article.dataset.title;
+}
+
+// setTitle gives the document the title of the view on screen, with "Fout: " before
+// it while the page script's error summary is shown.
+export function setTitle(errorsShown) {
+  document.title = `${errorsShown ? 'Fout: ' : ''}${viewTitle()}`;
 }
 
 // show puts a view on screen: only what belongs to it is shown, as in the page Hugo
@@ -68,7 +74,7 @@ function show(view, step) {
   const address = article.querySelector('[data-print-address]');
   if (address) address.textContent = window.location.origin + window.location.pathname;
   const errors = document.getElementById('foutoverzicht');
-  document.title = `${errors && !errors.hidden ? 'Fout: ' : ''}${viewTitle()}`;
+  setTitle(errors && !errors.hidden);
 }
 
 // heading is where the focus goes after a move, as after loading a page: the heading
