@@ -34,8 +34,6 @@ type PlanItem struct {
 	Done         bool
 
 	ownerID, dueISO string
-
-	_ noCompare
 }
 
 // RolePlan is the action list of one role.
@@ -65,8 +63,6 @@ type planSpec struct {
 	group                      *Item
 	owner, due, status, detail *Item
 	done                       string
-
-	_ noCompare
 }
 
 func (d *Definition) planSpec() *planSpec {

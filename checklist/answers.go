@@ -17,8 +17,6 @@ type Row map[string]any
 type Dropped struct {
 	Item   string
 	Reason string
-
-	_ noCompare
 }
 
 func isAnswered(v any) bool {
@@ -113,8 +111,6 @@ func DecodeAnswers(def *Definition, tree any) (Answers, []Dropped) {
 
 // addDropped appends one Dropped; out of line because each append of a
 // struct of strings costs much code in WebAssembly.
-//
-//go:noinline
 func addDropped(dropped []Dropped, item, reason string) []Dropped {
 	return append(dropped, Dropped{Item: item, Reason: reason})
 }
@@ -156,8 +152,6 @@ type cachedAnswer struct {
 	raw   string // the JSON text value was decoded from; "" = not reusable
 	value any
 	call  int // the last call that had this answer
-
-	_ noCompare
 }
 
 // member reads the value of one member of the top-level object. A key that

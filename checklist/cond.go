@@ -58,11 +58,8 @@ type token struct {
 	text string
 	num  int
 	pos  int
-
-	_ noCompare
 }
 
-//go:noinline
 func conditionError(pos int, msg string) error {
 	return errorText("fout in voorwaarde bij teken " + itoa(pos+1) + ": " + msg)
 }

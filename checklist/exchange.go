@@ -40,7 +40,6 @@ type ImportError struct{ Message string }
 
 func (e *ImportError) Error() string { return e.Message }
 
-//go:noinline
 func importFailure(msg string) (*Imported, error) { return nil, &ImportError{Message: msg} }
 
 // Import reads an answer file. It never panics and never touches the

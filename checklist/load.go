@@ -22,14 +22,12 @@ type loader struct {
 	ownerKind, owner, ownerPath string
 }
 
-//go:noinline
 func (l *loader) problem(path, message string) {
 	l.problems = append(l.problems, Problem{
 		Path: trimPrefix(path, "."), OwnerKind: l.ownerKind, Owner: l.owner, OwnerPath: l.ownerPath, Message: message,
 	})
 }
 
-//go:noinline
 func (l *loader) setOwner(kind, id, path string) {
 	l.ownerKind, l.owner, l.ownerPath = kind, id, path
 }
@@ -671,8 +669,6 @@ type textPart struct {
 	ref      *Item
 	rowField bool
 	rowIndex bool // {#}: the 1-based row number inside forEach
-
-	_ noCompare
 }
 
 // parseTemplate splits "partner {naam} ..." into parts. A '{' that does not
