@@ -28,7 +28,7 @@ type SectionProgress struct {
 // FindingResult is one finding that applies, with its text filled in.
 type FindingResult struct {
 	ID       string
-	Severity string
+	Severity Severity
 	Text     string
 	Link     string
 	Roles    []string // role ids from the definition: who acts on it

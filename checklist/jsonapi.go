@@ -150,7 +150,7 @@ func appendState(b []byte, st *State) []byte {
 	}
 	b = appendFields(b, `],"findings":[`)
 	for _, f := range st.Findings {
-		b = appendFields(b, `{"id":%,"severity":%,"text":%,"link":%,"roles":%},`, f.ID, f.Severity, f.Text, f.Link, f.Roles)
+		b = appendFields(b, `{"id":%,"severity":%,"text":%,"link":%,"roles":%},`, f.ID, string(f.Severity), f.Text, f.Link, f.Roles)
 	}
 	b = appendFields(b, `],"warnings":[`)
 	for _, w := range st.Warnings {

@@ -481,11 +481,11 @@ func (l *loader) finding(def *Definition, v any, path string, seen map[string]st
 		}
 		seen[f.ID] = path
 	}
-	f.Severity = l.str(obj, "severity", path, true)
+	f.Severity = Severity(l.str(obj, "severity", path, true))
 	switch f.Severity {
 	case SeverityInfo, SeverityAandacht, SeverityRisico, SeverityUitkomst, "":
 	default:
-		l.problem(path+".severity", "onbekende ernst '"+f.Severity+"'; kies info, aandacht, risico of uitkomst")
+		l.problem(path+".severity", "onbekende ernst '"+string(f.Severity)+"'; kies info, aandacht, risico of uitkomst")
 	}
 	f.ForEach = l.str(obj, "forEach", path, false)
 	f.When = l.str(obj, "when", path, true)

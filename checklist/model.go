@@ -34,11 +34,15 @@ var yesNoValues = []Option{{Value: "ja", Label: "Ja"}, {Value: "nee", Label: "Ne
 // weight but a kind: the checklist's verdict, in words ("DPIA verplicht").
 // It comes before every other finding, on the page and in the report, so a
 // reader sees the answer first instead of finding it sorted under "Risico".
+// The names are those of the definition files and of the JSON the page
+// reads.
+type Severity string
+
 const (
-	SeverityInfo     = "info"
-	SeverityAandacht = "aandacht"
-	SeverityRisico   = "risico"
-	SeverityUitkomst = "uitkomst"
+	SeverityInfo     Severity = "info"
+	SeverityAandacht Severity = "aandacht"
+	SeverityRisico   Severity = "risico"
+	SeverityUitkomst Severity = "uitkomst"
 )
 
 // Section progress statuses.
@@ -142,7 +146,7 @@ type Item struct {
 // Finding is a rule that produces a remark when its condition holds.
 type Finding struct {
 	ID       string
-	Severity string
+	Severity Severity
 	ForEach  string
 	When     string
 	Text     string
