@@ -106,9 +106,10 @@ type jsonParser struct {
 	depth    int
 	maxDepth int
 
-	// answers, when set, takes the members of the top-level object (see
-	// answerDecoder), which then stays empty.
-	answers *answerDecoder
+	// topMember, when set, reads the value of each member of the top-level
+	// object itself, starting at p.i, so a caller can decode a document
+	// without a tree of it; that object then stays empty.
+	topMember func(p *jsonParser, key string) error
 }
 
 func (p *jsonParser) fail(reason string) error {
@@ -215,8 +216,8 @@ func (p *jsonParser) object() (any, error) {
 			return nil, p.fail("verwacht een dubbele punt")
 		}
 		p.i++
-		if p.answers != nil && p.depth == 1 {
-			err = p.answers.member(p, key)
+		if p.topMember != nil && p.depth == 1 {
+			err = p.topMember(p, key)
 		} else {
 			var v any
 			v, err = p.value()

@@ -79,10 +79,6 @@ type Definition struct {
 	// refTargets are the groups that ref fields name, in checklist order:
 	// the page gets their rows (id and label) to choose from.
 	refTargets []*Item
-
-	// EvaluateJSON's answer cache and buffers, used while decoderBusy is 1.
-	decoder     *answerDecoder
-	decoderBusy int32
 }
 
 // Section is one step of the checklist.
