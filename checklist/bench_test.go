@@ -13,7 +13,7 @@ import (
 
 	"deelwijzer/checklist"
 	"deelwijzer/checklist/yamldef"
-	"deelwijzer/cmd/bench/synthetic"
+	"deelwijzer/internal/synthetic"
 )
 
 type benchCase struct {
