@@ -207,9 +207,13 @@ func ExportJSON(def *Definition, answersJSON, now string) string {
 }
 
 // ImportJSON returns {"answers":{...},"dropped":[{"item","reason"}],
-// "fromVersion":"..","notes":[..]} or {"error":".."}.
+// "fromVersion":"..","notes":[..]} or {"error":".."}; with "older":true
+// when the file needs what ReadOlderFiles adds.
 func ImportJSON(def *Definition, text string) string {
 	res, err := Import(def, text)
+	if e, ok := err.(*ImportError); ok && e.Older {
+		return string(appendFields(nil, `{"error":%,"older":true}`, e.Message))
+	}
 	if err != nil {
 		return ErrorJSON(err.Error())
 	}

@@ -56,6 +56,7 @@ async function start() {
   engine = globalThis.deelwijzerEngine;
   const loaded = call('load', JSON.stringify({ definition: def, lists: payload.lists }));
   if (loaded.error) throw new Error(loaded.error);
+  if (keptNeedsDocuments()) olderFiles = await loadDocuments(siteURL($('dw-engine').dataset.documents)).catch(() => null);
   await nextTask();
   enhance();
   performance.mark('dw-engine-ready');
@@ -69,6 +70,26 @@ function call(fn, ...args) {
 }
 function callText(fn, ...args) {
   return engine[fn](...args);
+}
+
+// importAnswers reads an answer file (its text, or its bytes) with the engine. A file of
+// an older version of the checklist ({older: true} from the engine) is read by the
+// document module (wasm/documents): it moves answers to where they are now. That module
+// is loaded at start when the copy kept on this device needs it, and else at the first
+// such file the visitor opens.
+let olderFiles = null;
+function importAnswers(data) {
+  const res = call('importFile', data);
+  return res.older && olderFiles ? JSON.parse(olderFiles.importFile(JSON.stringify({ definition: def, lists: payload.lists }), data)) : res;
+}
+// keptNeedsDocuments: the kept copy is of an older version, or does not fit (salvage
+// reads it as older).
+function keptNeedsDocuments() {
+  try {
+    const kept = inDossier ? inDossier.read() : localStorage.getItem(storeKey);
+    const res = kept === null ? {} : call('importFile', kept);
+    return res.older === true || res.error !== undefined;
+  } catch (err) { return false; }
 }
 
 // ---- reading and writing answers ---------------------------------------------
@@ -985,7 +1006,7 @@ function restoreFromDevice(early) {
     return false;
   }
   storeCheckbox().checked = true;
-  let res = call('importFile', kept);
+  let res = importAnswers(kept);
   let changedSince = '';
   if (res.error) {
     const saved = salvage(kept);
@@ -1029,7 +1050,7 @@ function salvage(kept) {
   try { file = JSON.parse(kept); } catch (err) { return null; }
   if (!file || typeof file !== 'object' || file.checklist !== checklistID || !file.answers || typeof file.answers !== 'object') return null;
   file.definitionVersion = '0.0.0';
-  const res = call('importFile', JSON.stringify(file));
+  const res = importAnswers(JSON.stringify(file));
   if (res.error || !(res.dropped || []).length) return null;
   res.fromVersion = '';
   return res;
@@ -1067,7 +1088,13 @@ async function importFile(file) {
   }
   // The bytes go to the engine as they are: file.text() would silently turn a file
   // in another character set than UTF-8 into replacement characters.
-  const res = call('importFile', new Uint8Array(await file.arrayBuffer()));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let res = importAnswers(bytes);
+  if (res.older && !olderFiles) {
+    say('Het bestand wordt gelezen. Even geduld.');
+    olderFiles = await loadDocuments(siteURL($('dw-engine').dataset.documents)).catch(() => null);
+    if (olderFiles) res = importAnswers(bytes);
+  }
   if (res.error) {
     importMessage('error', `Het bestand "${file.name}" kan niet worden geopend: ${res.error} Uw antwoorden op het scherm zijn niet veranderd.`);
     return;
