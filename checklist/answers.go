@@ -88,7 +88,6 @@ func DecodeAnswers(def *Definition, tree any) (Answers, []Dropped) {
 		}
 		return answers, dropped
 	}
-	moveFamilyFields(def, obj)
 	defer normalizeRows(def, answers)
 	for _, id := range obj.Keys {
 		raw := obj.Values[id]

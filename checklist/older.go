@@ -2,7 +2,8 @@ package checklist
 
 // Files of an older version of a checklist. Reading one can take more than
 // reading the answers: answers that moved to another place ("moved" in the
-// definition, see moved.go) are moved first, and references that were
+// definition, see moved.go) and fields that moved to a group following the
+// same rows (moveFamilyFields) are moved first, and references that were
 // still free text ("2", "Intake") become the ids of the rows they name
 // (mapRefs). The checklist page's engine module leaves that code out: the
 // copy it restores at start is almost always of the current version, and
@@ -20,20 +21,30 @@ var (
 
 // ReadOlderFiles makes Import read files of older versions of a checklist.
 func ReadOlderFiles() {
-	moveAnswers, mapReferences = applyMoves, mapRefs
+	moveAnswers, mapReferences = moveOlderAnswers, mapRefs
+}
+
+func moveOlderAnswers(def *Definition, from string, answers *Object) {
+	applyMoves(def, from, answers)
+	moveFamilyFields(def, answers)
 }
 
 // fromOlderVersion reports whether a file made with version from needs
 // what ReadOlderFiles adds: it is older than this version (or says no
-// version), and this checklist has a move for it or references whose
-// answers may still be text. Any other file reads the same with or
-// without it.
+// version), and this checklist has a move for it, a group that follows
+// another one, or references whose answers may still be text. Any other
+// file reads the same with or without it.
 func (def *Definition) fromOlderVersion(from string) bool {
 	if from != "" && compareSemver(from, def.Version) >= 0 {
 		return false
 	}
 	if len(def.refTargets) > 0 {
 		return true
+	}
+	for _, it := range def.items {
+		if it.RowsFrom != "" {
+			return true
+		}
 	}
 	for _, m := range def.Moved {
 		if from == "" || compareSemver(from, m.Before) < 0 {

@@ -444,7 +444,7 @@ func splitRefText(s string) []string {
 // moveFamilyFields carries a field that moved to another group of the same
 // rows (residual scores moved from the risks to a group that follows them)
 // over to that group in an older file, row by row, before the file is
-// decoded. Nothing else changes in the tree.
+// decoded (see ReadOlderFiles). Nothing else changes in the tree.
 func moveFamilyFields(def *Definition, obj *Object) {
 	for _, key := range obj.Keys {
 		it := def.Item(key)
