@@ -78,8 +78,10 @@ function callText(fn, ...args) {
 // is loaded at start when the copy kept on this device needs it, and else at the first
 // such file the visitor opens.
 let olderFiles = null;
+let keptRead = null; // {kept, res}: the kept copy as keptNeedsDocuments read it, so it is read once
 function importAnswers(data) {
-  const res = call('importFile', data);
+  const res = keptRead && keptRead.kept === data ? keptRead.res : call('importFile', data);
+  keptRead = null;
   return res.older && olderFiles ? JSON.parse(olderFiles.importFile(JSON.stringify({ definition: def, lists: payload.lists }), data)) : res;
 }
 // keptNeedsDocuments: the kept copy is of an older version, or does not fit (salvage
@@ -87,8 +89,9 @@ function importAnswers(data) {
 function keptNeedsDocuments() {
   try {
     const kept = inDossier ? inDossier.read() : localStorage.getItem(storeKey);
-    const res = kept === null ? {} : call('importFile', kept);
-    return res.older === true || res.error !== undefined;
+    if (kept === null) return false;
+    keptRead = { kept, res: call('importFile', kept) };
+    return keptRead.res.older === true || keptRead.res.error !== undefined;
   } catch (err) { return false; }
 }
 
