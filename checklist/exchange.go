@@ -50,7 +50,9 @@ func importFailure(msg string) (*Imported, error) { return nil, &ImportError{Mes
 // Import reads an answer file. It never panics and never touches the
 // caller's answers: it returns new ones. Answers that do not fit the current
 // definition (removed question, removed option, wrong type) are listed in
-// Dropped, so nothing disappears silently.
+// Dropped, so nothing disappears silently. A file of an older version is
+// first brought up to this one (see older.go); where that code is left out
+// (the page's engine module) such a file is an *ImportError with Older set.
 //
 // FuzzImport checks that no input makes it panic.
 func Import(def *Definition, text string) (*Imported, error) {
