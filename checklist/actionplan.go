@@ -34,8 +34,6 @@ type PlanItem struct {
 	Done         bool
 
 	ownerID, dueISO string
-
-	_ noCompare
 }
 
 // RolePlan is the action list of one role.
@@ -65,8 +63,6 @@ type planSpec struct {
 	group                      *Item
 	owner, due, status, detail *Item
 	done                       string
-
-	_ noCompare
 }
 
 func (d *Definition) planSpec() *planSpec {
@@ -87,7 +83,7 @@ func (d *Definition) planSpec() *planSpec {
 }
 
 // severityOrder puts the findings of a list heaviest first.
-var severityOrder = []string{SeverityUitkomst, SeverityRisico, SeverityAandacht, SeverityInfo}
+var severityOrder = []Severity{SeverityUitkomst, SeverityRisico, SeverityAandacht, SeverityInfo}
 
 // BuildPlan works out the action list per role. today is yyyy-mm-dd, or ""
 // when no date is known: then nothing is marked late.
@@ -251,7 +247,7 @@ func appendPlanJSON(b []byte, plan ActionPlan) []byte {
 		b = items(b, r.Measures)
 		b = append(b, `,"findings":[`...)
 		for _, f := range r.Findings {
-			b = appendFields(b, `{"id":%,"severity":%,"text":%,"link":%},`, f.ID, f.Severity, f.Text, f.Link)
+			b = appendFields(b, `{"id":%,"severity":%,"text":%,"link":%},`, f.ID, string(f.Severity), f.Text, f.Link)
 		}
 		b = appendFields(b, `]},`)
 	}

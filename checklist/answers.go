@@ -17,8 +17,6 @@ type Row map[string]any
 type Dropped struct {
 	Item   string
 	Reason string
-
-	_ noCompare
 }
 
 func isAnswered(v any) bool {
@@ -90,7 +88,6 @@ func DecodeAnswers(def *Definition, tree any) (Answers, []Dropped) {
 		}
 		return answers, dropped
 	}
-	moveFamilyFields(def, obj)
 	defer normalizeRows(def, answers)
 	for _, id := range obj.Keys {
 		raw := obj.Values[id]
@@ -113,8 +110,6 @@ func DecodeAnswers(def *Definition, tree any) (Answers, []Dropped) {
 
 // addDropped appends one Dropped; out of line because each append of a
 // struct of strings costs much code in WebAssembly.
-//
-//go:noinline
 func addDropped(dropped []Dropped, item, reason string) []Dropped {
 	return append(dropped, Dropped{Item: item, Reason: reason})
 }
@@ -135,18 +130,18 @@ func decodeItem(it *Item, raw any, dropped []Dropped) (any, []Dropped) {
 // answerDecoder reads the answers object the page sends straight into
 // Answers, without an Object (a map of every key) to build and throw away.
 // It keeps, per question, the JSON text of the last answer and what that
-// decoded to. The page sends all answers after every click, so when
-// EvaluateJSON keeps a decoder between calls nearly every answer is taken
+// decoded to. The page sends all answers after every click, so when an
+// Evaluator keeps a decoder between calls nearly every answer is taken
 // over without parsing it again. Decoding depends only on the question and
 // that text, so the result is the same; cached values are shared between
 // calls, so only a caller that never changes or keeps the answers
-// (EvaluateJSON) may keep a decoder.
+// (Evaluator) may keep a decoder.
 type answerDecoder struct {
 	def   *Definition
 	cache []cachedAnswer // by Item.slot
 	call  int            // counts calls, to tell this call's answers from older ones
-	out   []byte         // EvaluateJSON's output buffer, reused likewise
-	// answers is EvaluateJSON's Answers, reused too. Every question stays a
+	out   []byte         // the Evaluator's output buffer, reused likewise
+	// answers is the Evaluator's Answers, reused too. Every question stays a
 	// key, nil when not answered (Evaluate reads that as no answer), so it
 	// never needs deleting or clearing: map code the binary does not have.
 	answers Answers
@@ -156,8 +151,6 @@ type cachedAnswer struct {
 	raw   string // the JSON text value was decoded from; "" = not reusable
 	value any
 	call  int // the last call that had this answer
-
-	_ noCompare
 }
 
 // member reads the value of one member of the top-level object. A key that

@@ -20,8 +20,6 @@ type Outcome struct {
 	Text  string // its text
 	Title string // the checklist's title
 	At    string // when it was saved, ISO 8601
-
-	_ noCompare
 }
 
 // The states of a carried question.
@@ -40,8 +38,6 @@ type Carried struct {
 	Verdict    string // "Uitkomst van ... in dit dossier (30 november 2026): DPIA verplicht. ..."
 	Note       string // what the answer is in relation to the verdict
 	FilledNote string // the note right after the page filled the answer in
-
-	_ noCompare
 }
 
 // Carry works out, for every visible question with outcomeFrom whose

@@ -31,8 +31,29 @@ const (
 	typeRef    // a question or row field
 )
 
+// operator is what a node of a condition does: a logical or comparison
+// operator, a literal, a reference to an answer or a function call.
+type operator string
+
+const (
+	opOr   operator = "or"
+	opAnd  operator = "and"
+	opNot  operator = "not"
+	opEq   operator = "=="
+	opNe   operator = "!="
+	opLt   operator = "<"
+	opLe   operator = "<="
+	opGt   operator = ">"
+	opGe   operator = ">="
+	opStr  operator = "str"  // string literal
+	opNum  operator = "num"  // number literal
+	opBool operator = "bool" // true or false
+	opRef  operator = "ref"  // a question or row field
+	opCall operator = "call" // answered(), includes(), count(), ...
+)
+
 type node struct {
-	op          string // or and not == != < <= > >= str num bool ref call
+	op          operator
 	left, right *node
 	args        []*node
 	text        string // string literal, name of ref or function
@@ -58,11 +79,8 @@ type token struct {
 	text string
 	num  int
 	pos  int
-
-	_ noCompare
 }
 
-//go:noinline
 func conditionError(pos int, msg string) error {
 	return errorText("fout in voorwaarde bij teken " + itoa(pos+1) + ": " + msg)
 }
@@ -210,7 +228,7 @@ func (p *condParser) or() (*node, error) {
 		t := p.next()
 		var right *node
 		right, err = p.and()
-		left = &node{op: "or", left: left, right: right, pos: t.pos}
+		left = &node{op: opOr, left: left, right: right, pos: t.pos}
 	}
 	return left, err
 }
@@ -221,7 +239,7 @@ func (p *condParser) and() (*node, error) {
 		t := p.next()
 		var right *node
 		right, err = p.unary()
-		left = &node{op: "and", left: left, right: right, pos: t.pos}
+		left = &node{op: opAnd, left: left, right: right, pos: t.pos}
 	}
 	return left, err
 }
@@ -235,7 +253,7 @@ func (p *condParser) unary() (*node, error) {
 		}
 		inner, err := p.unary()
 		p.depth--
-		return &node{op: "not", left: inner, pos: t.pos}, err
+		return &node{op: opNot, left: inner, pos: t.pos}, err
 	}
 	return p.compare()
 }
@@ -251,7 +269,7 @@ func (p *condParser) compare() (*node, error) {
 		if err != nil {
 			return nil, err
 		}
-		left = &node{op: t.text, left: left, right: right, pos: t.pos}
+		left = &node{op: operator(t.text), left: left, right: right, pos: t.pos}
 		if t2 := p.peek(); t2.kind == "op" {
 			return nil, conditionError(t2.pos, "twee vergelijkingen achter elkaar; zet 'and' ertussen")
 		}
@@ -277,21 +295,21 @@ func (p *condParser) operand() (*node, error) {
 		}
 		return n, nil
 	case "str":
-		return &node{op: "str", text: t.text, pos: t.pos}, nil
+		return &node{op: opStr, text: t.text, pos: t.pos}, nil
 	case "num":
-		return &node{op: "num", num: t.num, pos: t.pos}, nil
+		return &node{op: opNum, num: t.num, pos: t.pos}, nil
 	case "name":
 		switch t.text {
 		case "true", "false":
-			return &node{op: "bool", flag: t.text == "true", pos: t.pos}, nil
+			return &node{op: opBool, flag: t.text == "true", pos: t.pos}, nil
 		case "and", "or", "not":
 			return nil, conditionError(t.pos, "hier verwacht ik een vraag, tekst of getal, niet '"+t.text+"'")
 		}
 		if p.peek().kind != "(" {
-			return &node{op: "ref", text: t.text, pos: t.pos}, nil
+			return &node{op: opRef, text: t.text, pos: t.pos}, nil
 		}
 		p.next()
-		call := &node{op: "call", text: t.text, pos: t.pos}
+		call := &node{op: opCall, text: t.text, pos: t.pos}
 		if p.peek().kind == ")" {
 			p.next()
 			return call, nil
@@ -324,7 +342,7 @@ func (n *node) names(out []string) []string {
 	if n == nil {
 		return out
 	}
-	if n.op == "ref" {
+	if n.op == opRef {
 		name := n.text
 		if dot := indexByte(name, '.'); dot > 0 {
 			name = name[:dot]
@@ -357,7 +375,7 @@ func (n *node) check(scope scopeFunc) error {
 }
 
 func (n *node) notBoolError() error {
-	if n.op == "ref" {
+	if n.op == opRef {
 		return conditionError(n.pos, "'"+n.text+"' is een vraag, geen voorwaarde; schrijf bijvoorbeeld answered("+n.text+") of "+n.text+" == \"ja\"")
 	}
 	return conditionError(n.pos, "dit deel is geen voorwaarde (waar of niet waar)")
@@ -383,13 +401,13 @@ func kindName(k Kind) string {
 
 func (n *node) checkNode(scope scopeFunc) (valueType, error) {
 	switch n.op {
-	case "str":
+	case opStr:
 		n.typ = typeString
-	case "num":
+	case opNum:
 		n.typ = typeNumber
-	case "bool":
+	case opBool:
 		n.typ = typeBool
-	case "ref":
+	case opRef:
 		if dot := indexByte(n.text, '.'); dot >= 0 {
 			return n.checkDotted(scope, dot)
 		}
@@ -398,7 +416,7 @@ func (n *node) checkNode(scope scopeFunc) (valueType, error) {
 			return 0, conditionError(n.pos, msg)
 		}
 		n.item, n.rowField, n.typ = it, isField, typeRef
-	case "not":
+	case opNot:
 		t, err := n.left.checkNode(scope)
 		if err != nil {
 			return 0, err
@@ -407,7 +425,7 @@ func (n *node) checkNode(scope scopeFunc) (valueType, error) {
 			return 0, n.left.notBoolError()
 		}
 		n.typ = typeBool
-	case "and", "or":
+	case opAnd, opOr:
 		for _, side := range []*node{n.left, n.right} {
 			t, err := side.checkNode(scope)
 			if err != nil {
@@ -418,12 +436,12 @@ func (n *node) checkNode(scope scopeFunc) (valueType, error) {
 			}
 		}
 		n.typ = typeBool
-	case "==", "!=", "<", "<=", ">", ">=":
+	case opEq, opNe, opLt, opLe, opGt, opGe:
 		if err := n.checkComparison(scope); err != nil {
 			return 0, err
 		}
 		n.typ = typeBool
-	case "call":
+	case opCall:
 		if err := n.checkCall(scope); err != nil {
 			return 0, err
 		}
@@ -465,7 +483,7 @@ func (n *node) checkComparison(scope scopeFunc) error {
 		// evaluator copes with any combination.
 		return err
 	}
-	ordering := n.op != "==" && n.op != "!="
+	ordering := n.op != opEq && n.op != opNe
 	// Put a question on the left so the rules below only look one way.
 	left, right := n.left, n.right
 	if rt == typeRef && lt != typeRef {
@@ -489,7 +507,7 @@ func (n *node) checkComparison(scope scopeFunc) error {
 				return conditionError(n.pos, it.ID+" ("+kindName(it.Kind)+") en "+other.ID+" ("+kindName(other.Kind)+") kun je niet met elkaar vergelijken")
 			}
 			if ordering && it.Kind != KindDate {
-				return conditionError(n.pos, n.op+" werkt alleen met getallen en datums")
+				return conditionError(n.pos, string(n.op)+" werkt alleen met getallen en datums")
 			}
 			return nil
 		}
@@ -512,7 +530,7 @@ func (n *node) checkComparison(scope scopeFunc) error {
 			}
 		}
 		if ordering && it.Kind != KindDate {
-			return conditionError(n.pos, n.op+" werkt alleen met getallen en datums")
+			return conditionError(n.pos, string(n.op)+" werkt alleen met getallen en datums")
 		}
 		return nil
 	}
@@ -520,7 +538,7 @@ func (n *node) checkComparison(scope scopeFunc) error {
 		return conditionError(n.pos, "je kunt "+typeName(lt)+" niet vergelijken met "+typeName(rt))
 	}
 	if ordering && lt != typeNumber {
-		return conditionError(n.pos, n.op+" werkt alleen met getallen en datums")
+		return conditionError(n.pos, string(n.op)+" werkt alleen met getallen en datums")
 	}
 	if lt == typeBool && !ordering {
 		return nil
@@ -563,7 +581,7 @@ func (n *node) checkCall(scope scopeFunc) error {
 		return conditionError(n.pos, n.text+"() verwacht "+itoa(count)+" waarde(n) tussen de haakjes")
 	}
 	first := n.args[0]
-	if first.op != "ref" {
+	if first.op != opRef {
 		return conditionError(first.pos, n.text+"() verwacht de id van een vraag")
 	}
 	if _, err := first.checkNode(scope); err != nil {
@@ -593,7 +611,7 @@ func (n *node) checkCall(scope scopeFunc) error {
 			return conditionError(n.pos, "includes() werkt alleen op een meerkeuzevraag; "+it.ID+" is een "+kindName(it.Kind))
 		}
 		second := n.args[1]
-		if second.op != "str" {
+		if second.op != opStr {
 			return conditionError(second.pos, "includes() verwacht als tweede waarde een optie tussen aanhalingstekens")
 		}
 		second.typ = typeString
@@ -618,7 +636,7 @@ func (n *node) checkLinked(group *Item) error {
 	if group.Kind != KindGroup || n.args[0].rowField {
 		return conditionError(n.args[0].pos, "linked() verwacht als eerste waarde de id van een groep")
 	}
-	if f := group.Field(second.text); second.op != "str" || f == nil || f.Kind != KindRef {
+	if f := group.Field(second.text); second.op != opStr || f == nil || f.Kind != KindRef {
 		return conditionError(second.pos, "linked() verwacht als tweede waarde een verwijzing (ref) van "+group.ID+" tussen aanhalingstekens")
 	}
 	return nil
@@ -686,15 +704,15 @@ func (e *evalEnv) through(n *node) any {
 
 func (n *node) evalBool(e *evalEnv) bool {
 	switch n.op {
-	case "bool":
+	case opBool:
 		return n.flag
-	case "not":
+	case opNot:
 		return !n.left.evalBool(e)
-	case "and":
+	case opAnd:
 		return n.left.evalBool(e) && n.right.evalBool(e)
-	case "or":
+	case opOr:
 		return n.left.evalBool(e) || n.right.evalBool(e)
-	case "call":
+	case opCall:
 		switch n.text {
 		case "answered":
 			return isAnswered(e.value(n.args[0]))
@@ -709,7 +727,7 @@ func (n *node) evalBool(e *evalEnv) bool {
 		case "linked":
 			return n.evalLinked(e)
 		}
-	case "==", "!=", "<", "<=", ">", ">=":
+	case opEq, opNe, opLt, opLe, opGt, opGe:
 		return n.evalComparison(e)
 	}
 	return false
@@ -717,9 +735,9 @@ func (n *node) evalBool(e *evalEnv) bool {
 
 func (n *node) evalNumber(e *evalEnv) int {
 	switch n.op {
-	case "num":
+	case opNum:
 		return n.num
-	case "call":
+	case opCall:
 		switch v := e.value(n.args[0]).(type) {
 		case []string:
 			return len(v)
@@ -739,7 +757,7 @@ func (n *node) evalNumber(e *evalEnv) int {
 }
 
 func (n *node) evalString(e *evalEnv) string {
-	if n.op == "str" {
+	if n.op == opStr {
 		return n.text
 	}
 	s, _ := e.value(n).(string)
@@ -765,7 +783,7 @@ func (n *node) evalComparison(e *evalEnv) bool {
 		}
 	default:
 		a, b := n.left.evalString(e), n.right.evalString(e)
-		if n.op != "==" && n.op != "!=" && (a == "" || b == "") {
+		if n.op != opEq && n.op != opNe && (a == "" || b == "") {
 			// An unanswered date is neither before nor after anything.
 			return false
 		}
@@ -777,15 +795,15 @@ func (n *node) evalComparison(e *evalEnv) bool {
 		}
 	}
 	switch n.op {
-	case "==":
+	case opEq:
 		return cmp == 0
-	case "!=":
+	case opNe:
 		return cmp != 0
-	case "<":
+	case opLt:
 		return cmp < 0
-	case "<=":
+	case opLe:
 		return cmp <= 0
-	case ">":
+	case opGt:
 		return cmp > 0
 	}
 	return cmp >= 0

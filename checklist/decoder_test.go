@@ -72,14 +72,14 @@ func TestParseAnswersLikeTree(t *testing.T) {
 	}
 }
 
-// TestEvaluateJSONCache: a definition that has seen other answers before
+// TestEvaluateJSONCache: an Evaluator that has seen other answers before
 // (and so reuses decoded answers) gives the same state as a fresh one.
 func TestEvaluateJSONCache(t *testing.T) {
-	warm := loadBasis(t)
+	warm := checklist.NewEvaluator(loadBasis(t))
 	for round := 0; round < 2; round++ {
 		for _, text := range decoderCases {
 			want := checklist.EvaluateJSON(loadBasis(t), text)
-			if got := checklist.EvaluateJSON(warm, text); got != want {
+			if got := warm.EvaluateJSON(text); got != want {
 				t.Errorf("%s:\n got %s\nwant %s", text, got, want)
 			}
 		}
@@ -94,7 +94,7 @@ func FuzzAnswers(f *testing.F) {
 		f.Add(text)
 	}
 	def := loadBasis(f)
-	warm := loadBasis(f)
+	warm := checklist.NewEvaluator(loadBasis(f))
 	f.Fuzz(func(t *testing.T, text string) {
 		got, err := checklist.ParseAnswersJSON(def, text)
 		tree, treeErr := checklist.ParseJSON(text, 0)
@@ -108,7 +108,7 @@ func FuzzAnswers(f *testing.F) {
 		if treeErr != nil && err == nil && len(got) != 0 {
 			t.Fatalf("answers from text that does not parse: %#v", got)
 		}
-		if a, b := checklist.EvaluateJSON(warm, text), checklist.EvaluateJSON(loadBasis(t), text); a != b {
+		if a, b := warm.EvaluateJSON(text), checklist.EvaluateJSON(loadBasis(t), text); a != b {
 			t.Fatalf("warm %s\nfresh %s", a, b)
 		}
 	})

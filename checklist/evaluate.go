@@ -23,14 +23,12 @@ type SectionProgress struct {
 	Answered int
 	Total    int
 	Status   string // niet-gestart | bezig | afgerond
-
-	_ noCompare
 }
 
 // FindingResult is one finding that applies, with its text filled in.
 type FindingResult struct {
 	ID       string
-	Severity string
+	Severity Severity
 	Text     string
 	Link     string
 	Roles    []string // role ids from the definition: who acts on it
@@ -212,8 +210,6 @@ type ValidationError struct {
 	Field   string // item id or "group.row.field"
 	Item    string // top-level item id
 	Message string // Dutch
-
-	_ noCompare
 }
 
 // Validate lists what is missing or wrong in the visible questions.
@@ -404,8 +400,6 @@ func (it *Item) rowName() string {
 
 // addError appends one ValidationError; out of line because each append of
 // a struct of strings costs much code in WebAssembly.
-//
-//go:noinline
 func addError(out []ValidationError, field, item, message string) []ValidationError {
 	return append(out, ValidationError{Field: field, Item: item, Message: message})
 }

@@ -58,7 +58,7 @@ func TestExampleFiles(t *testing.T) {
 			}
 			var got strings.Builder
 			for _, f := range checklist.Evaluate(def, imp.Answers).Findings {
-				got.WriteString(f.ID + " " + f.Severity + "\n")
+				got.WriteString(f.ID + " " + string(f.Severity) + "\n")
 			}
 			if got.String() != a.files["findings.txt"] {
 				t.Errorf("%s gives other findings than its golden case:\n%s", file, got.String())

@@ -35,18 +35,24 @@ type Imported struct {
 }
 
 // ImportError is a file that cannot be read at all; Message is Dutch and
-// meant for the visitor.
-type ImportError struct{ Message string }
+// meant for the visitor. Older is set when the file is of an older version
+// of the checklist and this program does not read such files (see
+// ReadOlderFiles): another one can.
+type ImportError struct {
+	Message string
+	Older   bool
+}
 
 func (e *ImportError) Error() string { return e.Message }
 
-//go:noinline
 func importFailure(msg string) (*Imported, error) { return nil, &ImportError{Message: msg} }
 
 // Import reads an answer file. It never panics and never touches the
 // caller's answers: it returns new ones. Answers that do not fit the current
 // definition (removed question, removed option, wrong type) are listed in
-// Dropped, so nothing disappears silently.
+// Dropped, so nothing disappears silently. A file of an older version is
+// first brought up to this one (see older.go); where that code is left out
+// (the page's engine module) such a file is an *ImportError with Older set.
 //
 // FuzzImport checks that no input makes it panic.
 func Import(def *Definition, text string) (*Imported, error) {
@@ -99,10 +105,18 @@ func Import(def *Definition, text string) (*Imported, error) {
 	if _, isObj := answersTree.(*Object); !isObj {
 		return importFailure("De antwoorden in het bestand hebben niet de verwachte vorm.")
 	}
-	applyMoves(def, res.FromVersion, answersTree.(*Object))
+	older := def.fromOlderVersion(res.FromVersion)
+	if older && moveAnswers == nil {
+		return nil, &ImportError{Message: "Dit bestand is gemaakt met een oudere versie van deze checklist. Het onderdeel dat zulke bestanden leest, kon niet worden geladen. Controleer uw verbinding en probeer het opnieuw.", Older: true}
+	}
+	if older {
+		moveAnswers(def, res.FromVersion, answersTree.(*Object))
+	}
 	res.Answers, res.Dropped = DecodeAnswers(def, answersTree)
 	res.Dropped = dropInvalidDates(def, res.Answers, res.Dropped)
-	res.Notes = append(res.Notes, mapRefs(def, res.Answers)...)
+	if older {
+		res.Notes = append(res.Notes, mapReferences(def, res.Answers)...)
+	}
 	// A file that claims this very version cannot honestly hold answers that do
 	// not fit it: it was damaged or edited. Refuse it whole rather than take half;
 	// only a file from another version is migrated answer by answer.

@@ -57,8 +57,6 @@ type FlowText struct {
 	Text string
 	X, Y int
 	Box  Rect
-
-	_ noCompare
 }
 
 // FlowNode is an organisation: its box, its name in lines, and the middle of
@@ -78,8 +76,6 @@ type FlowEdge struct {
 	Path       string
 	NumX, NumY int
 	Num        Rect
-
-	_ noCompare
 }
 
 // FlowLayout is the whole drawing.

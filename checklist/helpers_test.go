@@ -11,6 +11,10 @@ import (
 	"deelwijzer/checklist/yamldef"
 )
 
+// The tests read files of older versions in every build, also compiled to
+// WebAssembly (make gotest-wasm), where only the document module does.
+func init() { checklist.ReadOlderFiles() }
+
 var update = flag.Bool("update", false, "rewrite golden files in testdata/cases and report.md in testdata/real")
 
 // testLists are the named option lists the test definitions use.

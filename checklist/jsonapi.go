@@ -1,7 +1,5 @@
 package checklist
 
-import "sync/atomic"
-
 // The string API: JSON text in, JSON text out. The WebAssembly binding is a
 // thin wrapper around these functions, so their behaviour (and the exact
 // JSON shapes the browser relies on) is tested here in plain Go.
@@ -80,7 +78,7 @@ func parseAnswers(text string, d *answerDecoder) (Answers, error) {
 		d.cache = make([]cachedAnswer, len(items))
 	}
 	d.call++
-	tree, err := parseJSON(&jsonParser{s: text, answers: d})
+	tree, err := parseJSON(&jsonParser{s: text, topMember: d.member})
 	if err != nil {
 		return nil, errorText("De antwoorden konden niet worden gelezen: " + err.Error())
 	}
@@ -109,34 +107,41 @@ func parseAnswers(text string, d *answerDecoder) (Answers, error) {
 // each finding is {"id","severity","text","link","roles"}, roles being the
 // role ids (an empty list when the finding names none).
 //
-// The page calls it after every answer, so the definition keeps an answer
-// cache and an output buffer between calls (see answerDecoder). A call takes
-// them with an atomic flag; a call at the same time (only in native tests)
-// works with a fresh decoder of its own. After a panic (which the page
-// recovers from) the flag stays set and every call works like that: slower,
-// same result.
+// It keeps nothing between calls; a caller that evaluates the same
+// checklist again and again, as the page does after every answer, uses an
+// Evaluator.
 func EvaluateJSON(def *Definition, answersJSON string) string {
-	d := &answerDecoder{def: def}
-	owner := atomic.CompareAndSwapInt32(&def.decoderBusy, 0, 1)
-	if owner {
-		if def.decoder == nil {
-			d.answers = make(Answers, len(def.items))
-			def.decoder = d
-		}
-		d = def.decoder
-	}
+	return evaluateJSON(&answerDecoder{def: def}, answersJSON)
+}
+
+// Evaluator is EvaluateJSON for one definition, called again and again:
+// it keeps the answers it decoded and its output buffer between calls (see
+// answerDecoder), so after a click nearly every answer is taken over
+// without parsing it again. The result is the same as EvaluateJSON's. The
+// binding that loaded the definition holds it (wasm/main.go); the
+// Definition itself stays read-only, so any number of callers can share
+// it. An Evaluator is for one caller at a time.
+type Evaluator struct {
+	d *answerDecoder
+}
+
+// NewEvaluator returns an Evaluator for def.
+func NewEvaluator(def *Definition) *Evaluator {
+	return &Evaluator{d: &answerDecoder{def: def, answers: make(Answers, len(def.items))}}
+}
+
+// EvaluateJSON is the package's EvaluateJSON with this Evaluator's cache.
+func (e *Evaluator) EvaluateJSON(answersJSON string) string {
+	return evaluateJSON(e.d, answersJSON)
+}
+
+func evaluateJSON(d *answerDecoder, answersJSON string) string {
 	answers, err := parseAnswers(answersJSON, d)
-	out := ""
 	if err != nil {
-		out = ErrorJSON(err.Error())
-	} else {
-		d.out = appendState(d.out[:0], Evaluate(def, answers))
-		out = string(d.out)
+		return ErrorJSON(err.Error())
 	}
-	if owner {
-		atomic.AddInt32(&def.decoderBusy, -1)
-	}
-	return out
+	d.out = appendState(d.out[:0], Evaluate(d.def, answers))
+	return string(d.out)
 }
 
 // appendState writes the JSON form of a State straight into b. The page asks
@@ -150,7 +155,7 @@ func appendState(b []byte, st *State) []byte {
 	}
 	b = appendFields(b, `],"findings":[`)
 	for _, f := range st.Findings {
-		b = appendFields(b, `{"id":%,"severity":%,"text":%,"link":%,"roles":%},`, f.ID, f.Severity, f.Text, f.Link, f.Roles)
+		b = appendFields(b, `{"id":%,"severity":%,"text":%,"link":%,"roles":%},`, f.ID, string(f.Severity), f.Text, f.Link, f.Roles)
 	}
 	b = appendFields(b, `],"warnings":[`)
 	for _, w := range st.Warnings {
@@ -202,9 +207,13 @@ func ExportJSON(def *Definition, answersJSON, now string) string {
 }
 
 // ImportJSON returns {"answers":{...},"dropped":[{"item","reason"}],
-// "fromVersion":"..","notes":[..]} or {"error":".."}.
+// "fromVersion":"..","notes":[..]} or {"error":".."}; with "older":true
+// when the file needs what ReadOlderFiles adds.
 func ImportJSON(def *Definition, text string) string {
 	res, err := Import(def, text)
+	if e, ok := err.(*ImportError); ok && e.Older {
+		return string(appendFields(nil, `{"error":%,"older":true}`, e.Message))
+	}
 	if err != nil {
 		return ErrorJSON(err.Error())
 	}

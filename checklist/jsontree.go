@@ -20,15 +20,9 @@ type Object struct {
 }
 
 // NewObject returns an empty ordered mapping.
-//
-//go:noinline
 func NewObject() *Object { return &Object{Values: map[string]any{}} }
 
 // Set adds or replaces a key; a replaced key keeps its first position.
-// Not inlined: it is called in many places and inlining would grow the
-// WebAssembly binary.
-//
-//go:noinline
 func (o *Object) Set(key string, value any) *Object {
 	if _, exists := o.Values[key]; !exists {
 		o.Keys = append(o.Keys, key)
@@ -70,8 +64,6 @@ type JSONError struct {
 	Truncated bool // the text stops in the middle of a value
 	TooDeep   bool
 	Reason    string
-
-	_ noCompare
 }
 
 func (e *JSONError) Error() string {
@@ -114,19 +106,16 @@ type jsonParser struct {
 	depth    int
 	maxDepth int
 
-	// answers, when set, takes the members of the top-level object (see
-	// answerDecoder), which then stays empty.
-	answers *answerDecoder
-
-	_ noCompare
+	// topMember, when set, reads the value of each member of the top-level
+	// object itself, starting at p.i, so a caller can decode a document
+	// without a tree of it; that object then stays empty.
+	topMember func(p *jsonParser, key string) error
 }
 
-//go:noinline
 func (p *jsonParser) fail(reason string) error {
 	return &JSONError{Offset: p.i, Reason: reason}
 }
 
-//go:noinline
 func (p *jsonParser) truncated() error {
 	return &JSONError{Offset: p.i, Truncated: true}
 }
@@ -227,8 +216,8 @@ func (p *jsonParser) object() (any, error) {
 			return nil, p.fail("verwacht een dubbele punt")
 		}
 		p.i++
-		if p.answers != nil && p.depth == 1 {
-			err = p.answers.member(p, key)
+		if p.topMember != nil && p.depth == 1 {
+			err = p.topMember(p, key)
 		} else {
 			var v any
 			v, err = p.value()

@@ -1,6 +1,9 @@
 package checklist
 
-import ()
+// The loader in three parts: this file reads the structure (sections,
+// items, fields, options, findings, views) and the keys of each object;
+// load_refs.go resolves the names items and findings refer to; and
+// load_text.go parses the text templates of findings.
 
 // Load builds a Definition from a generic tree (parsed JSON or YAML) and the
 // named option lists that optionsFrom may refer to. On failure the error is
@@ -22,14 +25,12 @@ type loader struct {
 	ownerKind, owner, ownerPath string
 }
 
-//go:noinline
 func (l *loader) problem(path, message string) {
 	l.problems = append(l.problems, Problem{
 		Path: trimPrefix(path, "."), OwnerKind: l.ownerKind, Owner: l.owner, OwnerPath: l.ownerPath, Message: message,
 	})
 }
 
-//go:noinline
 func (l *loader) setOwner(kind, id, path string) {
 	l.ownerKind, l.owner, l.ownerPath = kind, id, path
 }
@@ -480,11 +481,11 @@ func (l *loader) finding(def *Definition, v any, path string, seen map[string]st
 		}
 		seen[f.ID] = path
 	}
-	f.Severity = l.str(obj, "severity", path, true)
+	f.Severity = Severity(l.str(obj, "severity", path, true))
 	switch f.Severity {
 	case SeverityInfo, SeverityAandacht, SeverityRisico, SeverityUitkomst, "":
 	default:
-		l.problem(path+".severity", "onbekende ernst '"+f.Severity+"'; kies info, aandacht, risico of uitkomst")
+		l.problem(path+".severity", "onbekende ernst '"+string(f.Severity)+"'; kies info, aandacht, risico of uitkomst")
 	}
 	f.ForEach = l.str(obj, "forEach", path, false)
 	f.When = l.str(obj, "when", path, true)
@@ -502,219 +503,6 @@ func (l *loader) finding(def *Definition, v any, path string, seen map[string]st
 	}
 	return f
 }
-
-// checkShowIfs parses every showIf and enforces that it only looks back in
-// the checklist. Looking back only makes visibility a single pass and rules
-// out cycles; cycles still get their own message because that is what the
-// author needs to hear. refs and parsed are indexed by the item's order: a
-// map keyed by pointer would add its own map code to the WebAssembly module.
-func (l *loader) checkShowIfs(def *Definition) {
-	refs := make([][]string, len(def.items))
-	parsed := make([]*node, len(def.items))
-	for _, it := range def.items {
-		if trimSpace(it.ShowIf) == "" {
-			continue
-		}
-		l.setOwner("vraag", it.ID, it.Path)
-		n, err := parseCondition(it.ShowIf)
-		if err != nil {
-			l.problem(it.Path+".showIf", err.Error())
-			continue
-		}
-		parsed[it.order] = n
-		refs[it.order] = n.names(nil)
-	}
-	for _, it := range def.items {
-		n := parsed[it.order]
-		if n == nil {
-			continue
-		}
-		l.setOwner("vraag", it.ID, it.Path)
-		path := it.Path + ".showIf"
-		ok := true
-		for _, name := range refs[it.order] {
-			target := def.byID[name]
-			switch {
-			case name == it.ID:
-				l.problem(path, "de voorwaarde verwijst naar de vraag zelf ("+name+"); een vraag kan niet van zijn eigen antwoord afhangen")
-				ok = false
-			case target == nil:
-				// reported by the type check below
-			case target.order > it.order:
-				if cycle := cycleText(def, refs, target, it); cycle != "" {
-					l.problem(path, "de voorwaarden vormen een kring: "+cycle+"; zo kan geen van deze vragen ooit zichtbaar worden")
-				} else {
-					l.problem(path, "verwijst naar '"+name+"', maar die vraag staat later in de checklist; een showIf mag alleen verwijzen naar vragen die eerder in de checklist staan")
-				}
-				ok = false
-			}
-		}
-		if !ok {
-			continue
-		}
-		scope := func(name string) (*Item, bool, string) {
-			if target := def.byID[name]; target != nil {
-				return target, false, ""
-			}
-			return nil, false, unknownNameMessage(def, name, nil)
-		}
-		if err := n.check(scope); err != nil {
-			l.problem(path, err.Error())
-			continue
-		}
-		it.showIf = n
-	}
-}
-
-func cycleText(def *Definition, refs [][]string, from, to *Item) string {
-	if !AuthorChecks {
-		return ""
-	}
-	return findCycle(def, refs, from, to)
-}
-
-// findCycle reports "a → b → a" when from (transitively) refers back to to.
-func findCycle(def *Definition, refs [][]string, from, to *Item) string {
-	seen := make([]bool, len(def.items))
-	var walk func(it *Item, trail []string) []string
-	walk = func(it *Item, trail []string) []string {
-		trail = append(trail, it.ID)
-		if it == to {
-			return trail
-		}
-		if seen[it.order] {
-			return nil
-		}
-		seen[it.order] = true
-		for _, name := range refs[it.order] {
-			if next := def.byID[name]; next != nil {
-				if found := walk(next, trail); found != nil {
-					return found
-				}
-			}
-		}
-		return nil
-	}
-	trail := walk(from, []string{to.ID})
-	if trail == nil {
-		return ""
-	}
-	return joinStrings(trail, " → ")
-}
-
-func unknownNameMessage(def *Definition, name string, group *Item) string {
-	msg := "'" + name + "' is geen bekende vraag"
-	if !AuthorChecks {
-		return msg
-	}
-	if group != nil {
-		msg = "'" + name + "' is geen bekende vraag en geen veld van groep " + group.ID
-	}
-	for _, it := range def.items {
-		if it.Field(name) != nil && it != group {
-			return msg + "; het is een veld van groep " + it.ID + " (gebruik forEach: " + it.ID + " om velden per rij te gebruiken)"
-		}
-	}
-	return msg
-}
-
-func (l *loader) checkFinding(def *Definition, f *Finding) {
-	l.setOwner("bevinding", f.ID, f.Path)
-	if f.ForEach != "" {
-		g := def.byID[f.ForEach]
-		if g == nil || g.Kind != KindGroup {
-			l.problem(f.Path+".forEach", "'"+f.ForEach+"' is geen vraag van soort group")
-		} else {
-			f.forEach = g
-		}
-	}
-	if f.ForEach != "" && f.forEach == nil {
-		return
-	}
-	scope := func(name string) (*Item, bool, string) {
-		if f.forEach != nil {
-			if field := f.forEach.Field(name); field != nil {
-				return field, true, ""
-			}
-			// A group that follows another one also sees the fields of
-			// the row it follows (evalEnv.cell reads from either row).
-			if field := f.forEach.Source.Field(name); field != nil {
-				return field, true, ""
-			}
-		}
-		if it := def.byID[name]; it != nil {
-			return it, false, ""
-		}
-		return nil, false, unknownNameMessage(def, name, f.forEach)
-	}
-	if f.When != "" {
-		n, err := parseCondition(f.When)
-		if err == nil {
-			err = n.check(scope)
-		}
-		if err != nil {
-			l.problem(f.Path+".when", err.Error())
-		} else {
-			f.when = n
-		}
-	}
-	parts, err := parseTemplate(f.Text, scope)
-	if err != nil {
-		l.problem(f.Path+".text", err.Error())
-	}
-	f.text = parts
-}
-
-// textPart is a literal piece of a finding text, or a placeholder.
-type textPart struct {
-	literal  string
-	ref      *Item
-	rowField bool
-	rowIndex bool // {#}: the 1-based row number inside forEach
-
-	_ noCompare
-}
-
-// parseTemplate splits "partner {naam} ..." into parts. A '{' that does not
-// start a valid placeholder is kept as text.
-func parseTemplate(text string, scope scopeFunc) ([]textPart, error) {
-	var parts []textPart
-	for {
-		open := indexByte(text, '{')
-		if open < 0 {
-			break
-		}
-		end := indexByte(text[open:], '}')
-		if end < 0 {
-			break
-		}
-		name := text[open+1 : open+end]
-		if name != "#" && !isValidID(name) {
-			parts = append(parts, textPart{literal: text[:open+1]})
-			text = text[open+1:]
-			continue
-		}
-		parts = append(parts, textPart{literal: text[:open]})
-		if name == "#" {
-			parts = append(parts, textPart{rowIndex: true})
-		} else {
-			it, isField, msg := scope(name)
-			if it == nil {
-				return nil, errorText("in de tekst staat {" + name + "}: " + msg)
-			}
-			if it.Kind == KindGroup {
-				return nil, errorText("{" + name + "} is een groep; een groep kan niet als tekst in een bevinding staan")
-			}
-			parts = append(parts, textPart{ref: it, rowField: isField})
-		}
-		text = text[open+end+1:]
-	}
-	return append(parts, textPart{literal: text}), nil
-}
-
-type errorText string
-
-func (e errorText) Error() string { return string(e) }
 
 // checkVerdict keeps verdicts recognisable as data: the page and the report
 // put the word "Uitkomst" before a verdict themselves, so its text must not

@@ -34,11 +34,15 @@ var yesNoValues = []Option{{Value: "ja", Label: "Ja"}, {Value: "nee", Label: "Ne
 // weight but a kind: the checklist's verdict, in words ("DPIA verplicht").
 // It comes before every other finding, on the page and in the report, so a
 // reader sees the answer first instead of finding it sorted under "Risico".
+// The names are those of the definition files and of the JSON the page
+// reads.
+type Severity string
+
 const (
-	SeverityInfo     = "info"
-	SeverityAandacht = "aandacht"
-	SeverityRisico   = "risico"
-	SeverityUitkomst = "uitkomst"
+	SeverityInfo     Severity = "info"
+	SeverityAandacht Severity = "aandacht"
+	SeverityRisico   Severity = "risico"
+	SeverityUitkomst Severity = "uitkomst"
 )
 
 // Section progress statuses.
@@ -48,17 +52,10 @@ const (
 	StatusDone       = "afgerond"
 )
 
-// noCompare makes a struct type not comparable. For comparable struct
-// types the compiler emits an equality function, which the engine never
-// uses; leaving those out keeps the WebAssembly binary about 1 KB smaller.
-type noCompare [0]func()
-
 // Option is one possible answer of a choice or multi question.
 type Option struct {
 	Value string
 	Label string
-
-	_ noCompare
 }
 
 // Definition is a loaded, checked checklist.
@@ -82,10 +79,6 @@ type Definition struct {
 	// refTargets are the groups that ref fields name, in checklist order:
 	// the page gets their rows (id and label) to choose from.
 	refTargets []*Item
-
-	// EvaluateJSON's answer cache and buffers, used while decoderBusy is 1.
-	decoder     *answerDecoder
-	decoderBusy int32
 }
 
 // Section is one step of the checklist.
@@ -149,7 +142,7 @@ type Item struct {
 // Finding is a rule that produces a remark when its condition holds.
 type Finding struct {
 	ID       string
-	Severity string
+	Severity Severity
 	ForEach  string
 	When     string
 	Text     string
@@ -194,8 +187,6 @@ func (it *Item) Field(id string) *Item {
 
 // AllowedValues returns the options for choice/multi and the fixed answers
 // of a yes/no question.
-//
-//go:noinline
 func (it *Item) AllowedValues() []Option {
 	if it.Kind == KindYesNo {
 		return yesNoValues
@@ -236,8 +227,6 @@ type Problem struct {
 	Owner     string // id of the owner
 	OwnerPath string // path of the owner, e.g. "sections[2].items[3]"
 	Message   string // Dutch
-
-	_ noCompare
 }
 
 // Location renders the path with the owner's id, e.g.
@@ -353,10 +342,7 @@ func compareSemver(a, b string) int {
 }
 
 // itoa formats an integer. Package strconv would also link package errors
-// (and with it a reflection helper) into the WebAssembly binary; kept out of
-// line because it is used in many messages.
-//
-//go:noinline
+// (and with it a reflection helper) into the WebAssembly binary.
 func itoa(n int) string { return string(appendInt(nil, int64(n))) }
 
 // Itoa is strconv.Itoa for the packages around the engine. Package strconv
@@ -386,15 +372,12 @@ func appendInt(b []byte, n int64) []byte {
 	return append(b, digits[i:]...)
 }
 
-// textBuffer collects output text. Its methods are kept out of line on
-// purpose: strings.Builder's methods are inlined at every call site, which
-// costs a lot of space in the WebAssembly binary.
+// textBuffer collects output text; unlike strings.Builder, code that formats
+// numbers can append to its bytes directly.
 type textBuffer struct{ b []byte }
 
-//go:noinline
 func (t *textBuffer) WriteString(s string) { t.b = append(t.b, s...) }
 
-//go:noinline
 func (t *textBuffer) AddByte(c byte) { t.b = append(t.b, c) }
 
 func (t *textBuffer) String() string { return string(t.b) }

@@ -26,8 +26,6 @@ type Move struct {
 	// that receives the answer, in a row found or made for it.
 	As   string
 	Path string
-
-	_ noCompare
 }
 
 func (l *loader) moves(def *Definition, root *Object) {

@@ -140,7 +140,7 @@ func TestRealGolden(t *testing.T) {
 			st := checklist.Evaluate(def, answers)
 			var got strings.Builder
 			for _, f := range st.Findings {
-				got.WriteString(f.ID + " " + f.Severity + "\n")
+				got.WriteString(f.ID + " " + string(f.Severity) + "\n")
 			}
 			want, ok := a.files["findings.txt"]
 			if !ok && !*update {

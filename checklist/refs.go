@@ -40,37 +40,6 @@ func rowID(r Row) string {
 	return s
 }
 
-// checkRefs resolves ref and links every source group to the groups that
-// follow it.
-func (l *loader) checkRefs(def *Definition) {
-	for _, it := range def.items {
-		l.setOwner("vraag", it.ID, it.Path)
-		l.checkRef(def, it, it.order)
-		for _, f := range it.Fields {
-			l.setOwner("veld", f.ID, f.Path)
-			l.checkRef(def, f, it.order)
-		}
-	}
-}
-
-func (l *loader) checkRef(def *Definition, it *Item, order int) {
-	if it.Kind != KindRef || it.Ref == "" {
-		return
-	}
-	target := def.byID[it.Ref]
-	if target == nil || target.Kind != KindGroup || target.order >= order || target.RowsFrom != "" {
-		l.problem(it.Path+".ref", "'"+it.Ref+"' moet een groep zijn die eerder in de checklist staat en zelf geen rowsFrom heeft; een verwijzing kiest een rij uit zo'n groep")
-		return
-	}
-	it.Target = target
-	for _, t := range def.refTargets {
-		if t == target {
-			return
-		}
-	}
-	def.refTargets = append(def.refTargets, target)
-}
-
 // appendRefRows writes "refRows": for each group a reference names, its
 // rows that hold something, each as {"id","label"}, so the page can offer
 // them in its lists and name them in the result without a label logic of
@@ -475,7 +444,7 @@ func splitRefText(s string) []string {
 // moveFamilyFields carries a field that moved to another group of the same
 // rows (residual scores moved from the risks to a group that follows them)
 // over to that group in an older file, row by row, before the file is
-// decoded. Nothing else changes in the tree.
+// decoded (see ReadOlderFiles). Nothing else changes in the tree.
 func moveFamilyFields(def *Definition, obj *Object) {
 	for _, key := range obj.Keys {
 		it := def.Item(key)

@@ -59,7 +59,7 @@ func ReportOn(def *Definition, answers Answers, st *State, siteURL, today string
 	if len(st.Findings) == 0 {
 		b.WriteString("Er zijn geen bevindingen.\n")
 	}
-	for _, sev := range []string{SeverityUitkomst, SeverityRisico, SeverityAandacht, SeverityInfo} {
+	for _, sev := range severityOrder {
 		first := true
 		for _, f := range st.Findings {
 			if f.Severity != sev {
@@ -247,7 +247,7 @@ func statusText(status string) string {
 	return "bezig"
 }
 
-func severityTitle(sev string) string {
+func severityTitle(sev Severity) string {
 	switch sev {
 	case SeverityUitkomst:
 		return "Uitkomst"

@@ -46,7 +46,7 @@ func TestSchemaMatchesEngine(t *testing.T) {
 		t.Errorf("view kinds %v", views)
 	}
 	sev := enum("finding", "properties", "severity", "enum")
-	if len(sev) != 4 || sev[0] != checklist.SeverityInfo || sev[1] != checklist.SeverityAandacht || sev[2] != checklist.SeverityRisico || sev[3] != checklist.SeverityUitkomst {
+	if len(sev) != 4 || sev[0] != string(checklist.SeverityInfo) || sev[1] != string(checklist.SeverityAandacht) || sev[2] != string(checklist.SeverityRisico) || sev[3] != string(checklist.SeverityUitkomst) {
 		t.Errorf("severities %v", sev)
 	}
 }

@@ -34,7 +34,7 @@ func TestVerdictFirst(t *testing.T) {
 	st := checklist.Evaluate(def, answers)
 	var ids []string
 	for _, f := range st.Findings {
-		ids = append(ids, f.ID+":"+f.Severity)
+		ids = append(ids, f.ID+":"+string(f.Severity))
 	}
 	if got := strings.Join(ids, " "); got != "u:uitkomst r:risico i:info" {
 		t.Errorf("findings in order %q, want the verdict first", got)

@@ -30,8 +30,6 @@ type View struct {
 	Title string
 	Spec  *Object
 	Path  string
-
-	_ noCompare
 }
 
 // viewField is a field of one of the groups that share a view's rows.

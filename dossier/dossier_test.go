@@ -11,6 +11,11 @@ import (
 	"deelwijzer/dossier"
 )
 
+// The dossier runs where older answer files are read (the document module,
+// the tools); the tests read them in every build, also compiled to
+// WebAssembly (make gotest-wasm).
+func init() { checklist.ReadOlderFiles() }
+
 const t0 = "2026-11-30T09:00:00.000Z"
 const t1 = "2026-11-30T10:00:00.000Z"
 

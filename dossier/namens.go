@@ -17,8 +17,6 @@ const OrganisationGroup = "organisaties"
 type Organisation struct {
 	ID    string // the row's _id
 	Label string // its name, or "Organisatie 2" while it has none
-
-	_ noCompare
 }
 
 // Organisations lists the dossier's organisations. A row from an older

@@ -65,13 +65,7 @@ type answerFile struct {
 	version   string
 	exported  string
 	answers   *checklist.Object
-
-	_ noCompare
 }
-
-// noCompare makes a struct type not comparable, so the compiler emits no
-// equality function for it (the dossier code never compares these structs).
-type noCompare [0]func()
 
 func readAnswerFile(root *checklist.Object) (*answerFile, error) {
 	if s, _ := root.Values["schema"].(string); s != checklist.FileSchema {

@@ -19,7 +19,12 @@ import (
 )
 
 // definition is the checklist loaded by load(); one page shows one checklist.
-var definition *checklist.Definition
+// evaluator evaluates its answers after every click and keeps what it
+// decoded last time, so the next click reads only what changed.
+var (
+	definition *checklist.Definition
+	evaluator  *checklist.Evaluator
+)
 
 func main() {
 	engine := js.Global().Get("Object").New()
@@ -77,7 +82,7 @@ func call(name, first, second, third string) string {
 		if err != nil {
 			return checklist.ErrorJSON(err.Error())
 		}
-		definition = def
+		definition, evaluator = def, checklist.NewEvaluator(def)
 		return `{"ok":true}`
 	}
 	if definition == nil {
@@ -85,7 +90,7 @@ func call(name, first, second, third string) string {
 	}
 	switch name {
 	case "evaluate":
-		return checklist.EvaluateJSON(definition, first)
+		return evaluator.EvaluateJSON(first)
 	case "validate":
 		return checklist.ValidateJSON(definition, first)
 	case "exportFile":

@@ -27,12 +27,12 @@ import { enhanceDocuments, exportMarkdown } from './checklist/documents.js';
 import * as engine from './checklist/engine.js';
 import { collect } from './checklist/form.js';
 import { hideErrors, say } from './checklist/messages.js';
-import { $, dataEl, def, form, inDossier, payload } from './checklist/page.js';
+import { $, dataEl, def, documentsURL, form, inDossier, payload } from './checklist/page.js';
 import { afterPrint, evaluate, finish, mirrorTextareas, printOnly, printResult } from './checklist/result.js';
 import { dropRowUndo, enhanceGroups, fill } from './checklist/rows.js';
 import { state } from './checklist/state.js';
 import {
-  otherTab, restoreFromDevice, setDirty, sharedRows, showSaved, storeCheckbox, storeChosen, wipeDevice,
+  keptCopy, otherTab, restoreFromDevice, setDirty, sharedRows, showSaved, storeCheckbox, storeChosen, wipeDevice,
 } from './checklist/storage.js';
 
 // The form is never submitted (it has no enabled submit button and the CSP says
@@ -48,6 +48,9 @@ async function start() {
   await engine.startEngine($('dw-engine').href);
   const loaded = engine.load({ definition: def, lists: payload.lists });
   if (loaded.error) throw new Error(loaded.error);
+  // A copy kept from an older version of the checklist is read by the document module:
+  // it is loaded before the copy is restored (enhance).
+  if (engine.keptNeedsOlder(keptCopy())) await engine.readOlder(documentsURL());
   await engine.nextTask();
   enhance();
   performance.mark('dw-engine-ready');

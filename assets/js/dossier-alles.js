@@ -40,6 +40,19 @@ function row(question, value, href) {
   return el('div', { className: 'dw-summary__row' }, ...kids);
 }
 
+// importOlder reads answers of an older version of a checklist with the document module
+// (wasm/documents), which moves them to where they are now; loaded the first time.
+let documents = null;
+async function importOlder(payload, text) {
+  if (!documents) documents = runModule(siteURL($('dw-engine').dataset.documents), 'deelwijzerDocumentsReady').then(() => globalThis.deelwijzerDocuments);
+  try {
+    return JSON.parse((await documents).importFile(payload, text));
+  } catch (err) {
+    documents = null;
+    return { error: 'Er ging iets mis in de checklist.' };
+  }
+}
+
 // readChecklist runs one checklist through the engine: its answers from the dossier,
 // as text, and its findings. null when its definition could not be read.
 async function readChecklist(dossierText, id) {
@@ -54,7 +67,8 @@ async function readChecklist(dossierText, id) {
   for (const s of def.sections) for (const it of s.items) if (it.shared) shared[it.id] = it.shared;
   const file = dossier('checklist', { dossier: dossierText, checklist: id, version: info.version, shared });
   if (file.error) return null;
-  const imp = engine('importFile', file.text);
+  let imp = engine('importFile', file.text);
+  if (imp.older) imp = await importOlder(payload, file.text);
   if (imp.error) return { id, info, def, shared, error: imp.error };
   const answers = JSON.stringify(imp.answers);
   const result = engine('result', answers);

@@ -21,7 +21,7 @@ import (
 	"strings"
 	"time"
 
-	"deelwijzer/cmd/bench/synthetic"
+	"deelwijzer/internal/synthetic"
 )
 
 // Targets from the issue. 1 KB = 1000 bytes.

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"deelwijzer/cmd/bench/synthetic"
+	"deelwijzer/internal/synthetic"
 )
 
 // synthetic adds the synthetic checklist and content tree to the copy, times

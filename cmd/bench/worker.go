@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"deelwijzer/checklist/yamldef"
-	"deelwijzer/cmd/bench/synthetic"
+	"deelwijzer/internal/synthetic"
 )
 
 //go:embed worker

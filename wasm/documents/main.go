@@ -6,11 +6,15 @@
 // make, open and manage dossiers. Inside the checklist engine this would take
 // the engine over its size budget (see README, "Documenten" and
 // "Prestaties"); on its own it costs nothing until it is needed. It exposes
-// globalThis.deelwijzerDocuments with three functions:
+// globalThis.deelwijzerDocuments with four functions:
 //
 //	make(request, template, format, date)   -> Uint8Array | string
 //	report(payload, answers, siteURL, date) -> {"markdown"} | {"error"}
 //	dossier(op, args, data)                 -> see dossier.Call
+//	importFile(payload, data)               -> as the engine's importFile
+//
+// importFile reads an answer file also when it is of an older version of
+// the checklist, which the engine leaves to this module (checklist.ReadOlderFiles).
 //
 // request is a JSON object with the page's checklist id, its answers (as
 // the page sends the engine), the definitions of the checklists the
@@ -33,6 +37,7 @@ import (
 )
 
 func main() {
+	checklist.ReadOlderFiles()
 	api := js.Global().Get("Object").New()
 	api.Set("make", function("Er ging iets mis bij het maken van het document.", makeDocument))
 	api.Set("report", function("Er ging iets mis bij het maken van het verslag.", func(args [5]string) any {
@@ -41,6 +46,13 @@ func main() {
 			return checklist.ErrorJSON(err.Error())
 		}
 		return checklist.ReportJSON(def, args[1], args[2], args[3])
+	}))
+	api.Set("importFile", function("Er ging iets mis bij het lezen van het bestand.", func(args [5]string) any {
+		def, err := load(args[0])
+		if err != nil {
+			return checklist.ErrorJSON(err.Error())
+		}
+		return checklist.ImportJSON(def, args[1])
 	}))
 	api.Set("dossier", function("Er ging iets mis met het dossier.", func(args [5]string) any {
 		return dossier.Call(args[0], args[1], args[2])

@@ -6,7 +6,7 @@ import { changed } from './changes.js';
 import * as engine from './engine.js';
 import { collect, hasAnswers } from './form.js';
 import { failed, hideErrors, importMessage, say, showErrors, validate } from './messages.js';
-import { $, MAX_IMPORT, checklistID, today } from './page.js';
+import { $, MAX_IMPORT, checklistID, documentsURL, today } from './page.js';
 import { evaluate } from './result.js';
 import { fill } from './rows.js';
 import { state } from './state.js';
@@ -39,7 +39,12 @@ async function importFile(file) {
   }
   // The bytes go to the engine as they are: file.text() would silently turn a file
   // in another character set than UTF-8 into replacement characters.
-  const res = engine.importFile(new Uint8Array(await file.arrayBuffer()));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let res = engine.importFile(bytes);
+  if (res.older && !state.olderFiles) {
+    say('Het bestand wordt gelezen. Even geduld.');
+    if (await engine.readOlder(documentsURL())) res = engine.importFile(bytes);
+  }
   if (res.error) {
     importMessage('error', `Het bestand "${file.name}" kan niet worden geopend: ${res.error} Uw antwoorden op het scherm zijn niet veranderd.`);
     return;

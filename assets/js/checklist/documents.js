@@ -5,7 +5,7 @@ import { download } from '../files.js';
 import { localDate } from '../dates.js';
 import * as engine from './engine.js';
 import { failed, say } from './messages.js';
-import { $, checklistID, def, inDossier, payload, root, setText, siteURL, today } from './page.js';
+import { $, checklistID, def, documentsURL, inDossier, payload, root, setText, siteURL, today } from './page.js';
 import { evaluate } from './result.js';
 import { state } from './state.js';
 
@@ -19,7 +19,7 @@ export async function exportMarkdown() {
     state.reportBusy = true;
     if (!engine.documentsLoaded()) say('Het verslag wordt gemaakt. Even geduld.');
     try {
-      out = await engine.report(siteURL($('dw-engine').dataset.documents), { definition: def, lists: payload.lists }, answers, root.href, localDate());
+      out = await engine.report(documentsURL(), { definition: def, lists: payload.lists }, answers, root.href, localDate());
     } catch (err) {
       out = { error: 'Het onderdeel dat het verslag maakt, kon niet worden geladen. Controleer uw verbinding en probeer het opnieuw.' };
     } finally {

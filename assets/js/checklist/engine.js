@@ -29,15 +29,42 @@ function call(fn, ...args) {
 }
 
 // load gives the engine the checklist: {definition, lists}.
-export const load = (checklist) => call('load', JSON.stringify(checklist));
+export function load(checklist) {
+  state.checklist = checklist;
+  return call('load', JSON.stringify(checklist));
+}
 // evaluate: visibility, progress, findings, warnings and the rows references may choose.
 export const evaluate = (answers) => call('evaluate', JSON.stringify(answers));
 // validate: {errors: [{field, item, message}]} or {error}.
 export const validate = (answers) => call('validate', JSON.stringify(answers));
 // result: every answer as the result shows it, the overviews and the plan.
 export const result = (answers, date) => call('result', JSON.stringify(answers), date);
-// importFile reads an answer file (its text, or its bytes as they are).
-export const importFile = (data) => call('importFile', data);
+// importFile reads an answer file (its text, or its bytes as they are). A file of an
+// older version of the checklist ({older: true} from the engine) is read by the
+// document module (wasm/documents), which moves answers to where they are now: the
+// engine leaves that out to stay small. readOlder loads that module.
+export function importFile(data) {
+  const res = state.keptRead && state.keptRead.kept === data ? state.keptRead.res : call('importFile', data);
+  state.keptRead = null;
+  if (!res.older || !state.olderFiles) return res;
+  return JSON.parse(state.olderFiles.importFile(JSON.stringify(state.checklist), data));
+}
+
+// readOlder loads the document module for importFile; false when that failed (an
+// older file then gets the engine's message).
+export async function readOlder(url) {
+  if (!state.olderFiles) state.olderFiles = await loadDocuments(url).catch(() => null);
+  return state.olderFiles !== null;
+}
+
+// keptNeedsOlder: the copy kept on this device (null: none) is of an older version,
+// or does not fit (salvage reads it as older), so the document module must be there
+// before it is restored.
+export function keptNeedsOlder(kept) {
+  if (kept === null) return false;
+  state.keptRead = { kept, res: call('importFile', kept) };
+  return state.keptRead.res.older === true || state.keptRead.res.error !== undefined;
+}
 // carry: the answers another checklist's verdict gives (carry.js).
 export const carry = (answers, outcomes) => call('carry', JSON.stringify(answers), JSON.stringify(outcomes));
 

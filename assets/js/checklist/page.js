@@ -32,6 +32,10 @@ for (const s of def.sections) for (const it of s.items) items.set(it.id, it);
 // The fields a visitor fills in; a row's hidden id is not one of them.
 export const FIELDS = 'input:not([type="hidden"]), select, textarea';
 
+// The document module (report, documents, files of an older checklist version), loaded
+// on demand; its address is on the engine's preload link.
+export const documentsURL = () => siteURL($('dw-engine').dataset.documents);
+
 export const MAX_IMPORT = 2 * 1024 * 1024;
 
 export const today = () => new Date().toISOString().slice(0, 10);

@@ -7,6 +7,12 @@ export const state = {
   // (a promise, so two clicks load it once; a failed load is forgotten).
   engine: null,
   documents: null,
+  // engine.js: the checklist given to the engine ({definition, lists}), the document
+  // module once it reads files of an older version (olderFiles), and the kept copy as
+  // keptNeedsOlder read it ({kept, res}), so that copy is read once.
+  checklist: null,
+  olderFiles: null,
+  keptRead: null,
 
   // form.js: the controls by name (rebuilt after rows come or go), the answers
   // between changes, and which form row each answer row is (for messages).

@@ -154,6 +154,13 @@ export function importDetails(res) {
 // restoreFromDevice puts back what the visitor kept on this device, through the
 // same import as a file. A copy that does not restore fully is held: it is not
 // overwritten until the visitor downloads it or chooses to replace it.
+// keptCopy is the copy kept on this device, or null (none, or storage blocked).
+export function keptCopy() {
+  try {
+    return inDossier ? inDossier.read() : localStorage.getItem(storeKey);
+  } catch (err) { return null; }
+}
+
 export function restoreFromDevice(early) {
   let kept = null;
   let stale = null;

@@ -11,7 +11,7 @@ import (
 // lists are the site's own option lists: the findings name roles from them.
 func lists(t *testing.T) map[string][]checklist.Option {
 	t.Helper()
-	l, err := yamldef.LoadLists("../../../data")
+	l, err := yamldef.LoadLists("../../data")
 	if err != nil {
 		t.Fatal(err)
 	}
