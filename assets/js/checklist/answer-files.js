@@ -41,7 +41,7 @@ async function importFile(file) {
   // in another character set than UTF-8 into replacement characters.
   const bytes = new Uint8Array(await file.arrayBuffer());
   let res = engine.importFile(bytes);
-  if (res.older && !state.olderFiles) {
+  if (res.older && !engine.readsOlder()) {
     say('Het bestand wordt gelezen. Even geduld.');
     if (await engine.readOlder(documentsURL())) res = engine.importFile(bytes);
   }

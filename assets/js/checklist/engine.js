@@ -57,6 +57,9 @@ export async function readOlder(url) {
   return state.olderFiles !== null;
 }
 
+// readsOlder: the document module is there to read files of an older version.
+export const readsOlder = () => state.olderFiles !== null;
+
 // keptNeedsOlder: the copy kept on this device (null: none) is of an older version,
 // or does not fit (salvage reads it as older), so the document module must be there
 // before it is restored.
