@@ -1,7 +1,5 @@
 package checklist
 
-import ()
-
 // Answers maps item ids to values:
 //
 //	yesno, choice, text, longtext, date: string ("" = not answered)

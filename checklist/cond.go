@@ -1,7 +1,5 @@
 package checklist
 
-import ()
-
 // The condition language of showIf and when:
 //
 //	expr    = or

@@ -1,7 +1,5 @@
 package checklist
 
-import ()
-
 // State is what the form needs to show after every change.
 type State struct {
 	Visible  []string // ids of visible questions, in checklist order

@@ -7,7 +7,6 @@
 // browser and no answer ever leaves it.
 package checklist
 
-
 // Kind is the type of answer a question takes.
 type Kind string
 

@@ -1,7 +1,5 @@
 package checklist
 
-import ()
-
 // Report writes the answers as a Markdown document the visitor can save or
 // share within the cooperation. Question texts come from the definition and
 // are Markdown; everything a visitor typed is escaped, so it shows as typed
