@@ -396,6 +396,15 @@ func (it *Item) rowName() string {
 	return "rij"
 }
 
+// rowHeading is rowName at the start of a line or a cell: "Rij" when the group
+// does not name its rows.
+func (it *Item) rowHeading() string {
+	if name := it.rowName(); name != "rij" {
+		return name
+	}
+	return "Rij"
+}
+
 // addError appends one ValidationError; out of line because each append of
 // a struct of strings costs much code in WebAssembly.
 func addError(out []ValidationError, field, item, message string) []ValidationError {

@@ -132,11 +132,7 @@ func groupAnswered(it *Item, answers Answers) bool {
 
 // rowTitle names row i of a group for a reader: "Deelmoment 2: Intake".
 func rowTitle(it *Item, answers Answers, i int) string {
-	name := it.RowLabel
-	if name == "" {
-		name = "Rij"
-	}
-	name += " " + itoa(i+1)
+	name := it.rowHeading() + " " + itoa(i+1)
 	if f := it.Field(it.RowTitle); f != nil {
 		if rows, _ := answers[it.ID].([]Row); i < len(rows) {
 			t := valueText(f, rows[i][f.ID], "", answers)

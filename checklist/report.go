@@ -158,11 +158,7 @@ func writeAnswer(b *textBuffer, it *Item, answers Answers) {
 		// follow, in an extra first column.
 		var header []string
 		if it.Source != nil {
-			name := it.rowName()
-			if name == "rij" {
-				name = "Rij"
-			}
-			header = append(header, name)
+			header = append(header, it.rowHeading())
 		}
 		for _, f := range it.Fields {
 			header = append(header, f.Question)

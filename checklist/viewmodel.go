@@ -38,11 +38,7 @@ const notScored = "niet beoordeeld"
 // rowLabel is the short name of row i of a group: "Deelmoment 2", or
 // "Rij 2" when the group does not name its rows.
 func rowLabel(g *Item, i int) string {
-	name := g.rowName()
-	if name == "rij" {
-		name = "Rij"
-	}
-	return name + " " + itoa(i+1)
+	return g.rowHeading() + " " + itoa(i+1)
 }
 
 // BuildViews works out every view of the definition for these answers. A
