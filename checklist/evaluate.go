@@ -62,6 +62,7 @@ func Evaluate(def *Definition, answers Answers) *State {
 	}
 	for _, sec := range def.Sections {
 		p := SectionProgress{ID: sec.ID}
+		var step stepTally
 		for _, it := range sec.Items {
 			if !st.visible[it.slot] {
 				continue
@@ -85,16 +86,10 @@ func Evaluate(def *Definition, answers Answers) *State {
 			if missing {
 				st.Missing = append(st.Missing, it.ID)
 			}
+			step.add(it, answered, missing)
 			st.Warnings = appendWarnings(st.Warnings, it, v)
 		}
-		switch {
-		case p.Answered == 0 && p.Total > 0:
-			p.Status = StatusNotStarted
-		case p.Answered < p.Total:
-			p.Status = StatusBusy
-		default:
-			p.Status = StatusDone
-		}
+		p.Status = step.status(p)
 		st.Answered += p.Answered
 		st.Total += p.Total
 		st.Sections = append(st.Sections, p)
@@ -113,6 +108,41 @@ func Evaluate(def *Definition, answers Answers) *State {
 	}
 	st.Findings = appendRemovedRowFindings(st.Findings, def, env)
 	return st
+}
+
+// stepTally collects what a step's status depends on besides its counts.
+type stepTally struct {
+	required, requiredOpen int  // visible required questions, and those not answered
+	problem                bool // a visible question is missing or wrong
+}
+
+func (t *stepTally) add(it *Item, answered, missing bool) {
+	if it.Required {
+		t.required++
+		if !answered {
+			t.requiredOpen++
+		}
+	}
+	t.problem = t.problem || missing
+}
+
+// status: a step is done once the user has done what it asks (as the GOV.UK
+// task list says "Completed"): every visible required question answered and
+// nothing filled in wrong, so optional questions may stay empty. A step
+// without required questions asks for all of them, so that a single answer
+// does not finish it. A step without visible questions has nothing to do.
+func (t *stepTally) status(p SectionProgress) string {
+	switch {
+	case p.Total == 0:
+		return StatusDone
+	case p.Answered == 0:
+		return StatusNotStarted
+	case t.problem || t.requiredOpen > 0:
+		return StatusBusy
+	case t.required == 0 && p.Answered < p.Total:
+		return StatusBusy
+	}
+	return StatusDone
 }
 
 // appendFindings adds what finding f yields to out; appending in place

@@ -52,7 +52,8 @@ func waitStored(t *testing.T, tab *browsertest.Tab, key, want string) {
 
 // TestDossierTasks: answers on the step pages of two checklists in a dossier;
 // the dossier's task list shows for each of their steps the same status as the
-// checklist's own overview, "Niet gestart" for a checklist never opened, links
+// checklist's own overview (a step whose required question is answered is
+// Afgerond with its optional ones empty), "Niet gestart" for a checklist never opened, links
 // to each step in this dossier (followed with the keyboard), and "Bijwerken"
 // with a way to bring it up to date when the recorded status belongs to another
 // version of the checklist. axe finds nothing, also in forced colours.
@@ -70,8 +71,15 @@ func TestDossierTasks(t *testing.T) {
 	openChecklist(t, tab, inDossier(s, "checklists/werkwijze/stap-1/", id))
 	typeInto(tab, "werkproces", "Van melding tot afsluiting")
 	waitStored(t, tab, key, `"werkproces":"Van melding tot afsluiting"`)
+	// Step 3 asks one thing (the DPIA verdict); its optional questions stay empty.
+	openChecklist(t, tab, inDossier(s, "checklists/werkwijze/stap-3/", id))
+	tab.Click(`input[name="dpia-oordeel"][value="verplicht"]`)
+	waitStored(t, tab, key, `"dpia-oordeel":"verplicht"`)
 	openChecklist(t, tab, inDossier(s, "checklists/werkwijze/stappen/", id))
 	werkwijze := statusTags(tab)
+	if want := []string{"Bezig", "Niet gestart", "Afgerond", "Niet gestart", "Niet gestart"}; strings.Join(werkwijze, ",") != strings.Join(want, ",") {
+		t.Errorf("werkwijze's own overview shows %q, want %q", werkwijze, want)
+	}
 	openChecklist(t, tab, inDossier(s, "checklists/upp/stap-2/", id))
 	openChecklist(t, tab, inDossier(s, "checklists/upp/stap-1/", id))
 	typeInto(tab, "taak", "Wij beoordelen aanvragen voor ondersteuning thuis")

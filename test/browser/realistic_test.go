@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -239,6 +240,16 @@ func TestRealisticCaseByHand(t *testing.T) {
 	openChecklist(t, tab, s.URL+"checklists/werkwijze/")
 	w := &worker{t: t, tab: tab}
 	c := w.workRealisticCase()
+
+	// The case answers what steps 1 to 4 ask and leaves optional questions
+	// open (begin-eind, the systems, the residual risks...): those steps are
+	// Afgerond. Step 5, the FG's advice and the adoption, comes later.
+	if got, want := statusTags(tab), []string{"Afgerond", "Afgerond", "Afgerond", "Afgerond", "Niet gestart"}; !slices.Equal(got, want) {
+		t.Errorf("the overview shows the steps as %q, want %q", got, want)
+	}
+	if got := textOf(tab, "#voortgang"); !strings.Contains(got, "4 van 5 stappen afgerond") {
+		t.Errorf("the progress says %q, want 4 of 5 steps done", got)
+	}
 
 	// Each organisation and process step was typed once, and only there.
 	for _, name := range append(append([]string{}, c.steps...), c.orgs...) {

@@ -130,7 +130,9 @@ func TestStepsKeyboardKeepsAnswers(t *testing.T) {
 
 // TestStepsStatus: the overview shows each step as Niet gestart, Bezig or
 // Afgerond (text, visible in forced colours), the step page its own status,
-// both from the engine; axe finds nothing on either, in each state.
+// both from the engine; axe finds nothing on either, in each state. A step is
+// Afgerond once its shown required questions are answered and nothing in it
+// is half done; optional questions may stay empty.
 func TestStepsStatus(t *testing.T) {
 	s := browsertest.Serve(t, publicDir(t), prefix, browsertest.ServeOptions{Quiet: true})
 	tab := browsertest.NewBrowser(t).NewTab(t)
@@ -159,16 +161,30 @@ func TestStepsStatus(t *testing.T) {
 		t.Errorf("step 3's own page says %q before any answer", got)
 	}
 	axeClean(t, tab, "step 3, nothing answered")
+	// Step 3 asks one question (dpia-oordeel, and dpia-waarom-niet when it
+	// is "niet-nodig"); the risks and niet-delen are optional.
 	tab.Focus("#f-niet-delen")
 	tab.Press("Alleen delen wat nodig is")
 	if got := tab.Text(tag); got != "Bezig" {
-		t.Errorf("after one answer step 3 says %q, want Bezig", got)
+		t.Errorf("after one optional answer step 3 says %q, want Bezig", got)
+	}
+	tab.Click(`input[name="dpia-oordeel"][value="niet-nodig"]`)
+	if got := tab.Text(tag); got != "Bezig" {
+		t.Errorf("with the required question it shows still open step 3 says %q, want Bezig", got)
+	}
+	tab.Click(`input[name="dpia-oordeel"][value="verplicht"]`)
+	if got := tab.Text(tag); got != "Afgerond" {
+		t.Errorf("with every required question answered and no risk step 3 says %q, want Afgerond", got)
 	}
 	tab.Focus(`[data-rows-for="risicos"] [data-field="omschrijving"] input`)
 	tab.Press("Te veel gedeeld")
-	tab.Click(`input[name="dpia-oordeel"][value="verplicht"]`)
+	if got := tab.Text(tag); got != "Bezig" {
+		t.Errorf("with a risk row that has no risk chosen step 3 says %q, want Bezig", got)
+	}
+	w := &worker{t: t, tab: tab}
+	w.chooseIn("risicos", 0, "risico", "te-veel-gegevens")
 	if got := tab.Text(tag); got != "Afgerond" {
-		t.Errorf("with every question answered step 3 says %q, want Afgerond", got)
+		t.Errorf("with the risk row complete step 3 says %q, want Afgerond", got)
 	}
 	axeClean(t, tab, "step 3, done")
 
