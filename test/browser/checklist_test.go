@@ -970,7 +970,7 @@ func checklistWith(t *testing.T, tab *browsertest.Tab, s *browsertest.Server, di
 // TestDPIAToetsVerdicts answers the DPIA-toets with the keyboard in the three
 // ways that decide its verdict, and reads the verdict with its reasons from the
 // findings on screen. The verdict is the first finding, labelled "Uitkomst" in
-// words, never "Risico" or "Info".
+// words, never "Risico" or "Ter informatie".
 func TestDPIAToetsVerdicts(t *testing.T) {
 	dir := publicDir(t)
 	s := browsertest.Serve(t, dir, prefix, browsertest.ServeOptions{Quiet: true})
@@ -1021,7 +1021,7 @@ func TestDPIAToetsVerdicts(t *testing.T) {
 				t.Errorf("the verdict is labelled %q, want \"Uitkomst:\"", label)
 			}
 			verdict := strings.TrimPrefix(c.want, "Uitkomst: ")
-			for _, label := range []string{"Risico: ", "Aandacht: ", "Info: "} {
+			for _, label := range []string{"Risico: ", "Aandacht: ", "Ter informatie: "} {
 				if strings.Contains(findings, label+verdict) || strings.Contains(findings, label+c.want) {
 					t.Errorf("the verdict is sorted under %q:\n%s", label, findings)
 				}

@@ -12,7 +12,8 @@ import { hideErrors, say, showErrors, showWarnings, validate, announce } from '.
 import { $, MAX_IMPORT, def, form, payload, setHidden, setText, siteURL } from './page.js';
 import { state } from './state.js';
 
-const severityText = { uitkomst: 'Uitkomst', risico: 'Risico', aandacht: 'Aandacht', info: 'Info' };
+// The same words as the report (checklist/report.go severityTitle).
+const severityText = { uitkomst: 'Uitkomst', risico: 'Risico', aandacht: 'Aandacht', info: 'Ter informatie' };
 
 const itemElements = () => state.itemEls || (state.itemEls = Array.from(form.querySelectorAll('[data-item]')));
 
