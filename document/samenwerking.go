@@ -115,14 +115,7 @@ func CollaborationValues(def *checklist.Definition, answers checklist.Answers, s
 	}
 	v["documenten-status"] = table([]string{"Document", "Status"}, docs)
 
-	var open []string
-	if st != nil {
-		for _, f := range st.Findings {
-			if f.Severity == checklist.SeverityRisico || f.Severity == checklist.SeverityAandacht {
-				open = append(open, f.Text)
-			}
-		}
-	}
+	open := openFindings(st)
 	v["bevindingen-samenwerking"] = list(BulletList, open)
 	v["aantal-bevindingen-samenwerking"] = count(len(open))
 	return v

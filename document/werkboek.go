@@ -231,14 +231,7 @@ func WorkbookValues(def *checklist.Definition, answers checklist.Answers, st *ch
 	}
 	v["maatregelen"] = table([]string{"Maatregel", "Tegen risico", "Eigenaar", "Status", "Klaar op"}, mr)
 
-	var open []string
-	if st != nil {
-		for _, f := range st.Findings {
-			if f.Severity == checklist.SeverityRisico || f.Severity == checklist.SeverityAandacht {
-				open = append(open, f.Text)
-			}
-		}
-	}
+	open := openFindings(st)
 	v["bevindingen"] = list(BulletList, open)
 	v["aantal-bevindingen"] = count(len(open))
 	return v
@@ -554,4 +547,19 @@ func DutchDate(s string) string {
 // JSON the page sends the engine) at the given date (YYYY-MM-DD).
 func WorkbookDocument(def *checklist.Definition, templateSrc, answersJSON, date string) (*Document, error) {
 	return WorkbookDocumentIn(def, templateSrc, answersJSON, date, nil)
+}
+
+// openFindings are the findings a document lists as still to do: the risks and
+// points of attention of the evaluation (nil: none).
+func openFindings(st *checklist.State) []string {
+	if st == nil {
+		return nil
+	}
+	var open []string
+	for _, f := range st.Findings {
+		if f.Severity == checklist.SeverityRisico || f.Severity == checklist.SeverityAandacht {
+			open = append(open, f.Text)
+		}
+	}
+	return open
 }

@@ -52,7 +52,7 @@ func TestPageStateInOneObject(t *testing.T) {
 }
 
 // engineUse matches the ways a module reaches the engine or the document module.
-var engineUse = regexp.MustCompile(`state\.engine\b|deelwijzerEngine|deelwijzerDocuments|state\.documents\b|state\.olderFiles\b`)
+var engineUse = regexp.MustCompile(`state\.engine\b|deelwijzerEngine|deelwijzerDocuments|state\.documents(?:API)?\b`)
 
 func TestEngineOnlyThroughTheBridge(t *testing.T) {
 	seen := false

@@ -46,19 +46,19 @@ export const result = (answers, date) => call('result', JSON.stringify(answers),
 export function importFile(data) {
   const res = state.keptRead && state.keptRead.kept === data ? state.keptRead.res : call('importFile', data);
   state.keptRead = null;
-  if (!res.older || !state.olderFiles) return res;
-  return JSON.parse(state.olderFiles.importFile(JSON.stringify(state.checklist), data));
+  if (!res.older || !state.documentsAPI) return res;
+  return JSON.parse(state.documentsAPI.importFile(JSON.stringify(state.checklist), data));
 }
 
 // readOlder loads the document module for importFile; false when that failed (an
 // older file then gets the engine's message).
 export async function readOlder(url) {
-  if (!state.olderFiles) state.olderFiles = await loadDocuments(url).catch(() => null);
-  return state.olderFiles !== null;
+  await loadDocuments(url).catch(() => null);
+  return readsOlder();
 }
 
 // readsOlder: the document module is there to read files of an older version.
-export const readsOlder = () => state.olderFiles !== null;
+export const readsOlder = () => state.documentsAPI !== null;
 
 // keptNeedsOlder: the copy kept on this device (null: none) is of an older version,
 // or does not fit (salvage reads it as older), so the document module must be there
@@ -93,7 +93,8 @@ function loadDocuments(url) {
   if (!state.documents) {
     state.documents = (async () => {
       await runModule(url, 'deelwijzerDocumentsReady');
-      return globalThis.deelwijzerDocuments;
+      state.documentsAPI = globalThis.deelwijzerDocuments;
+      return state.documentsAPI;
     })();
     state.documents.catch(() => { state.documents = null; });
   }

@@ -4,14 +4,14 @@
 // form, the definition, the keys) is in page.js.
 export const state = {
   // engine.js only: the engine's functions once it runs, and the document module
-  // (a promise, so two clicks load it once; a failed load is forgotten).
+  // (a promise, so two clicks load it once; a failed load is forgotten) with its
+  // functions once it runs (documentsAPI: importFile reads older files with it).
   engine: null,
   documents: null,
-  // engine.js: the checklist given to the engine ({definition, lists}), the document
-  // module once it reads files of an older version (olderFiles), and the kept copy as
-  // keptNeedsOlder read it ({kept, res}), so that copy is read once.
+  documentsAPI: null,
+  // engine.js: the checklist given to the engine ({definition, lists}), and the kept
+  // copy as keptNeedsOlder read it ({kept, res}), so that copy is read once.
   checklist: null,
-  olderFiles: null,
   keptRead: null,
 
   // form.js: the controls by name (rebuilt after rows come or go), the answers
