@@ -7,7 +7,7 @@
 // and writes the answers as the result page shows them (op "result"). This file only
 // puts that text in the page, as text.
 import '../gen/wasm_exec.js';
-import { dossier, openedID, readDossier } from './dossier-store.js';
+import { dossier, openedOrNote, readDossier } from './dossier-store.js';
 import { runModule } from './files.js';
 import { siteURL } from './site-root.js';
 
@@ -152,13 +152,8 @@ function sharedPart(list) {
 }
 
 async function start() {
-  const id = openedID();
-  if (id === null) {
-    $('alles-geen-dossier').hidden = false;
-    // Nothing to run without a dossier: the page is done (tests wait for this).
-    document.documentElement.dataset.engine = 'none';
-    return;
-  }
+  const id = openedOrNote('alles-geen-dossier');
+  if (id === null) return;
   $('alles-laden').hidden = false;
   await runModule($('dw-engine').href, 'deelwijzerReady');
   const text = readDossier(id);

@@ -5,7 +5,7 @@
 // recorded status belongs to another version of the checklist. This file only puts
 // that in the page Hugo made, as text, and adds the dossier to every link.
 import '../gen/wasm_exec.js';
-import { dossier, openedID, readDossier, STEP_LABELS, useModule } from './dossier-store.js';
+import { dossier, openedOrNote, readDossier, STEP_LABELS, useModule } from './dossier-store.js';
 import { runModule } from './files.js';
 import { siteURL } from './site-root.js';
 
@@ -57,13 +57,8 @@ function draw(id, tasks, name) {
 }
 
 async function start() {
-  const id = openedID();
-  if (id === null) {
-    $('taken-geen-dossier').hidden = false;
-    // Nothing to run without a dossier: the page is done (tests wait for this).
-    document.documentElement.dataset.engine = 'none';
-    return;
-  }
+  const id = openedOrNote('taken-geen-dossier');
+  if (id === null) return;
   $('taken-laden').hidden = false;
   // The document module holds the dossier store's list operations, tasks among them.
   await runModule($('dw-engine').href, 'deelwijzerDocumentsReady');

@@ -188,7 +188,7 @@ func TestDossierTasks(t *testing.T) {
 
 // TestDossierTasksWithoutDossier: without JavaScript the page says that dossiers
 // live in the browser and links every step of every checklist; with JavaScript
-// but no dossier open it points to the list of dossiers.
+// but no dossier open it, and the whole-dossier page, point to the list of dossiers.
 func TestDossierTasksWithoutDossier(t *testing.T) {
 	s := browsertest.Serve(t, publicDir(t), prefix, browsertest.ServeOptions{Quiet: true})
 	b := browsertest.NewBrowser(t)
@@ -210,6 +210,17 @@ func TestDossierTasksWithoutDossier(t *testing.T) {
 		t.Errorf("without a dossier the page says %q", got)
 	}
 	axeClean(t, tab, "task list without a dossier")
+
+	// The whole-dossier page says the same and is done (data-engine="none").
+	tab = b.NewTab(t)
+	tab.Go(s.URL + "dossiers/alles/?dossier=bestaat-niet")
+	tab.WaitVisible("#alles-geen-dossier")
+	if got := textOf(tab, "#alles-geen-dossier"); !strings.Contains(got, "Alle dossiers") {
+		t.Errorf("without a dossier the whole-dossier page says %q", got)
+	}
+	if got := browsertest.Eval[string](tab, `document.documentElement.dataset.engine || ''`); got != "none" {
+		t.Errorf("the whole-dossier page without a dossier has data-engine %q, want none", got)
+	}
 }
 
 // TestDossierWhole: the whole dossier on one page (/dossiers/alles/): the rows the
