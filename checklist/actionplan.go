@@ -5,9 +5,11 @@ package checklist
 // of its own. It is the plan of the result: every measure of the plan group
 // (for the workbook: the maatregelen of step 4) with its owner, due date and
 // status, under the role that owns it, plus the findings each role must act
-// on. A measure without an owner or a date is listed under "Nog geen
-// eigenaar of datum" and flagged, never dropped; an open measure whose date
-// has passed is marked late.
+// on. Each measure is listed exactly once, so a reader who counts them
+// counts right: a measure with an owner under its owner's role (without a
+// date it says "Nog geen datum" and is flagged), one without an owner under
+// "Nog geen eigenaar", flagged, never dropped; an open measure whose date has
+// passed is marked late.
 //
 // Which group holds the measures, and which of its fields are the owner, the
 // date and the status, a definition says in its "plan" key:
@@ -47,13 +49,13 @@ type RolePlan struct {
 // ActionPlan is the action list per role of one set of answers.
 type ActionPlan struct {
 	HasMeasures bool   // the definition has a plan group
-	Summary     string // "4 maatregelen: 1 te laat, 1 nog zonder eigenaar of datum."
+	Summary     string // "4 maatregelen: 1 te laat, 1 nog zonder eigenaar, 1 nog zonder datum."
 	Roles       []RolePlan
-	Unassigned  []PlanItem // without owner or date (may also be under a role)
+	Unassigned  []PlanItem // without an owner: under no role
 }
 
-// UnassignedTitle heads the measures that lack an owner or a date.
-const UnassignedTitle = "Nog geen eigenaar of datum"
+// UnassignedTitle heads the measures that have no owner yet.
+const UnassignedTitle = "Nog geen eigenaar"
 
 // PlanHeaders are the columns of a table of measures.
 var PlanHeaders = []string{"Maatregel", "Eigenaar", "Klaar op", "Status"}
@@ -123,13 +125,16 @@ func BuildPlan(def *Definition, answers Answers, st *State, today string) Action
 			order = appendUnique(order, it.ownerID)
 		}
 	}
-	late, open := 0, 0
+	late, noOwner, noDate := 0, 0, 0
 	for _, it := range items {
 		if it.Overdue {
 			late++
 		}
-		if it.OwnerMissing || it.DueMissing {
-			open++
+		if it.DueMissing {
+			noDate++
+		}
+		if it.OwnerMissing {
+			noOwner++
 			plan.Unassigned = append(plan.Unassigned, it)
 		}
 	}
@@ -152,12 +157,14 @@ func BuildPlan(def *Definition, answers Answers, st *State, today string) Action
 		}
 	}
 	if plan.HasMeasures {
-		plan.Summary = planSummary(len(items), late, open)
+		plan.Summary = planSummary(len(items), late, noOwner, noDate)
 	}
 	return plan
 }
 
-func planSummary(n, late, open int) string {
+// planSummary counts per kind of gap; a measure without owner and date
+// counts under both, as it is flagged twice in its row.
+func planSummary(n, late, noOwner, noDate int) string {
 	if n == 0 {
 		return "Er staan nog geen maatregelen in de checklist."
 	}
@@ -169,8 +176,11 @@ func planSummary(n, late, open int) string {
 	if late > 0 {
 		parts = append(parts, itoa(late)+" te laat")
 	}
-	if open > 0 {
-		parts = append(parts, itoa(open)+" nog zonder eigenaar of datum")
+	if noOwner > 0 {
+		parts = append(parts, itoa(noOwner)+" nog zonder eigenaar")
+	}
+	if noDate > 0 {
+		parts = append(parts, itoa(noDate)+" nog zonder datum")
 	}
 	if len(parts) == 0 {
 		return s + ", elk met een eigenaar en een datum."

@@ -3,6 +3,7 @@ package checklist_test
 import (
 	"encoding/json"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -42,8 +43,9 @@ func planRole(plan checklist.ActionPlan, role string) *checklist.RolePlan {
 }
 
 // TestActionPlan: every measure of step 4 is under the role that owns it,
-// with its Dutch date and status, in order of date; a measure without an
-// owner or a date is under "Nog geen eigenaar of datum", flagged; an open
+// with its Dutch date and status, in order of date; a measure with an owner
+// but no date is there too, flagged, and nowhere else; a measure without an
+// owner is under "Nog geen eigenaar", flagged; an open
 // measure whose date has passed on the given day is marked late, a finished
 // one never; each role also gets the findings that name it.
 func TestActionPlan(t *testing.T) {
@@ -53,7 +55,7 @@ func TestActionPlan(t *testing.T) {
 	if !plan.HasMeasures {
 		t.Fatal("the workbook's plan has no measures")
 	}
-	if want := "6 maatregelen: 3 te laat, 2 nog zonder eigenaar of datum."; plan.Summary != want {
+	if want := "6 maatregelen: 3 te laat, 1 nog zonder eigenaar, 1 nog zonder datum."; plan.Summary != want {
 		t.Errorf("summary %q, want %q", plan.Summary, want)
 	}
 
@@ -90,23 +92,17 @@ func TestActionPlan(t *testing.T) {
 		}
 	}
 
-	if len(plan.Unassigned) != 2 {
+	// Only the measure without an owner is in the separate list.
+	if len(plan.Unassigned) != 1 {
 		t.Fatalf("unassigned: %+v", plan.Unassigned)
 	}
 	if m := plan.Unassigned[0]; m.Row != 5 || m.Owner != "Nog geen eigenaar" || !m.OwnerMissing || m.Due != "1 september 2026" {
 		t.Errorf("measure without an owner: %+v", m)
 	}
-	total := len(plan.Unassigned)
-	for _, r := range plan.Roles {
-		for _, m := range r.Measures {
-			if !m.OwnerMissing && !m.DueMissing {
-				total++
-			}
-		}
+	if checklist.UnassignedTitle != "Nog geen eigenaar" {
+		t.Errorf("the separate list is titled %q", checklist.UnassignedTitle)
 	}
-	if total != 6 {
-		t.Errorf("%d measures in the plan, want all 6", total)
-	}
+	listedOnce(t, plan, 6)
 
 	// Without today's date nothing is late: the engine never reads a clock.
 	for _, r := range checklist.BuildPlan(def, answers, nil, "").Roles {
@@ -115,6 +111,91 @@ func TestActionPlan(t *testing.T) {
 				t.Errorf("late without a date to compare with: %+v", m)
 			}
 		}
+	}
+}
+
+// listedOnce: every measure of the plan (rows 0..n-1) is listed exactly once,
+// under a role or in the separate list, so the count of all listed measures
+// is the number of measures; a listed measure without an owner is only in the
+// separate list, one with an owner only under that owner's role.
+func listedOnce(t *testing.T, plan checklist.ActionPlan, n int) {
+	t.Helper()
+	seen := map[int]string{}
+	list := func(where string, ms []checklist.PlanItem) {
+		for _, m := range ms {
+			if prev, ok := seen[m.Row]; ok {
+				t.Errorf("measure %d (%s) listed twice: under %q and under %q", m.Row, m.Label, prev, where)
+			}
+			seen[m.Row] = where
+		}
+	}
+	list(checklist.UnassignedTitle, plan.Unassigned)
+	total := len(plan.Unassigned)
+	for _, m := range plan.Unassigned {
+		if !m.OwnerMissing {
+			t.Errorf("a measure with an owner in the separate list: %+v", m)
+		}
+	}
+	for _, r := range plan.Roles {
+		list(r.Name, r.Measures)
+		total += len(r.Measures)
+		for _, m := range r.Measures {
+			if m.OwnerMissing || m.Owner != r.Name {
+				t.Errorf("measure under %s with owner %q: %+v", r.Name, m.Owner, m)
+			}
+		}
+	}
+	if total != n || len(seen) != n {
+		t.Errorf("%d measures listed (%d different), want each of the %d once", total, len(seen), n)
+	}
+}
+
+// TestActionPlanEachMeasureOnce: a measure with an owner and no date is
+// listed once, under its owner, flagged "Nog geen datum"; one without an
+// owner (with or without a date) once, in the separate list, flagged; the
+// summary counts each gap.
+func TestActionPlanEachMeasureOnce(t *testing.T) {
+	def := loadShipped(t, "werkwijze")
+	answers := wijkteamAnswers(t, def)
+	// Measure 6 now lacks its date as well as its owner; measure 1 lacks its date.
+	rows := answers["maatregelen"].([]checklist.Row)
+	delete(rows[5], "klaar-op")
+	delete(rows[0], "klaar-op")
+	plan := checklist.BuildPlan(def, answers, nil, "2026-04-15")
+	listedOnce(t, plan, 6)
+	if want := "6 maatregelen: 2 te laat, 1 nog zonder eigenaar, 3 nog zonder datum."; plan.Summary != want {
+		t.Errorf("summary %q, want %q", plan.Summary, want)
+	}
+	if len(plan.Unassigned) != 1 {
+		t.Fatalf("unassigned: %+v", plan.Unassigned)
+	}
+	if m := plan.Unassigned[0]; m.Row != 5 || !m.OwnerMissing || !m.DueMissing || m.Due != "Nog geen datum" {
+		t.Errorf("measure without owner and date: %+v", m)
+	}
+	undated := 0
+	for _, r := range plan.Roles {
+		for _, m := range r.Measures {
+			if m.Row == 0 || m.Row == 4 {
+				undated++
+				if !m.DueMissing || m.Due != "Nog geen datum" || m.OwnerMissing {
+					t.Errorf("measure %d with an owner and no date under %s: %+v", m.Row, r.Name, m)
+				}
+			}
+		}
+	}
+	if undated != 2 {
+		t.Errorf("%d of the 2 measures with an owner and no date are under a role", undated)
+	}
+	// The report lists each measure once too: one table row per measure.
+	report := checklist.ReportOn(def, answers, nil, "", "2026-04-15")
+	plan2 := report[strings.Index(report, "## Actielijst"):]
+	for i := 1; i <= 6; i++ {
+		if n := strings.Count(plan2, "\n| Maatregel "+strconv.Itoa(i)+": "); n != 1 {
+			t.Errorf("measure %d is %d times in the report's plan, want once:\n%s", i, n, plan2)
+		}
+	}
+	if strings.Contains(plan2, "eigenaar of datum") {
+		t.Errorf("the report's plan still speaks of 'eigenaar of datum':\n%s", plan2)
 	}
 }
 
@@ -145,16 +226,16 @@ func TestActionPlanOutputs(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
-	if !res.Plan.HasMeasures || len(res.Plan.Unassigned) != 2 || res.Plan.Unassigned[0].Owner != "Nog geen eigenaar" || strings.Join(res.Plan.Headers, "|") != "Maatregel|Eigenaar|Klaar op|Status" {
+	if !res.Plan.HasMeasures || len(res.Plan.Unassigned) != 1 || res.Plan.Unassigned[0].Owner != "Nog geen eigenaar" || res.Plan.UnassignedTitle != "Nog geen eigenaar" || strings.Join(res.Plan.Headers, "|") != "Maatregel|Eigenaar|Klaar op|Status" {
 		t.Errorf("plan in the result: %+v", res.Plan)
 	}
 	report := checklist.ReportOn(def, answers, nil, "", "2026-04-15")
 	for _, want := range []string{
-		"## Actielijst per rol\n\n6 maatregelen: 3 te laat, 2 nog zonder eigenaar of datum. Stand op 15 april 2026.\n",
+		"## Actielijst per rol\n\n6 maatregelen: 3 te laat, 1 nog zonder eigenaar, 1 nog zonder datum. Stand op 15 april 2026.\n",
 		"### Informatiebeheer\n\n| Maatregel | Eigenaar | Klaar op | Status |\n",
 		"| 1 april 2026, te laat | Gepland |",
 		"| Nog geen datum | Gepland |",
-		"### Nog geen eigenaar of datum\n",
+		"### Nog geen eigenaar\n",
 		"| Nog geen eigenaar | 1 september 2026 | Gepland |",
 		"- Aandacht: Maatregel 6 ",
 	} {

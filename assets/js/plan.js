@@ -1,8 +1,10 @@
 // The action list per role: draws the plan the engine worked out (checklist.BuildPlan,
 // the "plan" of the result): per role its measures as a table (owner, date, status,
 // with what is missing or late already worded by the engine) and the findings it must
-// act on, and the measures without an owner or a date. Nothing is decided here. The
-// plan prints on its own, whole or per role (print.css shows only the marked part).
+// act on, and the measures without an owner. Each measure is in one table only (the
+// engine decides which), so a reader who counts them counts right. Nothing is decided
+// here. The plan prints on its own, whole or per role (print.css shows only the marked
+// part).
 import { el, langText } from './views.js';
 
 // A measure's table: a caption, column headers, and per row the measure as row
@@ -32,7 +34,7 @@ export function renderPlan(plan, roles, { findingNode, printOnly, siteURL }) {
   const pages = new Map(roles.map((r) => [r.id, r.page]));
   const out = [el('h3', { id: 'actielijsten-titel', textContent: 'Actielijst per rol' }),
     el('p', { textContent: plan.hasMeasures
-      ? 'Dit is het plan: elke maatregel staat bij de rol die er eigenaar van is, met de datum en de status. Daaronder staan de bevindingen waar die rol mee aan de slag gaat. Print het hele plan, of de lijst van één rol om mee te geven.'
+      ? 'Dit is het plan: elke maatregel staat bij de rol die er eigenaar van is, met de datum en de status. Een maatregel zonder eigenaar staat apart. Daaronder staan de bevindingen waar die rol mee aan de slag gaat. Print het hele plan, of de lijst van één rol om mee te geven.'
       : 'Wie pakt wat op? Elke bevinding staat bij de rollen die ermee aan de slag gaan. Print een lijst om mee te geven.' })];
   if (plan.summary) out.push(el('p', { className: 'dw-plan__summary', textContent: plan.summary }));
   const printAll = el('button', { type: 'button', className: 'dw-button dw-button--secondary', textContent: 'Print het hele plan' });
@@ -43,8 +45,8 @@ export function renderPlan(plan, roles, { findingNode, printOnly, siteURL }) {
     const id = 'actielijst-zonder-eigenaar';
     const sec = el('section', { id, className: 'dw-actionlist dw-actionlist--open' },
       el('h4', { id: `${id}-titel`, textContent: plan.unassignedTitle }),
-      el('p', { textContent: 'Deze maatregelen hebben nog geen eigenaar of nog geen datum. Spreek af wie ervoor zorgt en wanneer, en vul dat in bij de maatregelen.' }),
-      measuresTable('Maatregelen zonder eigenaar of datum', plan.headers, plan.unassigned));
+      el('p', { textContent: 'Deze maatregelen hebben nog geen eigenaar. Spreek af wie ervoor zorgt en wanneer, en vul dat in bij de maatregelen.' }),
+      measuresTable('Maatregelen zonder eigenaar', plan.headers, plan.unassigned));
     sec.setAttribute('aria-labelledby', `${id}-titel`);
     out.push(sec);
   }
