@@ -306,30 +306,78 @@ func (pl *pageLoad) startupFigures(ready float64) (startup, error) {
 }
 
 // memory is the JS heap in use plus the WebAssembly linear memory of the page's
-// engine, in bytes, after a garbage collection of the JS heap.
+// engine, in bytes, after a garbage collection of the JS heap. The engine runs in a
+// Web Worker: its JS heap (a second one) and its linear memory are read in the
+// worker, through the worker's own DevTools target.
 func (pl *pageLoad) memory() (jsHeap, wasm float64, err error) {
 	ctx, cancel := context.WithTimeout(pl.ctx, 10*time.Second)
 	defer cancel()
-	if _, err := chromedp.Call(ctx, heapprofiler.CollectGarbage, cdp.Empty{}); err != nil {
+	heap := func(ctx context.Context) (float64, error) {
+		if _, err := chromedp.Call(ctx, heapprofiler.CollectGarbage, cdp.Empty{}); err != nil {
+			return 0, err
+		}
+		use, err := chromedp.Call(ctx, cdpruntime.GetHeapUsage, cdp.Empty{})
+		if err != nil {
+			return 0, err
+		}
+		return use.UsedSize, nil
+	}
+	if jsHeap, err = heap(ctx); err != nil {
 		return 0, 0, err
 	}
-	use, err := chromedp.Call(ctx, cdpruntime.GetHeapUsage, cdp.Empty{})
+	wctx, wcancel, err := pl.engineWorker(ctx)
 	if err != nil {
 		return 0, 0, err
 	}
-	jsHeap = use.UsedSize
-	wasm, err = eval[float64](pl, `window.__dwProbe.wasmMemory()`, 5*time.Second)
-	return jsHeap, wasm, err
+	defer wcancel()
+	workerHeap, err := heap(wctx)
+	if err != nil {
+		return 0, 0, err
+	}
+	wasm, err = chromedp.Run(wctx, chromedp.Evaluate[float64](`self.deelwijzerMemory()`))
+	if err != nil {
+		return 0, 0, fmt.Errorf("engine memory in the worker: %w", err)
+	}
+	return jsHeap + workerHeap, wasm, nil
+}
+
+// engineWorker attaches to the engine's Web Worker of this page (the one worker
+// target in the page's browser context).
+func (pl *pageLoad) engineWorker(ctx context.Context) (context.Context, context.CancelFunc, error) {
+	self := chromedp.FromContext(pl.ctx).Target.TargetID
+	for range 50 {
+		targets, err := chromedp.Targets(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		var bc cdp.BrowserContextID
+		for _, t := range targets {
+			if t.TargetID == self {
+				bc = t.BrowserContextID
+			}
+		}
+		for _, t := range targets {
+			if t.Type == "worker" && t.BrowserContextID == bc {
+				wctx, cancel := chromedp.NewContext(pl.ctx, chromedp.WithTargetID(t.TargetID))
+				return wctx, cancel, nil
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return nil, nil, errors.New("the page's engine worker is not among the browser's targets")
 }
 
 //go:embed reevaluate.js
 var reevaluateJS string
 
-// clickTimes are the times of the clicks of one run, in milliseconds.
+// clickTimes are the times of the clicks of one run, in milliseconds (see
+// reevaluate.js).
 type clickTimes struct {
-	Handlers []float64 // the click's synchronous handlers
-	InEngine []float64 // of which the engine's evaluate call
+	Handlers []float64 // the click's synchronous handlers (main thread)
+	Answer   []float64 // from the click to the engine's answer from its worker
+	Apply    []float64 // drawing that answer (main thread)
 	Frame    []float64 // from the click to the next frame drawn after it
+	Outcome  []float64 // from the click to the frame that shows the engine's outcome
 }
 
 // reevaluate fills the form with answers (JSON, may be "null"), then clicks
@@ -343,8 +391,8 @@ func (pl *pageLoad) reevaluate(answers string, warmup, samples int) (clickTimes,
 func (pl *pageLoad) reevaluateMarked(answers string, warmup, samples int, marks bool) (clickTimes, error) {
 	js := fmt.Sprintf("(%s)(%s, %d, %d, %t)", reevaluateJS, answers, warmup, samples, marks)
 	res, err := eval[struct {
-		Times, EngineTimes, FrameTimes []float64
-		Error                          string
+		Times, AnswerTimes, ApplyTimes, FrameTimes, OutcomeTimes []float64
+		Error                                                    string
 	}](pl, js, 120*time.Second)
 	if err != nil {
 		return clickTimes{}, err
@@ -352,7 +400,7 @@ func (pl *pageLoad) reevaluateMarked(answers string, warmup, samples int, marks 
 	if res.Error != "" {
 		return clickTimes{}, errors.New(res.Error)
 	}
-	return clickTimes{res.Times, res.EngineTimes, res.FrameTimes}, nil
+	return clickTimes{res.Times, res.AnswerTimes, res.ApplyTimes, res.FrameTimes, res.OutcomeTimes}, nil
 }
 
 // scriptlessText loads a page with JavaScript switched off and returns the

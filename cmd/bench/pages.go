@@ -131,7 +131,7 @@ func (b *bench) browserFigures() {
 		return
 	}
 	b.memoryFigures(br, srv, ids)
-	ga := b.r.group("Re-evaluation after one answer (click → synchronous handlers, and → next frame)")
+	ga := b.r.group("Re-evaluation after one answer (the engine in its Web Worker: main-thread time per click, the worker's answer, and the frames)")
 	for _, id := range ids {
 		b.reevaluation(br, srv.URL, srv.URL+"checklists/"+id+"/", id, "null", ga, shippedChecklist)
 	}
@@ -278,11 +278,14 @@ const (
 	stepPage                             // for comparison with the whole checklist
 )
 
-// reevaluation times clicks on a checklist page over o.runs cold loads.
+// reevaluation times clicks on a checklist page over o.runs cold loads. The
+// engine runs in a Web Worker: what a click costs the page's main thread (its
+// handlers, and drawing the engine's outcome when it comes) is held to the
+// re-evaluation target; the time until the outcome is on screen is shown beside it.
 func (b *bench) reevaluation(br *browser, base, u, name, answers string, g *group, kind reevalKind) {
 	checked := kind == syntheticChecklist
 	progress("browser: re-evaluation on %s", name)
-	var times, inEngine, toFrame, afterDCL []float64
+	var handlers, answer, apply, mainThread, toFrame, toOutcome, afterDCL []float64
 	for i := 0; i < b.o.runs; i++ {
 		pl, err := br.coldLoad(u, 30*time.Second)
 		if err != nil {
@@ -302,27 +305,33 @@ func (b *bench) reevaluation(br *browser, base, u, name, answers string, g *grou
 			g.failed(name, err)
 			return
 		}
-		times, inEngine, toFrame = append(times, ct.Handlers...), append(inEngine, ct.InEngine...), append(toFrame, ct.Frame...)
+		handlers, answer, apply = append(handlers, ct.Handlers...), append(answer, ct.Answer...), append(apply, ct.Apply...)
+		for j := range ct.Handlers {
+			mainThread = append(mainThread, ct.Handlers[j]+ct.Apply[j])
+		}
+		toFrame, toOutcome = append(toFrame, ct.Frame...), append(toOutcome, ct.Outcome...)
 	}
-	s, e, f := summarize(times), summarize(inEngine), summarize(toFrame)
-	value := fmt.Sprintf("median %s, p95 %s (n=%d)", ms(s.Median), ms(s.P95), s.N)
+	m, h, a, ap, f, o := summarize(mainThread), summarize(handlers), summarize(answer), summarize(apply), summarize(toFrame), summarize(toOutcome)
+	value := fmt.Sprintf("median %s, p95 %s (n=%d)", ms(m.Median), ms(m.P95), m.N)
 	if checked {
-		g.atMost(name, value, s.P95, targetReevaluateP95, ms(targetReevaluateP95)+" p95")
-		b.reevalMissed = s.P95 > targetReevaluateP95
+		g.atMost(name+": main thread per re-evaluation", value, m.P95, targetReevaluateP95, ms(targetReevaluateP95)+" p95")
+		b.reevalMissed = m.P95 > targetReevaluateP95
 	} else {
-		g.info(name, value)
+		g.info(name+": main thread per re-evaluation", value)
 	}
+	g.computed() // the sum, per click, of two measured stretches
 	if checked && b.reevalMissed {
 		b.profileClicks(br, u, answers)
 		b.r.detail("What was tried for re-evaluation p95", reevaluationTried)
 	}
-	// Where a click's time goes: the engine call against the page's own script
-	// (reading the form, writing visibility, progress, findings, warnings).
-	g.info("  of which engine.evaluate (wasm)", fmt.Sprintf("median %s, p95 %s", ms(e.Median), ms(e.P95)))
-	g.info("  of which page script and DOM", fmt.Sprintf("median %s", ms(s.Median-e.Median)))
-	g.computed()
-	// What the visitor sees: the change drawn. Includes waiting for the
-	// display's next frame (up to 16.7 ms at 60 Hz; the trace's idle row
+	// Where a click's time goes: the click's own handlers (reading the form,
+	// posting it to the worker) and drawing the outcome (visibility, progress,
+	// findings, warnings) are the main thread's; the engine works in its worker.
+	g.info("  of which the click's handlers", fmt.Sprintf("median %s, p95 %s", ms(h.Median), ms(h.P95)))
+	g.info("  of which drawing the engine's outcome", fmt.Sprintf("median %s, p95 %s", ms(ap.Median), ms(ap.P95)))
+	g.info("  click → the engine's answer back from its worker", fmt.Sprintf("median %s, p95 %s", ms(a.Median), ms(a.P95)))
+	// What the visitor sees: the click drawn, then the outcome. Includes waiting
+	// for the display's next frame (up to 16.7 ms at 60 Hz; the trace's idle row
 	// shows it). The target is for the shipped checklists.
 	frameName, frameValue := "  click to the next frame (style, layout, paint)", fmt.Sprintf("median %s, p95 %s (n=%d)", ms(f.Median), ms(f.P95), f.N)
 	frameMissed := f.Median > targetClickFrame
@@ -332,6 +341,7 @@ func (b *bench) reevaluation(br *browser, base, u, name, answers string, g *grou
 	} else {
 		g.info(frameName, frameValue)
 	}
+	g.info("  click to the frame with the engine's outcome", fmt.Sprintf("median %s, p95 %s (n=%d)", ms(o.Median), ms(o.P95), o.N))
 	// The trace of a step page is there to compare with a missed whole page.
 	if (kind == shippedChecklist && frameMissed) || (checked && b.reevalMissed) || (kind == stepPage && b.clickMissed) {
 		why := "target missed"
@@ -396,7 +406,7 @@ func (b *bench) profileStart(br *browser, u string) {
 // the engine's WebAssembly linear memory once the engine is ready.
 func (b *bench) memoryFigures(br *browser, srv *siteServer, ids []string) {
 	progress("browser: memory per checklist")
-	g := b.r.group("Memory once the engine is ready (JS heap in use after a GC, plus the engine's WebAssembly memory)")
+	g := b.r.group("Memory once the engine is ready (JS heaps in use after a GC, of the page and of the engine's worker, plus the engine's WebAssembly memory)")
 	worst, worstID, lines := 0.0, "", []string{}
 	for _, id := range ids {
 		pl, err := br.coldLoad(srv.URL+"checklists/"+id+"/", 30*time.Second)
@@ -414,7 +424,7 @@ func (b *bench) memoryFigures(br *browser, srv *siteServer, ids []string) {
 			g.failed("memory of "+id, err)
 			return
 		}
-		lines = append(lines, fmt.Sprintf("    %-14s JS heap %s + wasm memory %s = %s", id, mb(js), mb(wasm), mb(js+wasm)))
+		lines = append(lines, fmt.Sprintf("    %-14s JS heaps (page and worker) %s + wasm memory %s = %s", id, mb(js), mb(wasm), mb(js+wasm)))
 		if js+wasm > worst {
 			worst, worstID = js+wasm, id
 		}

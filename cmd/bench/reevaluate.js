@@ -1,12 +1,19 @@
 // Runs in the checklist page once the engine is ready. Fills the form with the
 // given answers (if any), then clicks one unchecked, visible radio at a time and
-// times the click: the page's change listener evaluates synchronously, so the time
-// around el.click() is the page's own work. What a visitor waits for ends when the
-// change is on screen: the next frame (style, layout, paint) after the handlers,
-// timed to a task queued from requestAnimationFrame, which runs once that frame
-// is drawn. Between clicks the page gets a frame, so every click starts from a
-// rendered page. With marks, user-timing marks bound each timed click and each
-// engine call, so a Chrome trace of the clicks can be split by them
+// times the click. The engine runs in a Web Worker (assets/js/checklist/engine.js):
+// a click's handlers read the form and post it to the worker, and the outcome is
+// drawn when the worker answers. Per click:
+// - handlers: the click's synchronous handlers on the main thread;
+// - answer: from the click to the engine's answer arriving (the page's
+//   'dw-engine-answer' mark): the round trip through the worker;
+// - apply: drawing that outcome (from 'dw-engine-answer' to 'dw-evaluated'), on the
+//   main thread;
+// - frame: from the click to the next frame drawn after it (the radio checked);
+// - outcome: from the click to the frame that shows the engine's outcome.
+// A frame is timed to a task queued from requestAnimationFrame, which runs once that
+// frame is drawn. Between clicks the page gets a frame, so every click starts from a
+// rendered page. With marks, user-timing marks bound each timed click (from the
+// click to its next frame), so a Chrome trace of the clicks can be split by them
 // (clickprof.go).
 async (answers, warmup, samples, marks) => {
   const form = document.getElementById('checklist');
@@ -28,23 +35,28 @@ async (answers, warmup, samples, marks) => {
       }
     }
   }
-  const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  // frame resolves once the next frame is drawn, with the time its
+  // requestAnimationFrame callback ran (just before that frame's style and layout).
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => {
+    const raf = performance.now();
+    setTimeout(() => resolve(raf), 0);
+  }));
   const candidates = () => Array.from(form.querySelectorAll('input[type=radio]'))
     .filter((el) => !el.checked && el.offsetParent !== null);
-  // Time inside the engine's evaluate (WebAssembly plus the string crossing),
-  // to split each click into engine and page script.
-  const engine = globalThis.deelwijzerEngine;
-  const evaluate = engine.evaluate;
-  let inEngine = 0;
+  // markAfter waits for the page's mark name made at or after t; its time.
+  const markAfter = (name, t) => new Promise((resolve) => {
+    const seen = performance.getEntriesByName(name, 'mark').filter((e) => e.startTime >= t);
+    if (seen.length) { resolve(seen[0].startTime); return; }
+    const obs = new PerformanceObserver((list) => {
+      const e = list.getEntries().find((x) => x.name === name && x.startTime >= t);
+      if (!e) return;
+      obs.disconnect();
+      resolve(e.startTime);
+    });
+    obs.observe({ type: 'mark' });
+  });
   const mark = (name) => { if (marks) performance.mark(name); };
-  engine.evaluate = (...args) => {
-    mark('dw-engine-start');
-    const t0 = performance.now();
-    try { return evaluate(...args); } finally { inEngine += performance.now() - t0; mark('dw-engine-end'); }
-  };
-  const times = [];
-  const engineTimes = [];
-  const frameTimes = [];
+  const out = { times: [], answerTimes: [], applyTimes: [], frameTimes: [], outcomeTimes: [] };
   let k = 0;
   for (let i = 0; i < warmup + samples; i++) {
     await frame();
@@ -53,20 +65,30 @@ async (answers, warmup, samples, marks) => {
     // A stride through the list spreads the clicks over the whole checklist.
     k = (k + 7) % list.length;
     const el = list[k];
-    inEngine = 0;
     const timed = i >= warmup;
     if (timed) mark('dw-click-start');
     const t0 = performance.now();
     el.click();
     const t1 = performance.now();
     if (!el.checked) return { error: 'the click did not check the radio' };
-    const engineTime = inEngine;
-    await frame();
+    const answered = markAfter('dw-engine-answer', t0);
+    const shown = markAfter('dw-evaluated', t0);
+    const raf = await frame();
     const t2 = performance.now();
     if (timed) mark('dw-click-frame');
-    if (timed) { times.push(t1 - t0); engineTimes.push(engineTime); frameTimes.push(t2 - t0); }
+    const a = await answered;
+    const e = await shown;
+    // The outcome was in the frame just drawn when it was there before that
+    // frame's requestAnimationFrame ran; otherwise in the next one.
+    const t3 = e <= raf ? t2 : (await frame(), performance.now());
+    if (timed) {
+      out.times.push(t1 - t0);
+      out.answerTimes.push(a - t0);
+      out.applyTimes.push(e - a);
+      out.frameTimes.push(t2 - t0);
+      out.outcomeTimes.push(t3 - t0);
+    }
   }
-  engine.evaluate = evaluate;
-  if (marks) for (const n of ['dw-click-start', 'dw-click-frame', 'dw-engine-start', 'dw-engine-end']) performance.clearMarks(n);
-  return { times, engineTimes, frameTimes };
+  if (marks) for (const n of ['dw-click-start', 'dw-click-frame']) performance.clearMarks(n);
+  return out;
 }

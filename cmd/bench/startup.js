@@ -6,10 +6,10 @@
 //   and then the start of the next task after that frame: from then on the main
 //   thread is free to take the visitor's first key or click. It only looks the
 //   control up: asking for its layout would force layouts the page never does;
-// - long tasks (> 50 ms) on the main thread, with their start and duration;
-// - the WebAssembly instance the page starts, for the size of its linear memory.
+// - long tasks (> 50 ms) on the main thread, with their start and duration.
+// (The engine's memory is read in its worker: browser.go, memory.)
 (() => {
-  const probe = { longTasks: [], firstQuestionVisible: 0, firstQuestionInteractive: 0, wasmMemory: () => 0 };
+  const probe = { longTasks: [], firstQuestionVisible: 0, firstQuestionInteractive: 0 };
   Object.defineProperty(window, '__dwProbe', { value: probe });
   try {
     new PerformanceObserver((list) => {
@@ -28,13 +28,4 @@
     if (document.readyState !== 'complete' || !document.getElementById('checklist')) requestAnimationFrame(look);
   };
   requestAnimationFrame(look);
-  const keep = (p) => p.then((r) => {
-    const inst = r.instance || r;
-    if (inst && inst.exports && inst.exports.mem) probe.wasmMemory = () => inst.exports.mem.buffer.byteLength;
-    return r;
-  });
-  const is = WebAssembly.instantiateStreaming;
-  const i = WebAssembly.instantiate;
-  if (is) WebAssembly.instantiateStreaming = (...a) => keep(is.apply(WebAssembly, a));
-  WebAssembly.instantiate = (...a) => keep(i.apply(WebAssembly, a));
 })();
