@@ -10,7 +10,8 @@
 // carryOutcomes starts it on a page in a dossier. readOutcomes(checklist ids) gives the
 // verdicts the dossier keeps ({<checklist id>: {id, text, title, at}}); answers() the
 // answers on screen; carry(answers, outcomes) asks the engine (checklist/engine.js).
-export function carryOutcomes(form, def, readOutcomes, answers, carry) {
+// readOutcomes and carry return promises (the engine runs in a worker).
+export async function carryOutcomes(form, def, readOutcomes, answers, carry) {
   const ids = new Set();
   const from = new Set();
   for (const s of def.sections) {
@@ -19,7 +20,7 @@ export function carryOutcomes(form, def, readOutcomes, answers, carry) {
     }
   }
   if (!ids.size) return;
-  const outcomes = readOutcomes([...from]);
+  const outcomes = await readOutcomes([...from]);
   if (!Object.keys(outcomes).length) return;
   const filled = new Set();
 
@@ -48,9 +49,9 @@ export function carryOutcomes(form, def, readOutcomes, answers, carry) {
     if (target) target.dispatchEvent(new Event('change', { bubbles: true }));
   };
 
-  const draw = (mayFill) => {
+  const draw = async (mayFill) => {
     let res;
-    try { res = carry(answers(), outcomes); } catch (err) { return; }
+    try { res = await carry(answers(), outcomes); } catch (err) { return; }
     if (!res || !Array.isArray(res.items)) return;
     const shown = new Set();
     for (const c of res.items) {
@@ -92,5 +93,5 @@ export function carryOutcomes(form, def, readOutcomes, answers, carry) {
       draw(false);
     }
   });
-  draw(true);
+  await draw(true);
 }

@@ -6,8 +6,21 @@
 // once the document is parsed and its first frame is drawn (the form is usable from
 // then on). A hidden tab draws no frames: there it starts at once. esbuild bundles
 // the imported file into this one; the import only decides when it runs.
+//
+// The engine's worker starts before all that, as soon as this script runs: it
+// compiles and starts the engine beside the page (checklist/engine.js), so it
+// competes with nothing on the main thread.
 // started is the one variable outside the page state (checklist/state.js): it guards
 // the start itself, before the page script and its state exist.
+import { startEngine } from './checklist/engine.js';
+
+const engineLink = document.getElementById('dw-engine');
+// Without WebAssembly (or workers) the page stays the static form; checklist.js
+// says nothing then, as before. A failed start is reported by checklist.js.
+if ('WebAssembly' in window && 'Worker' in window && engineLink) {
+  startEngine(new URL(engineLink.dataset.worker, engineLink.href).href, engineLink.href).catch(() => {});
+}
+
 let started = false;
 const run = () => {
   if (started) return;

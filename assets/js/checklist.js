@@ -28,7 +28,9 @@ import * as engine from './checklist/engine.js';
 import { collect } from './checklist/form.js';
 import { hideErrors, say } from './checklist/messages.js';
 import { $, dataEl, def, documentsURL, form, inDossier, payload } from './checklist/page.js';
-import { afterPrint, evaluate, finish, mirrorTextareas, printOnly, printResult } from './checklist/result.js';
+import {
+  afterPrint, evaluate, finish, mirrorTextareas, preparePrint, printOnly, printResult,
+} from './checklist/result.js';
 import { dropRowUndo, enhanceGroups, fill } from './checklist/rows.js';
 import { state } from './checklist/state.js';
 import {
@@ -40,34 +42,37 @@ import {
 form.addEventListener('submit', (ev) => ev.preventDefault());
 
 async function start() {
-  if (!('WebAssembly' in window) || !form || !dataEl) return;
-  // Start-up in three tasks (Go runtime, loading the definition, the first
-  // evaluation and the page's extras), so the main thread can take a key or click in
-  // between: none of them alone is a long task. What is typed meanwhile is read by
-  // the first evaluation.
-  await engine.startEngine($('dw-engine').href);
-  const loaded = engine.load({ definition: def, lists: payload.lists });
+  if (!('WebAssembly' in window) || !('Worker' in window) || !form || !dataEl) return;
+  // The engine started in its worker when the page's script first ran
+  // (checklist-start.js); this waits for it. What is typed meanwhile is read by the
+  // first evaluation.
+  const link = $('dw-engine');
+  await engine.startEngine(new URL(link.dataset.worker, link.href).href, link.href);
+  const loaded = await engine.load({ definition: def, lists: payload.lists });
   if (loaded.error) throw new Error(loaded.error);
   // A copy kept from an older version of the checklist is read by the document module:
   // it is loaded before the copy is restored (enhance).
-  if (engine.keptNeedsOlder(keptCopy())) await engine.readOlder(documentsURL());
-  await engine.nextTask();
-  enhance();
+  if (await engine.keptNeedsOlder(await keptCopy())) await engine.readOlder(documentsURL());
+  await enhance();
   performance.mark('dw-engine-ready');
+  // The whole checklist prints with its result, and the browser asks for it at once
+  // when printing starts (result.js, printResult): the first one is made now, while
+  // the page already works.
+  await preparePrint();
   document.documentElement.dataset.engine = 'ready';
 }
 
-function enhance() {
+async function enhance() {
   enhanceRefs(form, def);
   enhanceGroups();
   for (const el of document.querySelectorAll('#bewaren, .dw-engine-only')) el.hidden = false;
 
   // Restore work only when the visitor opted in on this device earlier. What was
-  // typed while the engine started stays, and is then kept too.
-  const early = collect().answers;
-  if (restoreFromDevice(early) && Object.keys(early).length) changed();
-  else evaluate();
-
+  // typed while the engine started stays, and is then kept too: restoreFromDevice
+  // reads it at the moment it fills the form.
+  const restored = await restoreFromDevice(() => collect().answers);
+  // From here every change is evaluated (and kept): the listeners come before the
+  // first evaluation, so a key pressed while it runs is not missed.
   form.addEventListener('input', (ev) => {
     dropRowUndo();
     dropUndo();
@@ -78,6 +83,8 @@ function enhance() {
     dropUndo();
     changed(ev);
   });
+  if (restored && Object.keys(restored.early).length) changed();
+  else await evaluate();
   // In a dossier, a verdict of another checklist may answer a question (carry.js).
   if (inDossier) carryOutcomes(form, def, (ids) => inDossier.outcomes(ids), () => collect().answers, engine.carry);
   // Leaving with work that is neither stored nor downloaded asks first: see
@@ -97,7 +104,12 @@ function enhance() {
   $('exporteer-md').addEventListener('click', exportMarkdown);
   enhanceDocuments();
   $('resultaat-md').addEventListener('click', exportMarkdown);
-  $('print').addEventListener('click', () => window.print());
+  // The print button waits for the result of the answers on screen, so the print
+  // has it (see printAhead).
+  $('print').addEventListener('click', async () => {
+    await preparePrint();
+    window.print();
+  });
   // The result alone reads as the summary one hands to the FG: answers, overviews,
   // findings and action lists, without the form around it.
   $('resultaat-print').addEventListener('click', () => printOnly('resultaat'));
@@ -123,19 +135,20 @@ function enhance() {
 
 // wipeAll is "Wis alles", confirmed: the answers on this page and what is kept on
 // the device for this checklist go.
-function wipeAll() {
-  wipeDevice();
+async function wipeAll() {
+  // The box is cleared first, so no change made while the wipe runs is kept again.
   storeCheckbox().checked = false;
+  await wipeDevice();
   fill({});
   // In a dossier the shared rows stay (other checklists use them): show them again.
-  const shared = sharedRows();
+  const shared = await sharedRows();
   if (shared) fill(shared);
   hideErrors();
   $('resultaat').hidden = true;
   $('importmelding').hidden = true;
   $('wis-bevestiging').hidden = true;
   state.current = null;
-  evaluate();
+  await evaluate();
   setDirty(false);
   state.savedAt = null;
   showSaved();

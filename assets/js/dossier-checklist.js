@@ -80,10 +80,10 @@ export function dossierContext(checklistID, def) {
   // engine says, this line is redrawn after every save.
   const signoffLine = document.createElement('span');
   signoffLine.className = 'dw-dossier-banner__status';
-  const showSignoff = (dossierText) => {
+  const showSignoff = async (dossierText) => {
     // Before the engine runs there is nothing to say yet; read() says it then.
     if (!engineReady()) return null;
-    const s = dossier('summary', { dossier: dossierText });
+    const s = await dossier('summary', { dossier: dossierText });
     if (s.error || !s.signoff) return null;
     const note = changedNote(s.signoff);
     const noteEl = document.createElement('strong');
@@ -119,12 +119,12 @@ export function dossierContext(checklistID, def) {
     staleKey: staleKeyOf(id),
     // read: this checklist's answer file from the dossier, or null when the dossier
     // has nothing for it yet (or is gone).
-    read() {
+    async read() {
       const current = readDossier(id);
       if (current === null) return null;
       showSignoff(current);
       namens.refresh(current);
-      const res = dossier('checklist', { dossier: current, checklist: checklistID, version: def.version, shared });
+      const res = await dossier('checklist', { dossier: current, checklist: checklistID, version: def.version, shared });
       if (res.error) throw new Error(res.error);
       try {
         if (Object.keys(JSON.parse(res.text).answers).length === 0) return null;
@@ -134,18 +134,19 @@ export function dossierContext(checklistID, def) {
     // fileOf: the answer file of another checklist of this dossier (otherDef is its
     // definition), for a document that also reads that checklist; null when the
     // dossier is gone. The engine makes it, with the dossier's shared rows.
-    fileOf(otherID, otherDef) {
+    async fileOf(otherID, otherDef) {
       const current = readDossier(id);
       if (current === null) return null;
-      const res = dossier('checklist', { dossier: current, checklist: otherID, version: otherDef.version, shared: sharedGroups(otherDef) });
+      const res = await dossier('checklist', { dossier: current, checklist: otherID, version: otherDef.version, shared: sharedGroups(otherDef) });
       if (res.error) throw new Error(res.error);
       return res.text;
     },
     // write: the answer file the engine exported goes into the dossier, marked as
     // given by the organisation chosen under the banner, with the verdict of state (the
-    // engine's last evaluation) when this checklist has verdicts. It throws what
-    // localStorage throws, like the page's own key would.
-    write(fileText, state) {
+    // engine's last evaluation) when this checklist has verdicts. It resolves to
+    // false when another tab changed the dossier meanwhile (nothing is written), and
+    // throws what localStorage throws, like the page's own key would.
+    async write(fileText, state) {
       const current = readDossier(id);
       if (current === null) throw new Error('Het dossier staat niet meer op dit apparaat.');
       const args = { dossier: current, file: fileText, shared, by: namens.by(), now: new Date().toISOString() };
@@ -153,18 +154,23 @@ export function dossierContext(checklistID, def) {
         const verdict = state.findings.find((f) => f.severity === 'uitkomst');
         Object.assign(args, { checklist: checklistID, outcome: verdict ? { id: verdict.id, text: verdict.text, title: def.title } : null });
       }
-      const res = dossier('put', args);
+      const res = await dossier('put', args);
       if (res.error) throw new Error(res.error);
+      // Another tab may have written the dossier while the engine worked: then this
+      // tab writes nothing, and its storage event (storage.js, otherTab) tells the
+      // visitor, as for any write of another tab.
+      if (readDossier(id) !== current) return false;
       writeDossier(id, res.text);
       showSignoff(res.text);
       namens.refresh(res.text);
+      return true;
     },
     // documentInfo: the dossier as the documents name it (name, status, version, the
     // vaststelling and the change log), with days on this device's clock; '' when the
     // dossier is gone.
-    documentInfo() {
+    async documentInfo() {
       const current = readDossier(id);
-      const s = current === null ? null : showSignoff(current);
+      const s = current === null ? null : await showSignoff(current);
       if (!s) return '';
       const so = s.signoff;
       return JSON.stringify({
@@ -178,10 +184,10 @@ export function dossierContext(checklistID, def) {
     },
     // outcomes: the verdicts other checklists of the dossier keep ({<checklist id>:
     // {id, text, title, at}}), for the questions that take an answer from them.
-    outcomes(checklists) {
+    async outcomes(checklists) {
       const current = readDossier(id);
       if (current === null || !checklists.length) return {};
-      const res = dossier('outcomes', { dossier: current, checklists });
+      const res = await dossier('outcomes', { dossier: current, checklists });
       return res.error ? {} : res;
     },
     // otherTabText: what the page says when another tab changed or removed the dossier.
@@ -191,10 +197,10 @@ export function dossierContext(checklistID, def) {
         : 'Dit dossier is in een ander tabblad of venster veranderd. Dit tabblad bewaart nu niets meer, zodat het die wijziging niet overschrijft. Laad de pagina opnieuw om het dossier te zien zoals het nu is. Wilt u toch bewaren wat op dit scherm staat? Vink dan "Bewaar in dit dossier" weer aan.';
     },
     // drop: removes this checklist's own answers; the shared rows stay.
-    drop() {
+    async drop() {
       const current = readDossier(id);
       if (current === null) return;
-      const res = dossier('drop', { dossier: current, checklist: checklistID, now: new Date().toISOString() });
+      const res = await dossier('drop', { dossier: current, checklist: checklistID, now: new Date().toISOString() });
       if (res.error) throw new Error(res.error);
       writeDossier(id, res.text);
       showSignoff(res.text);

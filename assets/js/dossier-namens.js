@@ -48,8 +48,8 @@ export function namensControl(id, after) {
 
   return {
     by: () => (ids.includes(select.value) ? select.value : ''),
-    refresh(dossierText) {
-      const res = dossier('organisaties', { dossier: dossierText });
+    async refresh(dossierText) {
+      const res = await dossier('organisaties', { dossier: dossierText });
       if (res.error || !Array.isArray(res.rows)) return;
       const want = select.value || remembered(id);
       const next = res.rows.map((r) => r.id);

@@ -83,8 +83,14 @@ export function useModule(mod) { storeModule = mod; }
 
 // dossier calls the dossier store. The result is a file's text (starting
 // with {"schema") or an object: {error} or the fields of "summary" and "import".
+// On a checklist page the engine runs in a worker and answers later: there the
+// result is a promise of the same (await it in either case).
 export function dossier(op, args, data) {
   const text = (storeModule || globalThis.deelwijzerEngine).dossier(op, JSON.stringify(args), data || '');
+  return typeof text === 'string' ? dossierResult(text) : text.then(dossierResult);
+}
+
+function dossierResult(text) {
   if (isFileText(text)) return { text };
   try {
     const v = JSON.parse(text);

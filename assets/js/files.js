@@ -1,28 +1,31 @@
 // Small pieces the checklist pages and the dossier list share: starting a Go
 // WebAssembly module, and handing the visitor a file made in the browser.
 
-// instantiate compiles a module while it downloads when the host sends
-// application/wasm; hosts that send another type make streaming throw, so it
-// falls back to compiling the bytes.
-async function instantiate(url, go) {
+// compileModule compiles a module while it downloads when the host sends
+// application/wasm; hosts that send another type make streaming throw, so it falls
+// back to compiling the bytes. The browser compiles beside the page's main thread.
+export async function compileModule(url) {
   try {
-    return await WebAssembly.instantiateStreaming(fetch(url), go.importObject);
+    return await WebAssembly.compileStreaming(fetch(url));
   } catch (err) {
     const resp = await fetch(url);
     if (!resp.ok) throw new Error(`engine niet geladen (${resp.status})`);
-    return WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject);
+    return WebAssembly.compile(await resp.arrayBuffer());
   }
 }
 
-// runModule starts a Go module and resolves once its main has set up its API. The
-// engine calls globalThis.deelwijzerReady, the document module
-// globalThis.deelwijzerDocumentsReady; which one is what `ready` names.
-export async function runModule(url, ready) {
+// runModule starts a Go module (a compiled WebAssembly.Module, or the address of its
+// .wasm) and resolves once its main has set up its API. The engine calls
+// globalThis.deelwijzerReady, the document module globalThis.deelwijzerDocumentsReady;
+// which one is what `ready` names. It resolves to the module's instance.
+export async function runModule(module, ready) {
   const go = new globalThis.Go();
   const started = new Promise((resolve) => { globalThis[ready] = resolve; });
-  const { instance } = await instantiate(url, go);
+  const compiled = typeof module === 'string' ? await compileModule(module) : module;
+  const instance = await WebAssembly.instantiate(compiled, go.importObject);
   go.run(instance);
   await started;
+  return instance;
 }
 
 // download saves text (or bytes) as a file from a blob: URL; nothing goes over

@@ -376,6 +376,7 @@ func (tab *Tab) WaitNotVisible(sel string) {
 // the mouse.
 func (tab *Tab) Click(sel string) {
 	tab.t.Helper()
+	tab.Settle()
 	if err := tab.with(chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible)); err != nil {
 		tab.fail("click "+sel, err)
 	}
@@ -384,6 +385,7 @@ func (tab *Tab) Click(sel string) {
 // Type focuses the element and types text into it, key by key.
 func (tab *Tab) Type(sel, text string) {
 	tab.t.Helper()
+	tab.Settle()
 	if err := tab.with(chromedp.SendKeys(chromedp.CSS(sel), text)); err != nil {
 		tab.fail("type into "+sel, err)
 	}
@@ -392,6 +394,7 @@ func (tab *Tab) Type(sel, text string) {
 // Focus puts the keyboard focus on the element.
 func (tab *Tab) Focus(sel string) {
 	tab.t.Helper()
+	tab.Settle()
 	if err := tab.with(chromedp.Focus(chromedp.CSS(sel))); err != nil {
 		tab.fail("focus "+sel, err)
 	}
@@ -402,6 +405,7 @@ func (tab *Tab) Focus(sel string) {
 // with Shift held (Shift+Tab goes back).
 func (tab *Tab) Press(keys string, shift ...bool) {
 	tab.t.Helper()
+	tab.Settle()
 	var opts []chromedp.KeyOption
 	if len(shift) > 0 && shift[0] {
 		opts = append(opts, chromedp.KeyModifiers(chromedp.ModifierShift))
@@ -414,6 +418,7 @@ func (tab *Tab) Press(keys string, shift ...bool) {
 // Text returns the visible text of the first element that matches.
 func (tab *Tab) Text(sel string) string {
 	tab.t.Helper()
+	tab.Settle()
 	ctx, cancel := context.WithTimeout(tab.Ctx, tab.Timeout)
 	defer cancel()
 	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
@@ -443,11 +448,35 @@ func (tab *Tab) Focused() string {
 	})()`)
 }
 
+// settleJS resolves once the page's engine has answered every call made so
+// far: a checklist page marks <html data-engine-busy> while calls to the
+// engine's Web Worker wait for their answer (assets/js/checklist/engine.js).
+// What follows an answer (drawing the outcome, the next call it makes) runs in
+// the same task as the answer, so no read comes in between.
+const settleJS = `new Promise((resolve) => {
+	const check = () => (document.documentElement && document.documentElement.hasAttribute('data-engine-busy') ? setTimeout(check, 5) : resolve(true));
+	check();
+})`
+
+// Settle waits until the page's engine is idle (see settleJS): a visitor's
+// key or click is taken at once and its outcome drawn a moment later, when the
+// engine answers. Every read of the page (Eval, Text, Count, Focused, PrintPDF)
+// and every action (Click, Type, Focus, Press) settles first, so a test reads
+// the page as the visitor sees it once it is up to date, and acts as a visitor
+// who looks before the next key: a question that a click reveals is there
+// before Tab moves on. A page that is navigating away, or has no engine, settles at once.
+func (tab *Tab) Settle() {
+	ctx, cancel := context.WithTimeout(tab.Ctx, tab.Timeout)
+	defer cancel()
+	_, _ = chromedp.Run(ctx, chromedp.Evaluate[bool](settleJS, chromedp.EvalAwaitPromise))
+}
+
 // Eval evaluates a JavaScript expression in the page and decodes the
 // result into T; it fails the test on an error or exception. Promises are
-// awaited.
+// awaited. It settles first (Settle).
 func Eval[T any](tab *Tab, expr string) T {
 	tab.t.Helper()
+	tab.Settle()
 	v, err := EvalErr[T](tab.Ctx, expr, tab.Timeout)
 	if err != nil {
 		tab.fail("evaluate "+shorten(expr), err)

@@ -18,6 +18,7 @@ var PdftotextPath = "/usr/bin/pdftotext"
 // with the print style sheet (Page.printToPDF).
 func (tab *Tab) PrintPDF() []byte {
 	tab.t.Helper()
+	tab.Settle()
 	ctx, cancel := context.WithTimeout(tab.Ctx, tab.Timeout)
 	defer cancel()
 	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))

@@ -6,12 +6,16 @@
 package browser
 
 import (
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+	"time"
+
+	"deelwijzer/internal/browsertest"
 )
 
 // prefix is the subpath the site is served under in most tests, as on a
@@ -69,4 +73,23 @@ func htmlPages(t *testing.T, dir string) []string {
 	}
 	sort.Strings(pages)
 	return pages
+}
+
+// waitFor waits up to 10 s until the JavaScript expression cond is true. The
+// engine answers from its Web Worker a moment after a change, so what follows a
+// change is awaited, never read in the same task.
+func waitFor(t *testing.T, tab *browsertest.Tab, cond, what string) {
+	t.Helper()
+	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		if browsertest.Eval[bool](tab, `Boolean(`+cond+`)`) {
+			return
+		}
+	}
+	t.Fatalf("waited 10 s for %s (%s)", what, cond)
+}
+
+// jsString is s as a JavaScript string literal.
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }

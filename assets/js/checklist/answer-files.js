@@ -12,17 +12,19 @@ import { fill } from './rows.js';
 import { state } from './state.js';
 import { importDetails, markSaved } from './storage.js';
 
-export function exportJSON() {
-  const answers = evaluate();
+export async function exportJSON() {
+  const answers = await evaluate();
   const now = new Date();
-  const file = state.engineError ? { error: state.engineError } : engine.exportFile(answers, now.toISOString());
+  const snapshot = JSON.stringify(answers);
+  const file = state.engineError ? { error: state.engineError } : await engine.exportFile(answers, now.toISOString());
   if (file.error) {
     failed(`Het downloaden van uw antwoorden is niet gelukt. ${file.error} Er is geen bestand opgeslagen.`);
     return;
   }
   download(`${checklistID}-antwoorden-${today()}.json`, 'application/json', file.text);
-  markSaved(now, 'als bestand');
-  const problems = validate();
+  // A change made while the file was made is not in it: the work stays unsaved.
+  if (JSON.stringify(state.current) === snapshot) markSaved(now, 'als bestand');
+  const problems = await validate();
   if (problems.length) {
     showErrors(problems, 'Uw antwoorden zijn als bestand opgeslagen. Nog niet alles is goed ingevuld:');
   } else {
@@ -40,10 +42,10 @@ async function importFile(file) {
   // The bytes go to the engine as they are: file.text() would silently turn a file
   // in another character set than UTF-8 into replacement characters.
   const bytes = new Uint8Array(await file.arrayBuffer());
-  let res = engine.importFile(bytes);
+  let res = await engine.importFile(bytes);
   if (res.older && !engine.readsOlder()) {
     say('Het bestand wordt gelezen. Even geduld.');
-    if (await engine.readOlder(documentsURL())) res = engine.importFile(bytes);
+    if (await engine.readOlder(documentsURL())) res = await engine.importFile(bytes);
   }
   if (res.error) {
     importMessage('error', `Het bestand "${file.name}" kan niet worden geopend: ${res.error} Uw antwoorden op het scherm zijn niet veranderd.`);

@@ -3,7 +3,7 @@
 // summary and the print copies follow, and the work is marked unsaved and kept on
 // the device when the visitor chose that.
 import { items } from './page.js';
-import { evaluate, mirrorTextareas } from './result.js';
+import { evaluate, mirrorTextareas, printAhead } from './result.js';
 import { refreshErrors } from './messages.js';
 import { syncFollowers } from './rows.js';
 import { state } from './state.js';
@@ -18,13 +18,18 @@ export function changed(ev) {
   } else {
     for (const [id, it] of items) if (it.kind === 'group' && !it.rowsFrom) syncFollowers(id);
   }
-  state.speakNews = Boolean(ev && ev.target);
-  const answers = evaluate(ev && ev.target);
-  state.speakNews = false;
-  refreshErrors();
-  mirrorTextareas();
+  // The work is unsaved from this moment: leaving the page asks first, also while
+  // the engine is still busy with this change.
   markDirty();
+  mirrorTextareas();
+  const speak = Boolean(ev && ev.target);
+  const done = evaluate(ev && ev.target, speak).then((answers) => {
+    refreshErrors();
+    printAhead();
+    return answers;
+  });
   // Also with answers the engine refuses: the attempt marks the stored copy as
   // older than the screen, so it never comes back as if it were current.
-  persist(answers);
+  persist(done);
+  return done;
 }

@@ -13,7 +13,9 @@ import { state } from './state.js';
 // documents: in the engine it would not fit the engine's size budget.
 export async function exportMarkdown() {
   if (state.reportBusy) return;
-  const answers = evaluate();
+  state.reportBusy = true;
+  const answers = await evaluate();
+  state.reportBusy = false;
   let out = { error: state.engineError };
   if (!state.engineError) {
     state.reportBusy = true;
@@ -48,7 +50,7 @@ async function documentRequest(template, answers) {
   const request = { checklist: checklistID, answers, payloads };
   if (inDossier) {
     request.dossier = inDossier.name;
-    request.dossierInfo = inDossier.documentInfo();
+    request.dossierInfo = await inDossier.documentInfo();
     request.files = {};
   }
   for (const [id, file] of Object.entries(template.definities || {})) {
@@ -56,7 +58,7 @@ async function documentRequest(template, answers) {
     if (!resp.ok) throw new Error(`De checklist ${id} kon niet worden geladen.`);
     payloads[id] = await resp.json();
     if (inDossier) {
-      const text = inDossier.fileOf(id, payloads[id].definition);
+      const text = await inDossier.fileOf(id, payloads[id].definition);
       if (text !== null) request.files[id] = text;
     }
   }
@@ -68,12 +70,13 @@ async function makeDocument(button) {
   const tell = (text) => { setText(status, text); say(text); };
   const template = JSON.parse($('checklist-documenten').textContent).find((t) => t.id === button.dataset.document);
   const format = button.dataset.format === 'odt' ? 'odt' : 'docx';
-  const answers = evaluate();
+  button.setAttribute('aria-disabled', 'true');
+  const answers = await evaluate();
   if (state.engineError || !template) {
     tell(`Het document kon niet worden gemaakt. ${state.engineError || 'Het sjabloon ontbreekt.'} Er is geen bestand opgeslagen.`);
+    button.removeAttribute('aria-disabled');
     return;
   }
-  button.setAttribute('aria-disabled', 'true');
   tell('Het document wordt gemaakt. Even geduld.');
   try {
     const out = await engine.makeDocument(siteURL($('documenten').dataset.module), () => documentRequest(template, answers), template.tekst, format, today());

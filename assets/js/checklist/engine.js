@@ -1,31 +1,110 @@
 // The bridge to the engine: the only module of the checklist page that calls the Go
 // engine (engine.wasm) or the document module (documents.wasm). Every function takes
-// and returns plain values and the engine's answers are read here, so the engine
-// could move to a Web Worker behind these few functions without the page noticing.
+// and returns plain values and the engine's answers are read here.
+//
+// The engine runs in a Web Worker (engine-worker.js), so its start-up and every
+// evaluation happen beside the page, never on the main thread: a key or click is
+// taken and painted at once, and the engine's outcome follows a moment later.
+// Every function here therefore returns a Promise. The worker answers calls one by
+// one in the order they were made, so a later call's answer never arrives before an
+// earlier one's: the page shows outcomes in the order of the changes that caused them.
 // The engine decides (visibility, progress, findings, validation, export, import,
 // report); the other modules only read and write the DOM.
-import '../../gen/wasm_exec.js';
-import { isFileText, runModule } from '../files.js';
+import { compileModule, isFileText, runModule } from '../files.js';
 import { useModule } from '../dossier-store.js';
 import { state } from './state.js';
 
-// startEngine starts the engine module. The page then gives it its definition (load).
-export async function startEngine(url) {
-  await runModule(url, 'deelwijzerReady');
-  // Start-up in several tasks, so the main thread can take a key or click in between.
-  await nextTask();
-  state.engine = globalThis.deelwijzerEngine;
+// What a call answers when the worker is gone (it failed to start, or stopped): the
+// engine's own error form, so every caller says it as it says any engine error.
+const GONE = 'De hulpmiddelen bij deze checklist werken niet meer. Uw antwoorden staan nog op het scherm. Wilt u ze houden, print de pagina dan eerst; laad haar daarna opnieuw.';
+
+// The site requires Trusted Types for script URLs (see csp.txt): this policy lets
+// exactly one URL through, the engine's worker of this build, given by the page.
+function workerScriptURL(url) {
+  if (!window.trustedTypes) return url;
+  const policy = window.trustedTypes.createPolicy('deelwijzer-engine', {
+    createScriptURL: (u) => {
+      if (u !== url) throw new TypeError(`deelwijzer-engine: alleen ${url}`);
+      return u;
+    },
+  });
+  return policy.createScriptURL(url);
+}
+
+// send posts one call to the worker; the Promise resolves with the engine's string.
+// It never rejects: a worker that is gone answers as the engine answers a problem,
+// {"error": ...}, which every caller already says.
+const goneText = (why) => JSON.stringify({ error: why || GONE });
+
+function send(fn, args) {
+  const w = state.engine;
+  if (!w || w.gone) return Promise.resolve(goneText(w && w.gone));
+  return new Promise((resolve) => {
+    const id = ++w.serial;
+    w.pending.set(id, resolve);
+    busy(w);
+    w.worker.postMessage({ id, fn, args });
+  });
+}
+
+// busy marks <html data-engine-busy> while calls wait for the worker's answer, so
+// the page's tests (and make bench) can tell when what the visitor did is fully on
+// screen. Only the changes from idle to busy and back touch the element.
+function busy(w) {
+  const root = document.documentElement;
+  if (w.pending.size > 0) {
+    if (!root.hasAttribute('data-engine-busy')) root.setAttribute('data-engine-busy', '');
+  } else if (root.hasAttribute('data-engine-busy')) {
+    root.removeAttribute('data-engine-busy');
+  }
+}
+
+// startEngine starts the worker and, in it, the engine module (the .wasm at url:
+// the page compiles it, from the download its preload started, and hands the
+// compiled module to the worker). It
+// resolves once the engine runs, and rejects when it cannot start; the page then
+// gives it its definition (load). It may be called before the page is parsed: it
+// touches no element. A second call returns the first one's promise.
+export function startEngine(workerURL, url) {
+  if (state.started) return state.started;
+  const worker = new Worker(workerScriptURL(workerURL), { name: 'deelwijzer-engine' });
+  const w = { worker, serial: 0, pending: new Map(), gone: '' };
+  worker.addEventListener('message', (ev) => {
+    const resolve = w.pending.get(ev.data.id);
+    if (!resolve) return;
+    w.pending.delete(ev.data.id);
+    busy(w);
+    resolve(ev.data.failed !== undefined ? goneText(ev.data.failed) : ev.data.out);
+  });
+  // A worker that cannot run (its script refused, an error in it) answers nothing:
+  // every call waiting for it, and every later one, gets the error instead.
+  worker.addEventListener('error', (ev) => {
+    ev.preventDefault();
+    w.gone = GONE;
+    for (const resolve of w.pending.values()) resolve(goneText(GONE));
+    w.pending.clear();
+    busy(w);
+  });
+  state.engine = w;
+  state.started = compileModule(url).then((module) => send('start', [module])).then((out) => {
+    if (out !== '') throw new Error(JSON.parse(out).error);
+    state.engineRunning = true;
+  }).catch((err) => {
+    w.gone = GONE;
+    throw err;
+  });
   // The dossier store (dossier-store.js) reads and writes a dossier through the engine.
-  useModule(state.engine);
+  useModule({ dossier: (op, args, data) => send('dossier', [op, args, data]) });
+  return state.started;
 }
 
 export const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-export const engineReady = () => state.engine !== null;
+export const engineReady = () => state.engineRunning;
 
 // Every engine function takes and returns strings. call parses a JSON result.
-function call(fn, ...args) {
-  return JSON.parse(state.engine[fn](...args));
+async function call(fn, ...args) {
+  return JSON.parse(await send(fn, args));
 }
 
 // load gives the engine the checklist: {definition, lists}.
@@ -43,8 +122,8 @@ export const result = (answers, date) => call('result', JSON.stringify(answers),
 // older version of the checklist ({older: true} from the engine) is read by the
 // document module (wasm/documents), which moves answers to where they are now: the
 // engine leaves that out to stay small. readOlder loads that module.
-export function importFile(data) {
-  const res = state.keptRead && state.keptRead.kept === data ? state.keptRead.res : call('importFile', data);
+export async function importFile(data) {
+  const res = state.keptRead && state.keptRead.kept === data ? state.keptRead.res : await call('importFile', data);
   state.keptRead = null;
   if (!res.older || !state.documentsAPI) return res;
   return JSON.parse(state.documentsAPI.importFile(JSON.stringify(state.checklist), data));
@@ -63,9 +142,9 @@ export const readsOlder = () => state.documentsAPI !== null;
 // keptNeedsOlder: the copy kept on this device (null: none) is of an older version,
 // or does not fit (salvage reads it as older), so the document module must be there
 // before it is restored.
-export function keptNeedsOlder(kept) {
+export async function keptNeedsOlder(kept) {
   if (kept === null) return false;
-  state.keptRead = { kept, res: call('importFile', kept) };
+  state.keptRead = { kept, res: await call('importFile', kept) };
   return state.keptRead.res.older === true || state.keptRead.res.error !== undefined;
 }
 // carry: the answers another checklist's verdict gives (carry.js).
@@ -73,8 +152,8 @@ export const carry = (answers, outcomes) => call('carry', JSON.stringify(answers
 
 // exportFile returns {text} (the answer file) or {error}: the engine returns a file's
 // text, or {"error": ...} when it cannot make one (answers too large, for instance).
-export function exportFile(answers, when) {
-  const text = state.engine.exportFile(JSON.stringify(answers), when);
+export async function exportFile(answers, when) {
+  const text = await send('exportFile', [JSON.stringify(answers), when]);
   if (isFileText(text)) return { text };
   try {
     const v = JSON.parse(text);
@@ -87,11 +166,13 @@ export function exportFile(answers, when) {
 
 // The document writer is a second WebAssembly module (see wasm/documents), fetched on
 // the first click only: inside the engine it would not fit the engine's size budget,
-// and most visits never ask for a document. A failed load is forgotten, so the next
-// click tries again.
+// and most visits never ask for a document. It runs on the main thread: it is used
+// for a moment at a click, and its answers (a file's bytes) go straight to a download.
+// A failed load is forgotten, so the next click tries again.
 function loadDocuments(url) {
   if (!state.documents) {
     state.documents = (async () => {
+      await import('../../gen/wasm_exec.js');
       await runModule(url, 'deelwijzerDocumentsReady');
       state.documentsAPI = globalThis.deelwijzerDocuments;
       return state.documentsAPI;

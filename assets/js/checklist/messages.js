@@ -136,10 +136,10 @@ export function showWarnings(warnings) {
 
 // ---- the error summary -----------------------------------------------------------
 
-export function validate() {
+export async function validate() {
   const { answers, rowMap } = collect();
   state.rowMap = rowMap;
-  const res = engine.validate(answers);
+  const res = await engine.validate(answers);
   if (res.error) return [{ field: '', item: '', message: res.error }];
   return res.errors || [];
 }
@@ -147,9 +147,11 @@ export function validate() {
 // refreshErrors: while the error summary is shown, every change checks again, so a
 // field that is fixed loses its message and the summary lists only what is left.
 // Focus stays where the visitor is typing.
-export function refreshErrors() {
+export async function refreshErrors() {
   if ($('foutoverzicht').hidden || !state.errorsIntro) return;
-  const problems = validate();
+  const problems = await validate();
+  // The summary may have been closed meanwhile (a finish, an import).
+  if ($('foutoverzicht').hidden || !state.errorsIntro) return;
   if (problems.length) {
     showErrors(problems, state.errorsIntro, false);
     return;

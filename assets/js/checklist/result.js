@@ -18,10 +18,14 @@ const severityText = { uitkomst: 'Uitkomst', risico: 'Risico', aandacht: 'Aandac
 const itemElements = () => state.itemEls || (state.itemEls = Array.from(form.querySelectorAll('[data-item]')));
 
 // evaluate has the engine evaluate the answers on screen (after a change to target,
-// or all of them) and shows the outcome. It returns the answers.
-export function evaluate(target) {
+// or all of them) and shows the outcome. It resolves to the answers, once the
+// outcome is on screen. The answers are read from the form at the call, so each
+// change is evaluated as it was made; the engine answers in the order of the calls.
+// speak: the change was the visitor's, so new findings and warnings are announced.
+export async function evaluate(target, speak = false) {
   const answers = answersAfter(target);
-  const res = engine.evaluate(answers);
+  const res = await engine.evaluate(answers);
+  mark('dw-engine-answer');
   if (res.error) {
     // Progress, findings and the result would now be out of date: say so once,
     // and finish, downloads and saving refuse until it is solved.
@@ -32,8 +36,18 @@ export function evaluate(target) {
     return answers;
   }
   state.engineError = '';
-  apply(res);
+  state.speakNews = speak;
+  try { apply(res); } finally { state.speakNews = false; }
+  mark('dw-evaluated');
   return answers;
+}
+
+// mark leaves a user-timing mark (the engine's answer arrived; its outcome is on
+// screen), so the time from a change to its outcome can be measured (make bench).
+// Only the last of each is kept.
+function mark(name) {
+  performance.clearMarks(name);
+  performance.mark(name);
 }
 
 function apply(res) {
@@ -131,9 +145,8 @@ function summaryRow(label, valueNodes, changeTarget, changeContext) {
 
 // The engine writes every answer as the result shows it (labels, Dutch dates,
 // "Niet ingevuld") and works out the overviews; this only puts them in the page.
-function renderResult(answers, focus = true) {
+function renderResult(result, focus = true) {
   const visible = new Set(state.lastState.visible);
-  const result = engine.result(answers, localDate());
   const texts = result.answers || {};
   const out = [];
   def.sections.forEach((s, n) => {
@@ -165,33 +178,64 @@ function renderResult(answers, focus = true) {
   if (focus) res.focus();
 }
 
-// finish is "Controleer en rond af": the error summary, or the result.
-export function finish() {
-  const answers = evaluate();
-  if (state.engineError) {
-    $('resultaat').hidden = true;
-    showErrors([], `Afronden is niet gelukt. ${state.engineError}`);
-    return;
+// finish is "Controleer en rond af": the error summary, or the result. A second
+// click while the first is checked does nothing more.
+export async function finish() {
+  if (state.finishing) return;
+  state.finishing = true;
+  try {
+    const answers = await evaluate();
+    if (state.engineError) {
+      $('resultaat').hidden = true;
+      showErrors([], `Afronden is niet gelukt. ${state.engineError}`);
+      return;
+    }
+    const problems = await validate();
+    if (problems.length) {
+      $('resultaat').hidden = true;
+      showErrors(problems, 'Controleer de volgende vragen:');
+      return;
+    }
+    hideErrors();
+    renderResult(await engine.result(answers, localDate()));
+  } finally {
+    state.finishing = false;
   }
-  const problems = validate();
-  if (problems.length) {
-    $('resultaat').hidden = true;
-    showErrors(problems, 'Controleer de volgende vragen:');
-    return;
-  }
-  hideErrors();
-  renderResult(answers);
 }
 
 // ---- print -------------------------------------------------------------------------
 
 // The whole checklist prints with its result (answers, overviews, findings, action
 // lists), also before "Controleer en rond af": made for the print, hidden after it.
+// The browser asks for the print at once (beforeprint cannot wait for the engine), so
+// the result for printing is made ahead: on the whole checklist, a moment after the
+// answers last changed (printAhead). A print before that result is there, or made
+// from answers that changed since, prints the form without it: never an old result.
+const onWholeChecklist = () => (form.closest('[data-view]') || { dataset: {} }).dataset.view === 'alles';
+const printView = () => !document.documentElement.dataset.printOnly && onWholeChecklist();
+
+// preparePrint has the engine make the result of the answers on screen, for a print.
+export async function preparePrint() {
+  if (!onWholeChecklist() || state.engineError || !state.current) return;
+  const key = JSON.stringify(state.current);
+  const result = await engine.result(state.current, localDate());
+  // Only while these are still the answers on screen.
+  if (!result.error && key === JSON.stringify(state.current)) state.printReady = { key, result };
+}
+
+// printAhead: after a change, the result for a print is made again once the answers
+// have been still for a moment (in the engine's worker, off the page's main thread).
+export function printAhead() {
+  if (!onWholeChecklist()) return;
+  clearTimeout(state.printTimer);
+  state.printTimer = setTimeout(preparePrint, 300);
+}
+
 export function printResult() {
-  if (document.documentElement.dataset.printOnly || !$('resultaat').hidden || form.closest('[data-view]').dataset.view !== 'alles') return;
-  const answers = evaluate();
-  if (state.engineError || !state.lastState) return;
-  renderResult(answers, false);
+  if (!printView() || !$('resultaat').hidden) return;
+  const ready = state.printReady;
+  if (!ready || state.engineError || !state.lastState || ready.key !== JSON.stringify(state.current)) return;
+  renderResult(ready.result, false);
   state.resultForPrint = true;
 }
 export function afterPrint() {

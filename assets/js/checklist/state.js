@@ -3,10 +3,13 @@
 // its fields, and no module keeps page state of its own. What never changes (the
 // form, the definition, the keys) is in page.js.
 export const state = {
-  // engine.js only: the engine's functions once it runs, and the document module
+  // engine.js only: the engine's worker ({worker, serial, pending, gone}), its
+  // start (a promise, made once) and whether the engine runs; the document module
   // (a promise, so two clicks load it once; a failed load is forgotten) with its
   // functions once it runs (documentsAPI: importFile reads older files with it).
   engine: null,
+  started: null,
+  engineRunning: false,
   documents: null,
   documentsAPI: null,
   // engine.js: the checklist given to the engine ({definition, lists}), and the kept
@@ -32,12 +35,17 @@ export const state = {
   refKey: '',
 
   // result.js: the engine's last evaluation and why it failed (''), the findings
-  // shown, and whether the result is on screen only for printing.
+  // shown, whether the result is on screen only for printing, the result made ahead
+  // for a print ({key: the answers it is of, result}) and its timer, and whether
+  // "Controleer en rond af" is being worked out.
   lastState: null,
   engineError: '',
   lastFindings: '',
   shownFindings: new Set(),
   resultForPrint: false,
+  printReady: null,
+  printTimer: undefined,
+  finishing: false,
 
   // messages.js: the error summary (its intro, what it lists), the warnings already
   // spoken, whether this change may speak news, and the announcements waiting.
@@ -53,7 +61,10 @@ export const state = {
   // stored copy when it did not restore fully; it is not overwritten until the
   // visitor decides. storeProblem: why the last save to the device failed, shown
   // until one works; storeReason: its cause, so it is said once.
+  // saving: the queue of writes to the device (a promise): each save, wipe and
+  // removal waits for the one before, so they land in the order they were made.
   dirty: false,
+  saving: Promise.resolve(),
   savedAt: null,
   savedWhere: '',
   held: null,

@@ -63,37 +63,58 @@ export function markDirty() {
   showSaved();
 }
 
-// persist keeps the answers on the device when the visitor chose that. It returns
-// whether they are kept now.
+// queued: writes to the device run one after the other, in the order they were
+// asked for (state.saving), so an earlier save never lands after a later one or
+// after a wipe. It resolves to what work resolved to (false when it failed).
+function queued(work) {
+  const next = state.saving.then(work).catch(() => false);
+  state.saving = next;
+  return next;
+}
+
+// persist keeps the answers on the device when the visitor chose that. answers may
+// be a promise of them (the evaluation of a change). It resolves to whether they are
+// kept now.
 export function persist(answers) {
-  if (!storeCheckbox().checked || state.held !== null) return false;
-  const now = new Date();
-  const file = engine.exportFile(answers, now.toISOString());
-  if (file.error) {
-    storeFailed(`Bewaren op dit apparaat lukt niet: ${file.error}`);
-    return false;
-  }
-  try {
-    if (inDossier) inDossier.write(file.text, state.lastState);
-    else localStorage.setItem(storeKey, file.text);
-  } catch (err) {
-    storeFailed(isQuota(err)
-      ? 'De opslag van de browser is vol. Daarom kon Deelwijzer uw laatste wijzigingen niet op dit apparaat bewaren.'
-      : 'Bewaren op dit apparaat lukt niet: de browser staat het niet toe.');
-    return false;
-  }
-  try { localStorage.removeItem(staleKey); } catch (err) { /* nothing to remove */ }
-  state.storeProblem = '';
-  state.storeReason = '';
-  markSaved(now, 'op dit apparaat');
-  return true;
+  return queued(async () => {
+    if (!storeCheckbox().checked || state.held !== null) return false;
+    const now = new Date();
+    const given = await answers;
+    // What is saved is these answers as they are now; a later change is saved next.
+    const snapshot = JSON.stringify(given);
+    const file = await engine.exportFile(given, now.toISOString());
+    // The visitor may have cleared the box, or another tab taken over, meanwhile.
+    if (!storeCheckbox().checked || state.held !== null) return false;
+    if (file.error) {
+      await storeFailed(`Bewaren op dit apparaat lukt niet: ${file.error}`);
+      return false;
+    }
+    try {
+      if (inDossier) {
+        if (!await inDossier.write(file.text, state.lastState)) return false;
+      } else {
+        localStorage.setItem(storeKey, file.text);
+      }
+    } catch (err) {
+      await storeFailed(isQuota(err)
+        ? 'De opslag van de browser is vol. Daarom kon Deelwijzer uw laatste wijzigingen niet op dit apparaat bewaren.'
+        : 'Bewaren op dit apparaat lukt niet: de browser staat het niet toe.');
+      return false;
+    }
+    try { localStorage.removeItem(staleKey); } catch (err) { /* nothing to remove */ }
+    state.storeProblem = '';
+    state.storeReason = '';
+    // A change made while this was saved is not in it: the work stays unsaved.
+    if (!state.current || JSON.stringify(state.current) === snapshot) markSaved(now, 'op dit apparaat');
+    return true;
+  });
 }
 
 // storeFailed: the stored copy is now older than the screen. Mark it with the
 // moment the save failed, so restoring it later says it is old; when even that
 // small mark cannot be written, remove the old copy rather than let it come back
 // as if it were current. The box stays ticked: the next change tries again.
-function storeFailed(reason) {
+async function storeFailed(reason) {
   let copy = null;
   try { copy = localStorage.getItem(storeKey); } catch (err) { /* storage blocked */ }
   let note = '';
@@ -102,7 +123,7 @@ function storeFailed(reason) {
       if (localStorage.getItem(staleKey) === null) localStorage.setItem(staleKey, new Date().toISOString());
       note = ' De oudere kopie op dit apparaat blijft staan. Krijgt u die later terug, dan ziet u dat hij verouderd is.';
     } catch (err) {
-      try { if (inDossier) inDossier.drop(); else localStorage.removeItem(storeKey); } catch (e) { /* storage blocked */ }
+      try { if (inDossier) await inDossier.drop(); else localStorage.removeItem(storeKey); } catch (e) { /* storage blocked */ }
       note = ' De oudere kopie op dit apparaat is verwijderd, zodat die later niet terugkomt alsof hij actueel is.';
     }
   }
@@ -124,21 +145,24 @@ function forgetProblems() {
 }
 
 export function wipeDevice() {
-  try {
-    if (inDossier) inDossier.drop();
-    else localStorage.removeItem(storeKey);
-    localStorage.removeItem(staleKey);
-  } catch (err) { /* storage blocked: nothing was kept */ }
   forgetProblems();
+  return queued(async () => {
+    try {
+      if (inDossier) await inDossier.drop();
+      else localStorage.removeItem(storeKey);
+      localStorage.removeItem(staleKey);
+    } catch (err) { /* storage blocked: nothing was kept */ }
+    forgetProblems();
+  });
 }
 
 // sharedRows: in a dossier, the rows the other checklists share stay after "Wis
 // alles"; these are the answers that remain, or null when there are none.
-export function sharedRows() {
+export async function sharedRows() {
   if (!inDossier) return null;
   try {
-    const kept = inDossier.read();
-    const res = kept ? engine.importFile(kept) : {};
+    const kept = await inDossier.read();
+    const res = kept ? await engine.importFile(kept) : {};
     return res.answers || null;
   } catch (err) { return null; /* the dossier is gone or unreadable: nothing to show */ }
 }
@@ -155,38 +179,42 @@ export function importDetails(res) {
 // same import as a file. A copy that does not restore fully is held: it is not
 // overwritten until the visitor downloads it or chooses to replace it.
 // keptCopy is the copy kept on this device, or null (none, or storage blocked).
-export function keptCopy() {
+export async function keptCopy() {
   try {
-    return inDossier ? inDossier.read() : localStorage.getItem(storeKey);
+    return inDossier ? await inDossier.read() : localStorage.getItem(storeKey);
   } catch (err) { return null; }
 }
 
-export function restoreFromDevice(early) {
+// restoreFromDevice resolves to null when nothing was restored, else to {early}: what
+// the visitor typed while the engine started (readEarly reads it from the form at the
+// moment the form is filled, after every wait, so nothing typed meanwhile is lost).
+export async function restoreFromDevice(readEarly) {
   let kept = null;
   let stale = null;
   try {
-    kept = inDossier ? inDossier.read() : localStorage.getItem(storeKey);
+    kept = inDossier ? await inDossier.read() : localStorage.getItem(storeKey);
     stale = localStorage.getItem(staleKey);
-  } catch (err) { return false; /* storage blocked */ }
+  } catch (err) { return null; /* storage blocked */ }
   // In a dossier the answers are kept there from the start: the visitor chose
   // that by making the dossier.
   if (inDossier) storeCheckbox().checked = true;
   if (kept === null) {
     if (stale !== null) try { localStorage.removeItem(staleKey); } catch (err) { /* storage blocked */ }
-    return false;
+    return null;
   }
   storeCheckbox().checked = true;
-  let res = engine.importFile(kept);
+  let res = await engine.importFile(kept);
   let changedSince = '';
   if (res.error) {
-    const saved = salvage(kept);
+    const saved = await salvage(kept);
     if (!saved) {
       hold(kept, 'error', `Uw bewaarde antwoorden konden niet worden teruggezet. ${res.error}`, '', []);
-      return false;
+      return null;
     }
     res = saved;
     changedSince = ' De checklist is veranderd sinds u ze bewaarde.';
   }
+  const early = readEarly();
   fill(keepEarly(res.answers, early));
   let when = null;
   try { when = new Date(JSON.parse(kept).exported); } catch (err) { /* no time in the copy */ }
@@ -195,19 +223,19 @@ export function restoreFromDevice(early) {
   if (lines.length) {
     hold(kept, 'warning', `Uw bewaarde antwoorden van dit apparaat zijn teruggezet, behalve wat niet meer past.${changedSince || from}`,
       lines.length === 1 ? 'Dit antwoord past niet meer en is niet overgenomen:' : 'Deze antwoorden passen niet meer en zijn niet overgenomen:', lines);
-    return true;
+    return { early };
   }
   // Answers of an older version that moved without loss (a partner that became an
   // organisation row) go back into the dossier at once, so the other checklists of
   // the dossier see the rows the move made.
-  if (inDossier && res.fromVersion && res.fromVersion !== def.version && persist(res.answers)) when = null;
+  if (inDossier && res.fromVersion && res.fromVersion !== def.version && await persist(res.answers)) when = null;
   if (when) markSaved(when, 'op dit apparaat');
   if (stale) {
     importMessage('warning', `Dit zijn uw antwoorden zoals ze ${when ? `${clockText(when)} ` : ''}op dit apparaat zijn bewaard. Wat u daarna heeft ingevuld, kon niet meer worden bewaard: ${clockText(new Date(stale))} lukte bewaren niet. Controleer of alles klopt.`);
   } else {
     say('Uw bewaarde antwoorden van dit apparaat zijn teruggezet.');
   }
-  return true;
+  return { early };
 }
 
 // salvage reads a stored copy that the engine refuses because it claims this
@@ -215,12 +243,12 @@ export function restoreFromDevice(early) {
 // means damaged or edited; for the copy this page wrote itself it means the
 // checklist changed without a new version number. Read as coming from an earlier
 // version, the engine keeps what fits and lists the rest, as for any older file.
-function salvage(kept) {
+async function salvage(kept) {
   let file;
   try { file = JSON.parse(kept); } catch (err) { return null; }
   if (!file || typeof file !== 'object' || file.checklist !== checklistID || !file.answers || typeof file.answers !== 'object') return null;
   file.definitionVersion = '0.0.0';
-  const res = engine.importFile(JSON.stringify(file));
+  const res = await engine.importFile(JSON.stringify(file));
   if (res.error || !(res.dropped || []).length) return null;
   res.fromVersion = '';
   return res;
@@ -235,9 +263,9 @@ function hold(raw, kind, lead, listIntro, lines) {
     {
       id: 'kopie-vervang',
       label: 'Vervang de bewaarde kopie door wat nu op het scherm staat',
-      run: () => {
+      run: async () => {
         forgetProblems();
-        const ok = persist(state.current || collect().answers);
+        const ok = await persist(state.current || collect().answers);
         if (ok) importMessage('ok', 'De bewaarde kopie is vervangen. Wat op het scherm staat, wordt nu op dit apparaat bewaard.');
       },
     },
@@ -245,11 +273,11 @@ function hold(raw, kind, lead, listIntro, lines) {
 }
 
 // storeChosen: the visitor ticked or cleared "Bewaar op dit apparaat".
-export function storeChosen() {
+export async function storeChosen() {
   if (storeCheckbox().checked) {
-    if (persist(collect().answers)) say('Uw antwoorden worden nu op dit apparaat bewaard. Met "Wis alles" haalt u ze weg.');
+    if (await persist(collect().answers)) say('Uw antwoorden worden nu op dit apparaat bewaard. Met "Wis alles" haalt u ze weg.');
   } else {
-    wipeDevice();
+    await wipeDevice();
     if (hasAnswers()) markDirty();
     say('Er wordt niets meer op dit apparaat bewaard. Wat voor deze checklist was bewaard, is verwijderd. Andere checklists zijn niet veranderd.');
   }
