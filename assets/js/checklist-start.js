@@ -12,13 +12,21 @@
 // competes with nothing on the main thread.
 // started is the one variable outside the page state (checklist/state.js): it guards
 // the start itself, before the page script and its state exist.
-import { startEngine } from './checklist/engine.js';
+import { preload, startEngine } from './checklist/engine.js';
 
 const engineLink = document.getElementById('dw-engine');
 // Without WebAssembly (or workers) the page stays the static form; checklist.js
 // says nothing then, as before. A failed start is reported by checklist.js.
+// The checklist goes to the engine as soon as the page is parsed (it is in the
+// page), so the engine reads it while the page is drawn.
+const preloadChecklist = () => {
+  const data = document.getElementById('checklist-data');
+  if (data) preload(data.textContent);
+};
 if ('WebAssembly' in window && 'Worker' in window && engineLink) {
   startEngine(new URL(engineLink.dataset.worker, engineLink.href).href, engineLink.href).catch(() => {});
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', preloadChecklist, { once: true });
+  else preloadChecklist();
 }
 
 let started = false;

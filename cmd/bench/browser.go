@@ -55,6 +55,25 @@ func startBrowser(exe, profile string) (*browser, error) {
 type siteServer struct {
 	URL string // http://127.0.0.1:port/
 	srv *http.Server
+
+	mu     sync.Mutex
+	sent   map[string]sentFile // by URL path, the last response
+	served []string            // every path answered, in order
+}
+
+// servedSince returns the paths answered since the server had answered n, and the
+// count now.
+func (s *siteServer) servedSince(n int) ([]string, int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.served[min(n, len(s.served)):]...), len(s.served)
+}
+
+// sentFile is what the server sent for one path: status line, headers and body,
+// in bytes, and the Content-Encoding.
+type sentFile struct {
+	Bytes    int
+	Encoding string
 }
 
 func serveSite(dir string) (*siteServer, error) {
@@ -62,9 +81,69 @@ func serveSite(dir string) (*siteServer, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv := &http.Server{Handler: siteHandler(dir)}
-	go srv.Serve(ln)
-	return &siteServer{URL: "http://" + ln.Addr().String() + "/", srv: srv}, nil
+	s := &siteServer{URL: "http://" + ln.Addr().String() + "/", sent: map[string]sentFile{}}
+	files := siteHandler(dir)
+	s.srv = &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		cw := &countingWriter{ResponseWriter: w}
+		files.ServeHTTP(cw, r)
+		s.mu.Lock()
+		s.sent[r.URL.Path] = sentFile{cw.header + cw.body, w.Header().Get("Content-Encoding")}
+		s.served = append(s.served, r.URL.Path)
+		s.mu.Unlock()
+	})}
+	go s.srv.Serve(ln)
+	return s, nil
+}
+
+// countingWriter counts the bytes of a response: the status line and headers as
+// Go's server writes them (with the Date header it adds), and the body.
+type countingWriter struct {
+	http.ResponseWriter
+	header, body int
+	wrote        bool
+}
+
+func (c *countingWriter) WriteHeader(code int) {
+	if !c.wrote {
+		c.wrote = true
+		var buf strings.Builder
+		c.Header().Write(&buf)
+		// "HTTP/1.1 200 OK\r\n", the Date header Go adds (37 bytes), the blank line.
+		c.header = len("HTTP/1.1 ") + 3 + 1 + len(http.StatusText(code)) + 2 + buf.Len() + 37 + 2
+	}
+	c.ResponseWriter.WriteHeader(code)
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	if !c.wrote {
+		c.WriteHeader(http.StatusOK)
+	}
+	n, err := c.ResponseWriter.Write(p)
+	c.body += n
+	return n, err
+}
+
+// fromServer completes requests whose response the page's DevTools session never
+// saw, with what this server sent for them. A Web Worker's own script is such a
+// request: the page asks for it, but Chromium reports its response to the worker.
+func (s *siteServer) fromServer(reqs []recordedRequest) []recordedRequest {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := append([]recordedRequest(nil), reqs...)
+	for i, rq := range out {
+		if rq.Finished || rq.Status != 0 || !strings.HasPrefix(rq.URL, s.URL) {
+			continue
+		}
+		u, err := url.Parse(rq.URL)
+		if err != nil {
+			continue
+		}
+		if f, ok := s.sent[u.Path]; ok {
+			out[i].Status, out[i].Received, out[i].Encoding, out[i].Finished = http.StatusOK, f.Bytes, f.Encoding, true
+			out[i].Note = "as sent by the server: Chromium reports a worker's script to the worker"
+		}
+	}
+	return out
 }
 
 // siteHandler serves a built site as the README's hosts do: a directory as
@@ -125,6 +204,7 @@ type recordedRequest struct {
 	Encoding string // Content-Encoding of the response
 	Received int    // bytes received, headers included (encodedDataLength)
 	Finished bool   // loading finished; false if it failed or never ended
+	Note     string // how the figure was had, when not from the page's events
 }
 
 // pageLoad is one cold load of a page in a fresh browser context: an empty

@@ -58,7 +58,11 @@ func (b *bench) transfer(base string, reqs []recordedRequest) transfer {
 		if enc == "" {
 			enc = "none"
 		}
-		t.Lines = append(t.Lines, fmt.Sprintf("    %-44s %10s raw %10s received (%s)", shortHash(filepath.ToSlash(rel)), raw, kb(rq.Received), enc))
+		line := fmt.Sprintf("    %-44s %10s raw %10s received (%s)", shortHash(filepath.ToSlash(rel)), raw, kb(rq.Received), enc)
+		if rq.Note != "" {
+			line += "; " + rq.Note
+		}
+		t.Lines = append(t.Lines, line)
 	}
 	return t
 }
@@ -140,9 +144,68 @@ func (b *bench) browserFigures() {
 		// figure beside the whole checklist's says what a shorter view saves.
 		b.reevaluation(br, srv.URL, srv.URL+"checklists/samenwerking/stap-1/", "samenwerking, step page stap-1/ (one step shown)", "null", ga, stepPage)
 	}
+	b.clickFloor(br, ga)
 	if b.clickMissed {
 		b.r.detail("What was tried for click → next frame", clickTried)
 	}
+}
+
+// clickFloorJS clicks the radios of a page with no script of its own, timed as
+// reevaluate.js times a click (right after a frame is drawn, to the next frame).
+const clickFloorJS = `(async (samples) => {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const radios = Array.from(document.querySelectorAll('input[type=radio]'));
+  const times = [];
+  for (let i = 0; i < samples + 5; i++) {
+    await frame();
+    const t0 = performance.now();
+    radios[i % radios.length].click();
+    await frame();
+    if (i >= 5) times.push(performance.now() - t0);
+  }
+  return times;
+})`
+
+const clickFloorPage = "<!doctype html><html lang=nl><meta charset=utf-8><title>Vloer</title>" +
+	"<fieldset><legend>Vraag</legend><label><input type=radio name=v value=ja> Ja</label> <label><input type=radio name=v value=nee> Nee</label></fieldset>"
+
+// clickFloor measures the floor of "click → next frame" as the bench times it: a
+// page with two radios and no script. The click comes right after a frame, so the
+// next frame is up to one display interval away (16.7 ms at 60 Hz) whatever the
+// page does: the figures of the checklists are read against this one.
+func (b *bench) clickFloor(br *browser, g *group) {
+	progress("browser: click → next frame on a page without script (the method's floor)")
+	dir, err := os.MkdirTemp(b.o.work, "floor-")
+	if err == nil {
+		err = os.WriteFile(filepath.Join(dir, "index.html"), []byte(clickFloorPage), 0o644)
+	}
+	if err != nil {
+		g.failed("click floor", err)
+		return
+	}
+	srv, err := serveSite(dir)
+	if err != nil {
+		g.failed("click floor", err)
+		return
+	}
+	defer srv.Close()
+	var times []float64
+	for i := 0; i < b.o.runs; i++ {
+		pl, err := br.coldLoad(srv.URL, 30*time.Second)
+		if err != nil {
+			g.failed("click floor", err)
+			return
+		}
+		t, err := eval[[]float64](pl, fmt.Sprintf("%s(%d)", clickFloorJS, b.o.samples), 60*time.Second)
+		pl.Close()
+		if err != nil {
+			g.failed("click floor", err)
+			return
+		}
+		times = append(times, t...)
+	}
+	f := summarize(times)
+	g.info("floor: click to the next frame on a page with two radios and no script", fmt.Sprintf("median %s, p95 %s (n=%d)", ms(f.Median), ms(f.P95), f.N))
 }
 
 // measurePage loads a page o.runs times in fresh browser contexts: the first
@@ -181,7 +244,7 @@ func (b *bench) measurePage(br *browser, srv *siteServer, p pageType, gs, gt *gr
 			// Late requests (the engine's fetch) are done once the engine is
 			// ready; a short pause catches anything that trails the load event.
 			time.Sleep(300 * time.Millisecond)
-			b.sizeRow(gs, p, srv.URL, pl.requests())
+			b.sizeRow(gs, p, srv.URL, srv.fromServer(pl.requests()))
 		}
 		pl.Close()
 	}

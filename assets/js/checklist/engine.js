@@ -90,7 +90,12 @@ export function startEngine(workerURL, url) {
     if (out !== '') throw new Error(JSON.parse(out).error);
     state.engineRunning = true;
   }).catch((err) => {
+    // Calls made meanwhile (the preloaded checklist) get the error too.
     w.gone = GONE;
+    worker.terminate();
+    for (const resolve of w.pending.values()) resolve(goneText(GONE));
+    w.pending.clear();
+    busy(w);
     throw err;
   });
   // The dossier store (dossier-store.js) reads and writes a dossier through the engine.
@@ -107,10 +112,18 @@ async function call(fn, ...args) {
   return JSON.parse(await send(fn, args));
 }
 
-// load gives the engine the checklist: {definition, lists}.
+// preload gives the engine the checklist as the page holds it (the text of
+// #checklist-data: {definition, lists, ...}), as soon as the page is parsed and
+// before the page script runs: the engine reads it while the page is drawn.
+export function preload(payloadText) {
+  if (!state.loading && state.engine) state.loading = call('load', payloadText);
+}
+
+// load gives the engine the checklist: {definition, lists}; when preload already
+// gave it, its answer.
 export function load(checklist) {
   state.checklist = checklist;
-  return call('load', JSON.stringify(checklist));
+  return state.loading || call('load', JSON.stringify(checklist));
 }
 // evaluate: visibility, progress, findings, warnings and the rows references may choose.
 export const evaluate = (answers) => call('evaluate', JSON.stringify(answers));

@@ -12,9 +12,11 @@ export const state = {
   engineRunning: false,
   documents: null,
   documentsAPI: null,
-  // engine.js: the checklist given to the engine ({definition, lists}), and the kept
-  // copy as keptNeedsOlder read it ({kept, res}), so that copy is read once.
+  // engine.js: the checklist given to the engine ({definition, lists}), the engine's
+  // answer to the checklist preloaded (a promise), and the kept copy as
+  // keptNeedsOlder read it ({kept, res}), so that copy is read once.
   checklist: null,
+  loading: null,
   keptRead: null,
 
   // form.js: the controls by name (rebuilt after rows come or go), the answers
