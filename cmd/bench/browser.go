@@ -87,7 +87,11 @@ func serveSite(dir string) (*siteServer, error) {
 		cw := &countingWriter{ResponseWriter: w}
 		files.ServeHTTP(cw, r)
 		s.mu.Lock()
-		s.sent[r.URL.Path] = sentFile{cw.header + cw.body, w.Header().Get("Content-Encoding")}
+		// A whole response only: the service worker's precache revalidates the
+		// files it already has, and its 304s are not what the page received.
+		if cw.code == http.StatusOK {
+			s.sent[r.URL.Path] = sentFile{cw.header + cw.body, w.Header().Get("Content-Encoding")}
+		}
 		s.served = append(s.served, r.URL.Path)
 		s.mu.Unlock()
 	})}
@@ -99,13 +103,13 @@ func serveSite(dir string) (*siteServer, error) {
 // Go's server writes them (with the Date header it adds), and the body.
 type countingWriter struct {
 	http.ResponseWriter
-	header, body int
-	wrote        bool
+	header, body, code int
+	wrote              bool
 }
 
 func (c *countingWriter) WriteHeader(code int) {
 	if !c.wrote {
-		c.wrote = true
+		c.wrote, c.code = true, code
 		var buf strings.Builder
 		c.Header().Write(&buf)
 		// "HTTP/1.1 200 OK\r\n", the Date header Go adds (37 bytes), the blank line.

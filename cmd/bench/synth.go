@@ -75,7 +75,7 @@ func (b *bench) synthetic() {
 		return
 	}
 	defer srv.Close()
-	ga := b.r.group("Re-evaluation after one answer (click → synchronous handlers, and → next frame)")
+	ga := b.r.group("Re-evaluation after one answer, synthetic checklist (the engine in its Web Worker: main-thread time per click, the worker's answer, and the frames)")
 	b.reevaluation(br, srv.URL, srv.URL+"checklists/"+synthetic.ID+"/", "synthetic checklist, answers filled",
 		strings.TrimSpace(synthetic.Answers(synthetic.Default)), ga, syntheticChecklist)
 }

@@ -47,12 +47,14 @@ function send(fn, args) {
   });
 }
 
-// busy marks <html data-engine-busy> while calls wait for the worker's answer, so
-// the page's tests (and make bench) can tell when what the visitor did is fully on
-// screen. Only the changes from idle to busy and back touch the element.
+// busy marks <html data-engine-busy> while calls wait for the running engine's
+// answer, so the page's tests can tell when what the visitor did is fully on screen.
+// Calls made before the engine runs do not count: until then the page is the static
+// form (html[data-engine=ready] says when it is more). Only the changes from idle to
+// busy and back touch the element.
 function busy(w) {
   const root = document.documentElement;
-  if (w.pending.size > 0) {
+  if (w.pending.size > 0 && state.engineRunning) {
     if (!root.hasAttribute('data-engine-busy')) root.setAttribute('data-engine-busy', '');
   } else if (root.hasAttribute('data-engine-busy')) {
     root.removeAttribute('data-engine-busy');
