@@ -27,8 +27,8 @@ var startupTried = []string{
 	"  engine ready and long tasks: the engine runs in a Web Worker (assets/js/engine-worker.js):",
 	"  the page compiles the preloaded .wasm (off the main thread) and hands the module over; the",
 	"  worker starts Go and reads the checklist, sent as soon as the page is parsed, while the page",
-	"  is drawn. The long tasks left are the first style and layout of the long form (trace above);",
-	"  engine ready waits for that first frame, after which the page script enhances the form.",
+	"  is drawn. The long tasks left are the page's own work (trace above): the first style and",
+	"  layout of the long form, then the page script enhancing it; engine ready waits for both.",
 }
 
 var reevaluationTried = []string{
