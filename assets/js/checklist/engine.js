@@ -61,11 +61,18 @@ function busy(w) {
   }
 }
 
+// gone: the worker cannot answer any more; every call waiting for it gets the error.
+function gone(w) {
+  w.gone = GONE;
+  for (const resolve of w.pending.values()) resolve(goneText(GONE));
+  w.pending.clear();
+  busy(w);
+}
+
 // startEngine starts the worker and, in it, the engine module (the .wasm at url:
 // the page compiles it, from the download its preload started, and hands the
-// compiled module to the worker). It
-// resolves once the engine runs, and rejects when it cannot start; the page then
-// gives it its definition (load). It may be called before the page is parsed: it
+// compiled module to the worker). It resolves once the engine runs, and rejects
+// when it cannot start; the page then gives it its definition (load). It may be called before the page is parsed: it
 // touches no element. A second call returns the first one's promise.
 export function startEngine(workerURL, url) {
   if (state.started) return state.started;
@@ -82,10 +89,7 @@ export function startEngine(workerURL, url) {
   // every call waiting for it, and every later one, gets the error instead.
   worker.addEventListener('error', (ev) => {
     ev.preventDefault();
-    w.gone = GONE;
-    for (const resolve of w.pending.values()) resolve(goneText(GONE));
-    w.pending.clear();
-    busy(w);
+    gone(w);
   });
   state.engine = w;
   state.started = compileModule(url).then((module) => send('start', [module])).then((out) => {
@@ -93,19 +97,14 @@ export function startEngine(workerURL, url) {
     state.engineRunning = true;
   }).catch((err) => {
     // Calls made meanwhile (the preloaded checklist) get the error too.
-    w.gone = GONE;
     worker.terminate();
-    for (const resolve of w.pending.values()) resolve(goneText(GONE));
-    w.pending.clear();
-    busy(w);
+    gone(w);
     throw err;
   });
   // The dossier store (dossier-store.js) reads and writes a dossier through the engine.
   useModule({ dossier: (op, args, data) => send('dossier', [op, args, data]) });
   return state.started;
 }
-
-export const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export const engineReady = () => state.engineRunning;
 
