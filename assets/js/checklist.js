@@ -46,8 +46,7 @@ async function start() {
   // The engine started in its worker when the page's script first ran
   // (checklist-start.js); this waits for it. What is typed meanwhile is read by the
   // first evaluation.
-  const link = $('dw-engine');
-  await engine.startEngine(new URL(link.dataset.worker, link.href).href, link.href);
+  await engine.whenStarted();
   const loaded = await engine.load({ definition: def, lists: payload.lists });
   if (loaded.error) throw new Error(loaded.error);
   // A copy kept from an older version of the checklist is read by the document module:

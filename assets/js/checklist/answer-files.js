@@ -10,7 +10,7 @@ import { $, MAX_IMPORT, checklistID, documentsURL, today } from './page.js';
 import { evaluate } from './result.js';
 import { fill } from './rows.js';
 import { state } from './state.js';
-import { importDetails, markSaved } from './storage.js';
+import { importDetails, markSavedIfShown } from './storage.js';
 
 export async function exportJSON() {
   const answers = await evaluate();
@@ -22,8 +22,7 @@ export async function exportJSON() {
     return;
   }
   download(`${checklistID}-antwoorden-${today()}.json`, 'application/json', file.text);
-  // A change made while the file was made is not in it: the work stays unsaved.
-  if (JSON.stringify(state.current) === snapshot) markSaved(now, 'als bestand');
+  markSavedIfShown(snapshot, now, 'als bestand');
   const problems = await validate();
   if (problems.length) {
     showErrors(problems, 'Uw antwoorden zijn als bestand opgeslagen. Nog niet alles is goed ingevuld:');

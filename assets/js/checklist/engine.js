@@ -108,6 +108,10 @@ export function startEngine(workerURL, url) {
 
 export const engineReady = () => state.engineRunning;
 
+// whenStarted: the start that checklist-start.js began (startEngine) as the page's
+// script first ran; it rejects when there was none or it failed.
+export const whenStarted = () => state.started || Promise.reject(new Error('engine niet gestart'));
+
 // Every engine function takes and returns strings. call parses a JSON result.
 async function call(fn, ...args) {
   return JSON.parse(await send(fn, args));

@@ -58,6 +58,13 @@ export function markSaved(when, where) {
   showSaved();
 }
 
+// markSavedIfShown: what was saved (its answers as JSON at that moment) is still what
+// is on screen, so the work is saved; a change made while it was saved keeps the
+// work unsaved until that change is saved too.
+export function markSavedIfShown(savedJSON, when, where) {
+  if (!state.current || JSON.stringify(state.current) === savedJSON) markSaved(when, where);
+}
+
 export function markDirty() {
   setDirty(true);
   showSaved();
@@ -104,8 +111,7 @@ export function persist(answers) {
     try { localStorage.removeItem(staleKey); } catch (err) { /* nothing to remove */ }
     state.storeProblem = '';
     state.storeReason = '';
-    // A change made while this was saved is not in it: the work stays unsaved.
-    if (!state.current || JSON.stringify(state.current) === snapshot) markSaved(now, 'op dit apparaat');
+    markSavedIfShown(snapshot, now, 'op dit apparaat');
     return true;
   });
 }
